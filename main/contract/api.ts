@@ -1,0 +1,202 @@
+// The one contract between the renderer and the main process (or the browser-mode host).
+// Pure types and names: this module imports nothing but its siblings, because the preload bundles it.
+import type { DeckFileError, ProofLang } from './deck';
+import type { ProofBackend, ProofResult } from './proof';
+
+/** Epoch milliseconds. Every time crossing the boundary is one of these. */
+export type EpochMs = number;
+/** Days counted from 1970-01-01 in the user's time zone, shifted by the rollover hour. */
+export type DayNumber = number;
+
+/** SM-2 grade 0–5. The four buttons are Again 1, Hard 3, Good 4, Easy 5. */
+export type Quality = 0 | 1 | 2 | 3 | 4 | 5;
+
+export type CardQueue = 'new' | 'review' | 'suspended';
+
+export interface CardStateView {
+  efMilli: number;
+  reps: number;
+  intervalDays: number;
+  dueDay: DayNumber | null;
+  lapses: number;
+  queue: CardQueue;
+  /** Day the card is being drilled on (SM-2 step 7), or null. */
+  drillDay: DayNumber | null;
+  /** Bumped on every change; an answer must name the version it was shown with. */
+  version: number;
+}
+
+export interface CardView {
+  id: string;
+  deckId: string;
+  position: number;
+  frontMd: string;
+  backMd: string;
+  proofCode: string | null;
+  proofLang: ProofLang | null;
+  tags: string[];
+  contentHash: string;
+  state: CardStateView;
+}
+
+export interface DeckCounts {
+  new: number;
+  /** Cards in today's drill (graded below 4 today). */
+  learning: number;
+  review: number;
+}
+
+export interface DeckSummary {
+  id: string;
+  name: string;
+  description: string | null;
+  sourcePath: string;
+  readOnly: boolean;
+  builtIn: boolean;
+  cardCount: number;
+  /** What a session started now would show, limits applied. */
+  due: DeckCounts;
+}
+
+export interface CollectionOverview {
+  decks: DeckSummary[];
+  /** Files that failed to load; their cards are not shown but their history is kept. */
+  fileErrors: DeckFileError[];
+  today: DayNumber;
+}
+
+export interface ButtonOutcome {
+  quality: Quality;
+  /** Days until the card is due again after this answer; 0 means it comes back in today's drill. */
+  intervalDays: number;
+  dueDay: DayNumber;
+  /** True when this grade keeps (or puts) the card in today's drill. */
+  drillsToday: boolean;
+  efMilli: number;
+}
+
+export type StudyKind = 'new' | 'review' | 'drill';
+
+export interface StudyCard {
+  card: CardView;
+  kind: StudyKind;
+  outcomes: ButtonOutcome[];
+  shownAt: EpochMs;
+}
+
+export interface StudyStep {
+  /** Null when the session is finished for today. */
+  next: StudyCard | null;
+  counts: DeckCounts;
+  /** Answers in this session that can be undone (most recent first is undone first). */
+  undoDepth: number;
+}
+
+export interface SessionSummary {
+  answered: number;
+  byQuality: Record<string, number>;
+  again: number;
+  durationMs: number;
+}
+
+export interface Settings {
+  newPerDay: number;
+  reviewsPerDay: number;
+  /** Hour 0–23 at which a new day starts (Anki default 4). */
+  rolloverHour: number;
+  /** Show six grade buttons 0–5 instead of Again/Hard/Good/Easy. */
+  sixGrades: boolean;
+  /** `FULL` fsyncs each answer (power-loss safe); `NORMAL` survives app crashes. */
+  durability: 'NORMAL' | 'FULL';
+  proofBackend: 'auto' | ProofBackend;
+  proofTimeoutMs: number;
+}
+
+export interface ProofRunRecord {
+  cardId: string;
+  contentHash: string;
+  backend: ProofBackend;
+  device: string;
+  ok: boolean;
+  ms: number;
+  ranAt: EpochMs;
+}
+
+export interface StartupStatus {
+  dataDir: string;
+  /** Set when the database could not be opened safely; the app shows this and offers `restoreBackup`. */
+  databaseProblem: { message: string; backups: string[] } | null;
+}
+
+export interface NotesImportPreview {
+  deckId: string;
+  deckName: string;
+  cardCount: number;
+  cards: { id: string; question: string; tags: string[] }[];
+  skippedHeadings: { line: number; heading: string; reason: string }[];
+  missingImages: string[];
+  targetPath: string;
+  /** True when a deck with this id already exists and will be updated in place. */
+  updatesExisting: boolean;
+  /** A token that `importNotesCommit` accepts to write exactly this preview. */
+  previewId: string;
+}
+
+/** Every method takes one JSON argument and returns a Promise of JSON. */
+export interface Api {
+  startupStatus(arg: void): Promise<StartupStatus>;
+  restoreBackup(arg: { backup: string }): Promise<StartupStatus>;
+  overview(arg: void): Promise<CollectionOverview>;
+  /** Next card of a session over one deck, or all decks when deckId is null. */
+  nextCard(arg: { deckId: string | null }): Promise<StudyStep>;
+  answerCard(arg: {
+    deckId: string | null;
+    cardId: string;
+    quality: Quality;
+    /** The card's state version when it was shown; a mismatch is refused as stale. */
+    version: number;
+    durationMs: number;
+  }): Promise<StudyStep>;
+  undoAnswer(arg: { deckId: string | null }): Promise<StudyStep & { undoneCardId: string | null }>;
+  sessionSummary(arg: { since: EpochMs }): Promise<SessionSummary>;
+  getSettings(arg: void): Promise<Settings>;
+  updateSettings(arg: Partial<Settings>): Promise<Settings>;
+  recordProofRun(arg: { cardId: string; contentHash: string; result: ProofResult }): Promise<void>;
+  proofRuns(arg: { cardId: string }): Promise<ProofRunRecord[]>;
+  previewNotesImport(arg: { fileName: string; text: string }): Promise<NotesImportPreview>;
+  commitNotesImport(arg: { previewId: string }): Promise<{ deckId: string; path: string }>;
+}
+
+export type ApiMethod = keyof Api;
+export type ApiArg<M extends ApiMethod> = Parameters<Api[M]>[0];
+export type ApiResult<M extends ApiMethod> = Awaited<ReturnType<Api[M]>>;
+
+/** Listed once so the preload, the IPC handlers and the web host agree; `satisfies` makes a missing one an error. */
+export const API_METHODS = [
+  'startupStatus',
+  'restoreBackup',
+  'overview',
+  'nextCard',
+  'answerCard',
+  'undoAnswer',
+  'sessionSummary',
+  'getSettings',
+  'updateSettings',
+  'recordProofRun',
+  'proofRuns',
+  'previewNotesImport',
+  'commitNotesImport',
+] as const satisfies readonly ApiMethod[];
+
+type MissingMethods = Exclude<ApiMethod, (typeof API_METHODS)[number]>;
+// Compile error here means API_METHODS lacks a method of Api.
+export const API_METHODS_COMPLETE: MissingMethods extends never ? true : MissingMethods = true;
+
+export const IPC_PREFIX = 'proofdeck:';
+export const ipcChannel = (method: ApiMethod): string => IPC_PREFIX + method;
+
+/** Errors cross the boundary as this shape; `code` lets the UI react (e.g. a stale answer). */
+export interface ApiErrorPayload {
+  code: 'bad-request' | 'stale' | 'not-found' | 'conflict' | 'internal';
+  message: string;
+}
