@@ -1,0 +1,83 @@
+// CommonMark fenced code blocks (``` or ~~~, length >= 3, indented at most 3 spaces). Card headings,
+// `?` lines and proof blocks are only recognised outside fences, so a `## ` inside a listing stays code.
+import type { SourceLine } from './lines';
+
+export interface Fence {
+  /** Index (into the scanned lines) of the opening fence line. */
+  open: number;
+  /** Index of the closing fence line; null when the fence runs to the end of the file unterminated. */
+  close: number | null;
+  char: '`' | '~';
+  length: number;
+  /** Leading spaces of the opening line; CommonMark removes that much indentation from content lines. */
+  indent: number;
+  /** Info string, trimmed. */
+  info: string;
+}
+
+const OPENING = /^( {0,3})(`{3,}|~{3,})(.*)$/;
+
+function parseOpening(text: string): Omit<Fence, 'open' | 'close'> | null {
+  const match = OPENING.exec(text);
+  if (!match) return null;
+  const marker = match[2];
+  const info = match[3];
+  // A backtick fence's info string may not contain backticks (otherwise it is inline code).
+  if (marker[0] === '`' && info.includes('`')) return null;
+  return { char: marker[0] as '`' | '~', length: marker.length, indent: match[1].length, info: info.trim() };
+}
+
+function closes(text: string, fence: Omit<Fence, 'open' | 'close'>): boolean {
+  const match = /^ {0,3}(`+|~+)[ \t]*$/.exec(text);
+  return match !== null && match[1][0] === fence.char && match[1].length >= fence.length;
+}
+
+/** Finds every fence in lines[from, to); `insideFence[i]` is true for fence lines and their content. */
+export function scanFences(
+  lines: readonly SourceLine[],
+  from: number,
+  to: number,
+): { fences: Fence[]; insideFence: boolean[] } {
+  const fences: Fence[] = [];
+  const insideFence = new Array<boolean>(lines.length).fill(false);
+  let index = from;
+  while (index < to) {
+    const opening = parseOpening(lines[index].text);
+    if (!opening) {
+      index++;
+      continue;
+    }
+    let close: number | null = null;
+    insideFence[index] = true;
+    let cursor = index + 1;
+    for (; cursor < to; cursor++) {
+      insideFence[cursor] = true;
+      if (closes(lines[cursor].text, opening)) {
+        close = cursor;
+        break;
+      }
+    }
+    fences.push({ ...opening, open: index, close });
+    index = close === null ? to : close + 1;
+  }
+  return { fences, insideFence };
+}
+
+/** Content lines of a fence with the opening line's indentation removed (as CommonMark does). */
+export function fenceContent(lines: readonly SourceLine[], fence: Fence, end: number): string[] {
+  const stop = fence.close ?? end;
+  const content: string[] = [];
+  for (let index = fence.open + 1; index < stop; index++) {
+    const text = lines[index].text;
+    const leading = /^ */.exec(text)![0].length;
+    content.push(text.slice(Math.min(leading, fence.indent)));
+  }
+  return content;
+}
+
+/** `js proof` / `ts proof` (any whitespace between the two words) mark the card's proof block. */
+export function proofLangOf(info: string): 'js' | 'ts' | null {
+  const words = info.split(/\s+/);
+  if (words.length !== 2 || words[1] !== 'proof') return null;
+  return words[0] === 'js' || words[0] === 'ts' ? words[0] : null;
+}

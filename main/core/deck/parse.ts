@@ -1,0 +1,143 @@
+// parseDeck: text → cards, metadata, every problem with its line, and the layout for an exact round trip.
+import type { DeckFileError } from '../../contract/deck';
+import { fenceContent, type Fence, proofLangOf, scanFences } from './fences';
+import { parseFrontMatter } from './frontMatter';
+import { HEADING, parseHeadingText } from './heading';
+import { isBlank, joinRaw, type SourceLine, splitLines, toMarkdown } from './lines';
+import type { DeckFileCard, LineEnding, ParsedDeckFile } from './types';
+
+const BOM = '\uFEFF';
+export const DEFAULT_FILE_NAME = '<deck>';
+
+/** Question/answer separator: a line holding only `?` (outside code fences). */
+function isQuestionSeparator(text: string): boolean {
+  return text.trim() === '?';
+}
+
+export function parseDeck(text: string, file: string = DEFAULT_FILE_NAME): ParsedDeckFile {
+  const bom = text.startsWith(BOM);
+  const lines = splitLines(bom ? text.slice(1) : text);
+  const errors: DeckFileError[] = [];
+  const report = (line: number, message: string): void => {
+    errors.push({ file, line, message });
+  };
+
+  const nulLine = lines.findIndex((line) => line.text.includes('\u0000'));
+  if (nulLine >= 0) report(nulLine + 1, 'binary content (a NUL byte): a deck file must be UTF-8 text');
+
+  const frontMatter = parseFrontMatter(lines);
+  for (const problem of frontMatter.problems) report(problem.line, problem.message);
+
+  const { fences, insideFence } = scanFences(lines, frontMatter.end, lines.length);
+  for (const fence of fences) {
+    if (fence.close === null) {
+      report(fence.open + 1, `unterminated code fence (${fence.char.repeat(fence.length)}): close it with a matching line`);
+    }
+  }
+
+  const headingIndexes: number[] = [];
+  for (let index = frontMatter.end; index < lines.length; index++) {
+    if (!insideFence[index] && HEADING.test(lines[index].text)) headingIndexes.push(index);
+  }
+  const preambleEnd = headingIndexes[0] ?? lines.length;
+  const preambleLines = lines.slice(frontMatter.end, preambleEnd);
+
+  const cards: DeckFileCard[] = headingIndexes.map((start, order) => {
+    const end = headingIndexes[order + 1] ?? lines.length;
+    return parseCard(lines, start, end, fences, insideFence, report);
+  });
+
+  const firstLineById = new Map<string, number>();
+  for (const card of cards) {
+    if (card.id === null) continue;
+    const earlier = firstLineById.get(card.id);
+    if (earlier === undefined) firstLineById.set(card.id, card.line);
+    else report(card.line, `duplicate card id '${card.id}': also used by the card at line ${earlier}`);
+  }
+
+  errors.sort((a, b) => a.line - b.line);
+  return {
+    file,
+    deck: frontMatter.meta,
+    cards,
+    errors,
+    bom,
+    eol: firstLineEnding(lines),
+    frontMatterRaw: joinRaw(lines.slice(0, frontMatter.end)),
+    frontMatterExtra: frontMatter.extra,
+    preambleRaw: joinRaw(preambleLines),
+    preambleMd: toMarkdown(preambleLines.map((line) => line.text)),
+  };
+}
+
+function firstLineEnding(lines: readonly SourceLine[]): LineEnding {
+  const ending = lines.find((line) => line.eol !== '')?.eol;
+  return ending === '\r\n' ? '\r\n' : '\n';
+}
+
+function parseCard(
+  lines: readonly SourceLine[],
+  start: number,
+  end: number,
+  fences: readonly Fence[],
+  insideFence: readonly boolean[],
+  report: (line: number, message: string) => void,
+): DeckFileCard {
+  const line = start + 1;
+  const heading = parseHeadingText(lines[start].text.slice(2));
+  for (const problem of heading.problems) report(line, problem);
+  if (heading.question === '') report(line, "empty question: write the question after '## '");
+
+  let separator = -1;
+  for (let index = start + 1; index < end; index++) {
+    if (!insideFence[index] && isQuestionSeparator(lines[index].text)) {
+      separator = index;
+      break;
+    }
+  }
+  const answerStart = separator >= 0 ? separator + 1 : start + 1;
+  const cardFences = fences.filter((fence) => fence.open > start && fence.open < end);
+
+  const proofFences: Fence[] = [];
+  for (const fence of cardFences) {
+    const lang = proofLangOf(fence.info);
+    if (lang === null) continue;
+    if (fence.open < answerStart) {
+      report(fence.open + 1, "proof block in the question: move it after the '?' line, into the answer");
+    } else {
+      proofFences.push(fence);
+    }
+  }
+  if (proofFences.length > 1) {
+    const where = proofFences.map((fence) => fence.open + 1).join(' and ');
+    report(proofFences[1].open + 1, `two proof blocks in one card (lines ${where}): keep one`);
+  }
+  const proof = proofFences[0];
+  const proofEnd = proof ? (proof.close ?? end - 1) : -1;
+
+  const answerTexts: string[] = [];
+  for (let index = answerStart; index < end; index++) {
+    if (proof && index >= proof.open && index <= proofEnd) continue;
+    // Removing a proof block between two blank lines would leave a double gap in the answer.
+    if (proof && index === proofEnd + 1 && isBlank(lines[index].text) && isBlank(answerTexts.at(-1) ?? '')) continue;
+    answerTexts.push(lines[index].text);
+  }
+
+  const questionBody = separator >= 0 ? toMarkdown(lines.slice(start + 1, separator).map((l) => l.text)) : '';
+  const frontMd = questionBody === '' ? heading.question : `${heading.question}\n\n${questionBody}`;
+  const cardLines = lines.slice(start, end);
+  return {
+    id: heading.id,
+    line,
+    frontMd,
+    backMd: toMarkdown(answerTexts),
+    proofCode: proof ? fenceContent(lines, proof, end).join('\n') : null,
+    proofLang: proof ? proofLangOf(proof.info) : null,
+    tags: heading.tags,
+    raw: joinRaw(cardLines),
+    lineCount: cardLines.length,
+    attributes: heading.attributes,
+    hasAttributeBlock: heading.hasAttributeBlock,
+    hasIdToken: heading.hasIdToken,
+  };
+}
