@@ -41,16 +41,19 @@ export function parseFrontMatter(lines: readonly SourceLine[]): FrontMatterResul
     .slice(1, closing)
     .map((line) => line.text + '\n')
     .join('');
-  readYaml(yamlText, result);
+  readYaml(yamlText, closing, result);
   return result;
 }
 
-/** YAML starts on file line 2, so YAML line n is file line n + 1. */
-function readYaml(yamlText: string, result: FrontMatterResult): void {
+/**
+ * YAML starts on file line 2, so YAML line n is file line n + 1; an error found at the end of the input
+ * is reported on the last YAML line (`lastLine`), not on the closing `---`.
+ */
+function readYaml(yamlText: string, lastLine: number, result: FrontMatterResult): void {
   const lineCounter = new LineCounter();
   const document = parseDocument(yamlText, { lineCounter, prettyErrors: false });
   const lineOf = (offset: number | undefined): number =>
-    offset === undefined ? 1 : lineCounter.linePos(offset).line + 1;
+    offset === undefined ? 1 : Math.max(2, Math.min(lastLine, lineCounter.linePos(offset).line + 1));
   if (document.errors.length > 0) {
     for (const error of document.errors) {
       result.problems.push({ line: lineOf(error.pos[0]), message: `front matter is not valid YAML: ${error.message}` });

@@ -97,12 +97,6 @@ export function formatAttributeBlock(id: string | null, attributes: readonly Hea
   return tokens.length === 0 ? '' : `{${tokens.join(' ')}}`;
 }
 
-/** A tags attribute in canonical form: `tags="a b"`. */
-export function tagsAttribute(tags: readonly string[]): HeadingAttribute {
-  const value = tags.join(' ');
-  return { key: 'tags', value, raw: `tags="${value.replace(/(["\\])/g, '\\$1')}"` };
-}
-
 /** True when `text` already ends with something that would parse as an attribute block. */
 export function endsWithAttributeBlock(text: string): boolean {
   const blockMatch = BLOCK_AT_END.exec(text);

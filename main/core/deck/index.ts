@@ -1,5 +1,9 @@
 // Deck file format (ARCHITECTURE.md "Deck files"): pure parse, serialize, decode and edit functions.
 export { parseDeck, DEFAULT_FILE_NAME } from './parse';
 export { serializeDeck } from './serialize';
+export { decodeDeckBytes } from './decode';
 export { isValidCardId, slugifyCardId, MAX_ID_LENGTH } from './cardId';
+export { assignMissingIds, type AssignIdsResult } from './assignIds';
+export { formatCard, type CardFields, type FormattableCard } from './format';
+export { appendCard, removeCard, updateCard, type CardEditResult } from './edit';
 export type { DeckFileCard, HeadingAttribute, LineEnding, ParsedDeckFile } from './types';

@@ -1,0 +1,108 @@
+// Card edits for the editor: each rewrites one card's lines and re-parses, refusing content the file
+// format could not give back unchanged (a stray `## ` line, an unclosed fence, a second proof block…).
+import type { DeckFileError } from '../../contract/deck';
+import { isValidCardId } from './cardId';
+import { canonicalFields, type CardFields, formatCard, type FormattableCard } from './format';
+import { isBlank, splitLines } from './lines';
+import { parseDeck } from './parse';
+import { serializeDeck } from './serialize';
+import type { DeckFileCard, ParsedDeckFile } from './types';
+
+export type CardEditResult = { ok: true; parsed: ParsedDeckFile; text: string } | { ok: false; error: string };
+
+const FIELD_NAMES: Record<keyof CardFields, string> = {
+  frontMd: 'question',
+  backMd: 'answer',
+  proofCode: 'proof code',
+  proofLang: 'proof language',
+  tags: 'tags',
+};
+
+function checkFields(fields: FormattableCard): string | null {
+  if (fields.id != null && !isValidCardId(fields.id)) return `bad id '${fields.id}'`;
+  const badTag = fields.tags.find((tag) => /[\s"\\]/.test(tag));
+  if (badTag !== undefined) return `bad tag '${badTag}': tags cannot contain spaces, quotes or backslashes`;
+  if (canonicalFields(fields).frontMd === '') return 'empty question';
+  if (fields.proofCode !== null && fields.proofLang !== null && fields.proofLang !== 'js' && fields.proofLang !== 'ts') {
+    return `unknown proof language '${String(fields.proofLang)}' (js or ts)`;
+  }
+  return null;
+}
+
+/** Re-parses `text` and checks that card `index` reads back as `fields` and brought no new error. */
+function verify(text: string, file: string, index: number, expectedCount: number, fields: CardFields): CardEditResult {
+  const parsed = parseDeck(text, file);
+  if (parsed.cards.length !== expectedCount) {
+    return {
+      ok: false,
+      error: "a line starting with '## ' outside a code block would start a new card: put it in a code block or reword it",
+    };
+  }
+  const card = parsed.cards[index];
+  const cardEnd = card.line + card.lineCount;
+  const cardErrors = parsed.errors.filter((error: DeckFileError) => error.line >= card.line && error.line < cardEnd);
+  if (cardErrors.length > 0) return { ok: false, error: cardErrors.map((error) => error.message).join('; ') };
+  const expected = canonicalFields(fields);
+  for (const key of Object.keys(FIELD_NAMES) as (keyof CardFields)[]) {
+    if (JSON.stringify(card[key]) !== JSON.stringify(expected[key])) {
+      return { ok: false, error: `the ${FIELD_NAMES[key]} would not read back as written (check its code fences and '?' lines)` };
+    }
+  }
+  return { ok: true, parsed, text };
+}
+
+/** Blank lines ending a card's raw text: the gap before the next card, kept as it was. */
+function splitTrailingBlankLines(raw: string): { content: string; gap: string } {
+  const lines = splitLines(raw);
+  let first = lines.length;
+  while (first > 1 && isBlank(lines[first - 1].text)) first--;
+  const content = lines.slice(0, first).map((line) => line.text + line.eol).join('');
+  return { content, gap: raw.slice(content.length) };
+}
+
+function replaceCardRaw(parsed: ParsedDeckFile, index: number, raw: string | null): string {
+  const cards = raw === null
+    ? parsed.cards.filter((_, at) => at !== index)
+    : parsed.cards.map((card, at): DeckFileCard => (at === index ? { ...card, raw } : card));
+  return serializeDeck({ ...parsed, cards });
+}
+
+export function updateCard(parsed: ParsedDeckFile, cardIndex: number, fields: CardFields): CardEditResult {
+  const card = parsed.cards[cardIndex];
+  if (card === undefined) return { ok: false, error: `no card number ${cardIndex + 1} in this file` };
+  const problem = checkFields({ ...fields, id: card.id });
+  if (problem !== null) return { ok: false, error: problem };
+  const { content, gap } = splitTrailingBlankLines(card.raw);
+  let formatted = formatCard({ ...fields, id: card.id, attributes: card.attributes }, parsed.eol);
+  const [originalHeading] = splitLines(content);
+  const [newHeading] = splitLines(formatted);
+  const expected = canonicalFields(fields);
+  // Unchanged question and tags: keep the heading line byte for byte (its spacing and attribute order).
+  if (expected.frontMd.split('\n')[0] === card.frontMd.split('\n')[0] && expected.tags.join(' ') === card.tags.join(' ')) {
+    formatted = originalHeading.text + formatted.slice(newHeading.text.length);
+  }
+  // The last card of a file without a final newline stays without one.
+  if (gap === '' && !content.endsWith('\n')) formatted = formatted.slice(0, -parsed.eol.length);
+  const text = replaceCardRaw(parsed, cardIndex, formatted + gap);
+  return verify(text, parsed.file, cardIndex, parsed.cards.length, fields);
+}
+
+/** Appends a card at the end of the file, after one blank line. Without `id` it has none yet (see assignMissingIds). */
+export function appendCard(parsed: ParsedDeckFile, card: FormattableCard): CardEditResult {
+  const problem = checkFields(card);
+  if (problem !== null) return { ok: false, error: problem };
+  let text = serializeDeck(parsed);
+  const last = splitLines(parsed.bom ? text.slice(1) : text).at(-1);
+  if (last !== undefined) {
+    if (last.eol === '') text += parsed.eol;
+    if (!isBlank(last.text)) text += parsed.eol;
+  }
+  text += formatCard(card, parsed.eol);
+  return verify(text, parsed.file, parsed.cards.length, parsed.cards.length + 1, card);
+}
+
+export function removeCard(parsed: ParsedDeckFile, cardIndex: number): CardEditResult {
+  if (parsed.cards[cardIndex] === undefined) return { ok: false, error: `no card number ${cardIndex + 1} in this file` };
+  const text = replaceCardRaw(parsed, cardIndex, null);
+  return { ok: true, parsed: parseDeck(text, parsed.file), text };
+}

@@ -1,0 +1,90 @@
+// formatCard: a card in canonical form, the shape the editor writes.
+import type { ProofLang } from '../../contract/deck';
+import { scanFences } from './fences';
+import { endsWithAttributeBlock, formatAttributeBlock } from './heading';
+import { splitLines, toMarkdown } from './lines';
+import type { HeadingAttribute, LineEnding } from './types';
+
+export interface CardFields {
+  /** First line = the heading's question; the rest (if any) is the question's body, written above a `?` line. */
+  frontMd: string;
+  backMd: string;
+  proofCode: string | null;
+  proofLang: ProofLang | null;
+  tags: string[];
+}
+
+export interface FormattableCard extends CardFields {
+  id?: string | null;
+  /** Heading attributes other than `#id`; a `tags` entry here is replaced by `tags`. */
+  attributes?: HeadingAttribute[];
+}
+
+function normalizeNewlines(text: string): string {
+  return text.replace(/\r\n?/g, '\n');
+}
+
+/** How parseDeck will read these fields back: the comparison basis for edits. */
+export function canonicalFields(fields: CardFields): CardFields {
+  const [heading = '', ...body] = normalizeNewlines(fields.frontMd).replace(/^\s*\n/, '').split('\n');
+  const questionBody = toMarkdown(body);
+  return {
+    frontMd: questionBody === '' ? heading.trim() : `${heading.trim()}\n\n${questionBody}`,
+    backMd: toMarkdown(normalizeNewlines(fields.backMd).split('\n')),
+    proofCode: fields.proofCode === null ? null : normalizeNewlines(fields.proofCode),
+    proofLang: fields.proofCode === null ? null : (fields.proofLang ?? 'js'),
+    tags: fields.tags.filter((tag) => tag !== ''),
+  };
+}
+
+/** A `?` line outside code fences in the answer would be taken for the question separator. */
+function hasSeparatorLine(markdown: string): boolean {
+  const lines = splitLines(markdown);
+  const { insideFence } = scanFences(lines, 0, lines.length);
+  return lines.some((line, index) => !insideFence[index] && line.text.trim() === '?');
+}
+
+/** Longer than any backtick run that starts a line of the code, so the code cannot close the fence. */
+function proofFence(code: string): string {
+  let longest = 0;
+  for (const match of code.matchAll(/^ {0,3}(`+)/gm)) longest = Math.max(longest, match[1].length);
+  return '`'.repeat(Math.max(3, longest + 1));
+}
+
+/** Heading attributes with `tags` set to `tags` (kept in place when present, appended otherwise). */
+export function attributesWithTags(attributes: readonly HeadingAttribute[], tags: readonly string[]): HeadingAttribute[] {
+  const value = tags.join(' ');
+  const tagsAttribute: HeadingAttribute = { key: 'tags', value, raw: `tags="${value}"` };
+  const kept = attributes.filter((attribute) => attribute.key !== 'tags' || tags.length > 0);
+  const index = kept.findIndex((attribute) => attribute.key === 'tags');
+  if (tags.length === 0) return kept;
+  if (index >= 0) {
+    const same = kept[index].value.split(/\s+/).filter(Boolean).join(' ') === value;
+    return kept.map((attribute, at) => (at === index && !same ? tagsAttribute : attribute));
+  }
+  return [...kept, tagsAttribute];
+}
+
+export function formatHeadingLine(question: string, id: string | null, attributes: readonly HeadingAttribute[]): string {
+  const block = formatAttributeBlock(id, attributes);
+  if (block !== '') return `## ${question} ${block}`;
+  // Question text that itself ends like an attribute block needs an empty block after it to stay text.
+  return endsWithAttributeBlock(question) ? `## ${question} {}` : `## ${question}`;
+}
+
+/** Canonical card text, every line ended by `eol` (the last one included). */
+export function formatCard(card: FormattableCard, eol: LineEnding = '\n'): string {
+  const fields = canonicalFields(card);
+  const [question, ...bodyLines] = fields.frontMd.split('\n');
+  const questionBody = bodyLines.join('\n').replace(/^\n+/, '');
+  const attributes = attributesWithTags(card.attributes ?? [], fields.tags);
+  const out: string[] = [formatHeadingLine(question, card.id ?? null, attributes)];
+  if (questionBody !== '') out.push('', questionBody, '', '?');
+  else if (hasSeparatorLine(fields.backMd)) out.push('?');
+  if (fields.backMd !== '') out.push('', fields.backMd);
+  if (fields.proofCode !== null) {
+    const fence = proofFence(fields.proofCode);
+    out.push('', `${fence}${fields.proofLang} proof`, fields.proofCode, fence);
+  }
+  return out.join('\n').split('\n').join(eol) + eol;
+}
