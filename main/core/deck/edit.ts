@@ -2,6 +2,7 @@
 // format could not give back unchanged (a stray `## ` line, an unclosed fence, a second proof block…).
 import type { DeckFileError } from '../../contract/deck';
 import { isValidCardId } from './cardId';
+import { scanFences } from './fences';
 import { canonicalFields, type CardFields, formatCard, type FormattableCard } from './format';
 import { isBlank, splitLines } from './lines';
 import { parseDeck } from './parse';
@@ -23,15 +24,37 @@ function checkFields(fields: FormattableCard): string | null {
   const badTag = fields.tags.find((tag) => /[\s"\\]/.test(tag));
   if (badTag !== undefined) return `bad tag '${badTag}': tags cannot contain spaces, quotes or backslashes`;
   if (canonicalFields(fields).frontMd === '') return 'empty question';
+  for (const [name, markdown] of [['question', fields.frontMd], ['answer', fields.backMd]] as const) {
+    const lines = splitLines(markdown);
+    const open = scanFences(lines, 0, lines.length).fences.find((fence) => fence.close === null);
+    if (open) return `unterminated code fence in the ${name} (line ${open.open + 1} of it): close it with ${open.char.repeat(open.length)}`;
+  }
   if (fields.proofCode !== null && fields.proofLang !== null && fields.proofLang !== 'js' && fields.proofLang !== 'ts') {
     return `unknown proof language '${String(fields.proofLang)}' (js or ts)`;
   }
   return null;
 }
 
-/** Re-parses `text` and checks that card `index` reads back as `fields` and brought no new error. */
-function verify(text: string, file: string, index: number, expectedCount: number, fields: CardFields): CardEditResult {
+/** Lines `start` (1-based) through the end of `raw`: where an edited card lies in the new text. */
+interface LineRange {
+  start: number;
+  end: number;
+}
+
+function lineCountOf(text: string): number {
+  return text === '' ? 0 : text.split('\n').length - (text.endsWith('\n') ? 1 : 0);
+}
+
+function rangeAfter(prefix: string, raw: string): LineRange {
+  const start = lineCountOf(prefix) + 1;
+  return { start, end: start + lineCountOf(raw) };
+}
+
+/** Re-parses `text` and checks that card `index` reads back as `fields` and brought no error of its own. */
+function verify(text: string, file: string, index: number, expectedCount: number, range: LineRange, fields: CardFields): CardEditResult {
   const parsed = parseDeck(text, file);
+  const cardErrors = parsed.errors.filter((error: DeckFileError) => error.line >= range.start && error.line < range.end);
+  if (cardErrors.length > 0) return { ok: false, error: cardErrors.map((error) => error.message).join('; ') };
   if (parsed.cards.length !== expectedCount) {
     return {
       ok: false,
@@ -39,9 +62,6 @@ function verify(text: string, file: string, index: number, expectedCount: number
     };
   }
   const card = parsed.cards[index];
-  const cardEnd = card.line + card.lineCount;
-  const cardErrors = parsed.errors.filter((error: DeckFileError) => error.line >= card.line && error.line < cardEnd);
-  if (cardErrors.length > 0) return { ok: false, error: cardErrors.map((error) => error.message).join('; ') };
   const expected = canonicalFields(fields);
   for (const key of Object.keys(FIELD_NAMES) as (keyof CardFields)[]) {
     if (JSON.stringify(card[key]) !== JSON.stringify(expected[key])) {
@@ -84,7 +104,8 @@ export function updateCard(parsed: ParsedDeckFile, cardIndex: number, fields: Ca
   // The last card of a file without a final newline stays without one.
   if (gap === '' && !content.endsWith('\n')) formatted = formatted.slice(0, -parsed.eol.length);
   const text = replaceCardRaw(parsed, cardIndex, formatted + gap);
-  return verify(text, parsed.file, cardIndex, parsed.cards.length, fields);
+  const prefix = serializeDeck({ ...parsed, cards: parsed.cards.slice(0, cardIndex) });
+  return verify(text, parsed.file, cardIndex, parsed.cards.length, rangeAfter(prefix, formatted), fields);
 }
 
 /** Appends a card at the end of the file, after one blank line. Without `id` it has none yet (see assignMissingIds). */
@@ -97,8 +118,10 @@ export function appendCard(parsed: ParsedDeckFile, card: FormattableCard): CardE
     if (last.eol === '') text += parsed.eol;
     if (!isBlank(last.text)) text += parsed.eol;
   }
-  text += formatCard(card, parsed.eol);
-  return verify(text, parsed.file, parsed.cards.length, parsed.cards.length + 1, card);
+  const formatted = formatCard(card, parsed.eol);
+  const range = rangeAfter(text, formatted);
+  text += formatted;
+  return verify(text, parsed.file, parsed.cards.length, parsed.cards.length + 1, range, card);
 }
 
 export function removeCard(parsed: ParsedDeckFile, cardIndex: number): CardEditResult {
