@@ -1,1 +1,98 @@
-// placeholder until the app shell lands
+// Electron composition root: window, security policy, schemes, and the IPC handlers over the shared services.
+import { app, BrowserWindow, ipcMain, protocol, session, shell, type IpcMainInvokeEvent } from 'electron';
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { API_METHODS, ipcChannel } from './contract/api';
+import { parseDataDirArgs } from './cli/dataDir';
+import { createDispatcher, toErrorPayload } from './ipc/dispatch';
+import { createProofDeckApp, ServiceUnavailableError } from './services/app';
+import { watchDeckFolders } from './services/watch';
+import { appCsp } from './web/security';
+import { APP_ORIGIN, registerAppSchemePrivileges, serveAppScheme } from './electron/appScheme';
+import { registerSandboxSchemePrivileges, serveSandboxScheme, SANDBOX_URL, SANDBOX_ORIGIN } from './electron/sandboxScheme';
+
+const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
+const rendererDir = `${repoRoot}out/renderer`;
+const builtInDeckDir = app.isPackaged ? `${process.resourcesPath}/decks` : `${repoRoot}decks`;
+
+const { dataDir } = parseDataDirArgs(process.argv.slice(app.isPackaged ? 1 : 2));
+app.setPath('userData', dataDir);
+
+// GPU for proofs: WebGPU is behind a flag on Linux, and proof work should not be blocked by the GPU blocklist.
+app.commandLine.appendSwitch('enable-unsafe-webgpu');
+app.commandLine.appendSwitch('ignore-gpu-blocklist');
+protocol.registerSchemesAsPrivileged([registerAppSchemePrivileges(), registerSandboxSchemePrivileges()]);
+
+/** The better-sqlite3 binary built for Electron's ABI (see README); null means the Node build is used. */
+function electronSqliteBinding(): string | undefined {
+  const candidates = [process.env.PROOFDECK_SQLITE_BINDING, `${repoRoot}native/electron/better_sqlite3.node`];
+  return candidates.find((p): p is string => Boolean(p && existsSync(p)));
+}
+
+function isAppFrame(event: IpcMainInvokeEvent): boolean {
+  const frame = event.senderFrame;
+  return frame !== null && frame.parent === null && new URL(frame.url).origin === APP_ORIGIN;
+}
+
+function harden(): void {
+  const ses = session.defaultSession;
+  ses.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
+  ses.setPermissionCheckHandler(() => false);
+  app.on('web-contents-created', (_event, contents) => {
+    contents.on('will-navigate', (event) => event.preventDefault());
+    contents.on('will-attach-webview', (event) => event.preventDefault());
+    contents.setWindowOpenHandler(({ url }) => {
+      // The renderer asked the user before opening; only web and mail links leave the app.
+      if (/^(https?:|mailto:)/i.test(url)) void shell.openExternal(url);
+      return { action: 'deny' };
+    });
+  });
+}
+
+async function main(): Promise<void> {
+  await app.whenReady();
+  harden();
+  serveAppScheme(rendererDir, appCsp(SANDBOX_ORIGIN));
+  serveSandboxScheme(session.defaultSession, rendererDir);
+  const proofDeck = createProofDeckApp({ dataDir, builtInDeckDir, sandboxUrl: SANDBOX_URL, nativeBinding: electronSqliteBinding() });
+  const dispatch = createDispatcher(proofDeck.api);
+  for (const method of API_METHODS) {
+    ipcMain.handle(ipcChannel(method), async (event, arg) => {
+      if (!isAppFrame(event)) return { ok: false, error: { code: 'bad-request', message: 'IPC from an unexpected frame was refused.' } };
+      try {
+        return { ok: true, result: await dispatch(method, arg) };
+      } catch (error) {
+        const payload = error instanceof ServiceUnavailableError ? { code: 'conflict', message: error.message } : toErrorPayload(error);
+        return { ok: false, error: payload };
+      }
+    });
+  }
+  const stopWatching = watchDeckFolders([builtInDeckDir, `${dataDir}/decks`], () => proofDeck.sync());
+  app.on('before-quit', () => {
+    stopWatching();
+    proofDeck.close();
+  });
+
+  const window = new BrowserWindow({
+    width: 1100,
+    height: 820,
+    title: 'ProofDeck',
+    show: false,
+    webPreferences: {
+      preload: `${repoRoot}out/preload/preload.cjs`,
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webSecurity: true,
+      spellcheck: false,
+    },
+  });
+  window.once('ready-to-show', () => window.show());
+  await window.loadURL(`${APP_ORIGIN}/index.html`);
+  app.on('window-all-closed', () => app.quit());
+}
+
+main().catch((error: Error) => {
+  console.error(`ProofDeck failed to start: ${error.stack ?? error.message}`);
+  app.exit(1);
+});

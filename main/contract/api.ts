@@ -67,7 +67,7 @@ export interface CollectionOverview {
 
 export interface ButtonOutcome {
   quality: Quality;
-  /** Days until the card is due again after this answer; 0 means it comes back in today's drill. */
+  /** Days from today until the card is next due after this answer (a drilled card also comes back today). */
   intervalDays: number;
   dueDay: DayNumber;
   /** True when this grade keeps (or puts) the card in today's drill. */
@@ -126,6 +126,8 @@ export interface StartupStatus {
   dataDir: string;
   /** Set when the database could not be opened safely; the app shows this and offers `restoreBackup`. */
   databaseProblem: { message: string; backups: string[] } | null;
+  /** The proof sandbox page (a distinct origin from the app). */
+  sandboxUrl: string;
 }
 
 export interface NotesImportPreview {

@@ -1,1 +1,6 @@
-// placeholder until the app shell lands
+import 'katex/dist/katex.min.css';
+import './styles.css';
+import { mount } from 'svelte';
+import App from './App.svelte';
+
+mount(App, { target: document.getElementById('app')! });

@@ -1,0 +1,56 @@
+// Runtime validation of every API argument. Only main imports this (the contract stays dependency-free).
+// `satisfies Record<ApiMethod, …>` makes a method without a schema a compile error.
+import * as v from 'valibot';
+import type { ApiMethod } from '../contract/api';
+import { PROOF_BACKENDS } from '../contract/proof';
+
+const id = v.pipe(v.string(), v.minLength(1), v.maxLength(200));
+const deckScope = v.strictObject({ deckId: v.nullable(id) });
+const quality = v.picklist([0, 1, 2, 3, 4, 5] as const);
+const count = (max: number) => v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(max));
+const finite = v.pipe(v.number(), v.finite());
+const noArg = v.optional(v.undefined());
+
+const proofCheck = v.object({ name: v.string(), ok: v.boolean(), maxAbsError: v.nullable(v.number()), maxRelError: v.nullable(v.number()), detail: v.nullable(v.string()) });
+const proofResult = v.object({
+  ok: v.boolean(),
+  backend: v.picklist(PROOF_BACKENDS),
+  device: v.pipe(v.string(), v.maxLength(500)),
+  checks: v.array(proofCheck),
+  ms: finite,
+  leakedTensors: v.number(),
+  error: v.nullable(v.string()),
+});
+
+export const API_SCHEMAS = {
+  startupStatus: noArg,
+  restoreBackup: v.strictObject({ backup: v.pipe(v.string(), v.minLength(1), v.maxLength(4096)) }),
+  overview: noArg,
+  nextCard: deckScope,
+  answerCard: v.strictObject({
+    deckId: v.nullable(id),
+    cardId: id,
+    quality,
+    version: count(Number.MAX_SAFE_INTEGER),
+    durationMs: v.pipe(finite, v.minValue(0)),
+  }),
+  undoAnswer: deckScope,
+  sessionSummary: v.strictObject({ since: finite }),
+  getSettings: noArg,
+  updateSettings: v.strictObject({
+    newPerDay: v.optional(count(9999)),
+    reviewsPerDay: v.optional(count(99999)),
+    rolloverHour: v.optional(count(23)),
+    sixGrades: v.optional(v.boolean()),
+    durability: v.optional(v.picklist(['NORMAL', 'FULL'] as const)),
+    proofBackend: v.optional(v.picklist(['auto', ...PROOF_BACKENDS] as const)),
+    proofTimeoutMs: v.optional(v.pipe(count(600_000), v.minValue(100))),
+  }),
+  recordProofRun: v.strictObject({ cardId: id, contentHash: v.pipe(v.string(), v.maxLength(128)), result: proofResult }),
+  proofRuns: v.strictObject({ cardId: id }),
+  previewNotesImport: v.strictObject({
+    fileName: v.pipe(v.string(), v.minLength(1), v.maxLength(1024)),
+    text: v.pipe(v.string(), v.maxLength(25 * 1024 * 1024)),
+  }),
+  commitNotesImport: v.strictObject({ previewId: v.pipe(v.string(), v.minLength(1), v.maxLength(200)) }),
+} satisfies Record<ApiMethod, v.GenericSchema>;

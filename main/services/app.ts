@@ -1,0 +1,154 @@
+// The composition of storage, core and filesystem behind the one Api contract. Electron's IPC handlers and the
+// browser-mode host both serve this object, so the two modes cannot drift apart.
+import { existsSync, mkdirSync } from 'node:fs';
+import type { Api, CollectionOverview, DeckSummary, Settings, StartupStatus } from '../contract/api';
+import { sm2Scheduler } from '../core/scheduler';
+import { backupDir, databasePath, userDeckDir } from '../cli/dataDir';
+import { DatabaseProblem, openDatabase, setDurability, type Db } from '../storage/database';
+import { backupOncePerDay, listBackups, restoreBackupFile } from '../storage/backups';
+import { cardCountsByDeck, listDecks } from '../storage/collectionStore';
+import { proofRunsFor, recordProofRun } from '../storage/proofRunStore';
+import { readSettings, writeSettings } from '../storage/settingsStore';
+import { createStudyStore } from '../storage/studyStore';
+import { localIsoDate, studyDay, systemClock, type Clock } from './clock';
+import { syncDeckFolders, type SyncReport } from './collectionService';
+import type { DeckFolder } from './deckFiles';
+import { createStudyService, type StudyService } from './studyService';
+
+export interface AppOptions {
+  dataDir: string;
+  /** The shipped, read-only decks (the repo's decks/). */
+  builtInDeckDir: string;
+  /** URL of the proof sandbox page for this host (distinct origin). */
+  sandboxUrl: string;
+  clock?: Clock;
+  nativeBinding?: string;
+}
+
+export class ServiceUnavailableError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ServiceUnavailableError';
+  }
+}
+
+interface Open {
+  db: Db;
+  study: StudyService;
+  lastSync: SyncReport;
+}
+
+export interface ProofDeckApp {
+  api: Api;
+  /** Re-reads the deck folders (start-up, file changes, after an edit). */
+  sync(): SyncReport | null;
+  close(): void;
+}
+
+export function createProofDeckApp(options: AppOptions): ProofDeckApp {
+  const clock = options.clock ?? systemClock;
+  const dbPath = databasePath(options.dataDir);
+  mkdirSync(userDeckDir(options.dataDir), { recursive: true });
+  const folders = (): DeckFolder[] => [
+    ...(existsSync(options.builtInDeckDir) ? [{ path: options.builtInDeckDir, builtIn: true }] : []),
+    { path: userDeckDir(options.dataDir), builtIn: false },
+  ];
+  let open: Open | null = null;
+  let problem: StartupStatus['databaseProblem'] = null;
+
+  function start(): void {
+    try {
+      const db = openDatabase(dbPath, { nativeBinding: options.nativeBinding });
+      const settings = () => readSettings(db);
+      setDurability(db, settings().durability);
+      backupOncePerDay(db, backupDir(options.dataDir), localIsoDate(clock));
+      const study = createStudyService({ store: createStudyStore(db), scheduler: sm2Scheduler, clock, settings });
+      open = { db, study, lastSync: syncDeckFolders(db, folders(), clock.now()) };
+      problem = null;
+    } catch (error) {
+      if (!(error instanceof DatabaseProblem)) throw error;
+      open = null;
+      problem = { message: error.message, backups: listBackups(backupDir(options.dataDir)) };
+    }
+  }
+
+  function require(): Open {
+    if (!open) throw new ServiceUnavailableError(problem?.message ?? 'The database is not open.');
+    return open;
+  }
+
+  function status(): StartupStatus {
+    return { dataDir: options.dataDir, databaseProblem: problem, sandboxUrl: options.sandboxUrl };
+  }
+
+  function overview(): CollectionOverview {
+    const { db, study, lastSync } = require();
+    const settings = readSettings(db);
+    const today = studyDay(clock, settings.rolloverHour);
+    const cardCounts = cardCountsByDeck(db);
+    const decks: DeckSummary[] = listDecks(db)
+      .filter((d) => d.available === 1)
+      .map((d) => ({
+        id: d.id,
+        name: d.name,
+        description: d.description,
+        sourcePath: d.source_path,
+        readOnly: d.read_only === 1,
+        builtIn: d.built_in === 1,
+        cardCount: cardCounts.get(d.id) ?? 0,
+        due: study.next(d.id).counts,
+      }));
+    return { decks, fileErrors: lastSync.fileErrors, today };
+  }
+
+  start();
+
+  const api: Api = {
+    startupStatus: async () => status(),
+    restoreBackup: async ({ backup }) => {
+      if (!listBackups(backupDir(options.dataDir)).includes(backup)) throw new ServiceUnavailableError(`Not a known backup: ${backup}`);
+      open?.db.close();
+      open = null;
+      restoreBackupFile(dbPath, backup, new Date(clock.now()).toISOString().replace(/[:.]/g, '-'));
+      start();
+      return status();
+    },
+    overview: async () => overview(),
+    nextCard: async ({ deckId }) => require().study.next(deckId),
+    answerCard: async (arg) => require().study.answer(arg),
+    undoAnswer: async ({ deckId }) => require().study.undo(deckId),
+    sessionSummary: async ({ since }) => require().study.summary(since),
+    getSettings: async () => readSettings(require().db),
+    updateSettings: async (patch: Partial<Settings>) => {
+      const { db } = require();
+      const next = writeSettings(db, patch);
+      setDurability(db, next.durability);
+      return next;
+    },
+    recordProofRun: async ({ cardId, contentHash, result }) => {
+      recordProofRun(require().db, {
+        cardId, contentHash, backend: result.backend, device: result.device, ok: result.ok, ms: result.ms, ranAt: clock.now(),
+      });
+    },
+    proofRuns: async ({ cardId }) => proofRunsFor(require().db, cardId),
+    previewNotesImport: async () => {
+      throw new ServiceUnavailableError('Notes import is not available yet.');
+    },
+    commitNotesImport: async () => {
+      throw new ServiceUnavailableError('Notes import is not available yet.');
+    },
+  };
+
+  return {
+    api,
+    sync() {
+      if (!open) return null;
+      open.lastSync = syncDeckFolders(open.db, folders(), clock.now());
+      return open.lastSync;
+    },
+    close() {
+      open?.db.close();
+      open = null;
+    },
+  };
+}

@@ -1,0 +1,75 @@
+// Review sessions: the next card with every button's outcome, answers with stale-window protection, undo.
+import type { ButtonOutcome, Quality, Settings, StudyCard, StudyStep } from '../contract/api';
+import { FOUR_BUTTON_QUALITIES, SIX_GRADE_QUALITIES, type Scheduler } from '../core/scheduler/types';
+import { cardViewOf, scheduleOf } from '../storage/rows';
+import { CardNotFoundError, type StudyStore } from '../storage/studyStore';
+import { studyDay, type Clock } from './clock';
+
+export function createStudyService(deps: { store: StudyStore; scheduler: Scheduler; clock: Clock; settings: () => Settings }) {
+  const { store, scheduler, clock } = deps;
+  /** Review ids answered in this process, most recent last: what Ctrl+Z undoes. */
+  const undoStack: number[] = [];
+
+  function step(deckId: string | null): StudyStep {
+    const settings = deps.settings();
+    const now = clock.now();
+    const today = studyDay(clock, settings.rolloverHour, now);
+    const left = store.remaining(today, settings);
+    const scope = { deckId, today };
+    const found = store.next(scope, left);
+    let next: StudyCard | null = null;
+    if (found) {
+      const qualities = settings.sixGrades ? SIX_GRADE_QUALITIES : FOUR_BUTTON_QUALITIES;
+      const outcomes: ButtonOutcome[] = scheduler.preview(scheduleOf(found.row), qualities, today).map((o, i) => ({
+        quality: qualities[i],
+        intervalDays: (o.next.dueDay ?? today) - today,
+        dueDay: o.next.dueDay ?? today,
+        drillsToday: o.next.drillDay === today,
+        efMilli: o.next.efMilli,
+      }));
+      next = { card: cardViewOf(found.row), kind: found.kind, outcomes, shownAt: now };
+    }
+    return { next, counts: store.counts(scope, left), undoDepth: undoStack.length };
+  }
+
+  return {
+    next: (deckId: string | null) => step(deckId),
+
+    answer(arg: { deckId: string | null; cardId: string; quality: Quality; version: number; durationMs: number }): StudyStep {
+      const settings = deps.settings();
+      const now = clock.now();
+      const today = studyDay(clock, settings.rolloverHour, now);
+      const row = store.card(arg.cardId);
+      if (!row) throw new CardNotFoundError(arg.cardId);
+      const { next, kind } = scheduler.answer(scheduleOf(row), arg.quality, today);
+      const { reviewId } = store.answer({
+        cardId: arg.cardId, version: arg.version, quality: arg.quality, kind, next, day: today, now,
+        durationMs: arg.durationMs, scheduler: scheduler.name,
+      });
+      undoStack.push(reviewId);
+      return step(arg.deckId);
+    },
+
+    undo(deckId: string | null): StudyStep & { undoneCardId: string | null } {
+      const reviewId = undoStack.pop();
+      const undoneCardId = reviewId === undefined ? null : store.undo(reviewId);
+      return { ...step(deckId), undoneCardId };
+    },
+
+    summary(since: number) {
+      const rows = store.summarySince(since);
+      const byQuality: Record<string, number> = {};
+      let answered = 0;
+      let durationMs = 0;
+      for (const r of rows) {
+        byQuality[String(r.quality)] = r.n;
+        answered += r.n;
+        durationMs += r.ms ?? 0;
+      }
+      const again = rows.filter((r) => r.quality < 3).reduce((sum, r) => sum + r.n, 0);
+      return { answered, byQuality, again, durationMs };
+    },
+  };
+}
+
+export type StudyService = ReturnType<typeof createStudyService>;

@@ -1,0 +1,155 @@
+// Today's queue, answers and undo. Every mutation is one transaction and returns what it changed.
+import type { Quality, StudyKind } from '../contract/api';
+import type { CardSchedule } from '../core/scheduler/types';
+import type { Db } from './database';
+import { CARD_COLUMNS, type CardRow } from './rows';
+
+export interface StudyScope {
+  /** Null studies every available deck. */
+  deckId: string | null;
+  today: number;
+}
+
+export interface Remaining {
+  newCards: number;
+  reviews: number;
+}
+
+/** Thrown when an answer names a card version other than the current one (a stale window, a double press). */
+export class StaleAnswerError extends Error {
+  constructor(cardId: string) {
+    super(`Card ${cardId} was modified since it was shown; its answer was not recorded.`);
+    this.name = 'StaleAnswerError';
+  }
+}
+
+export class CardNotFoundError extends Error {
+  constructor(cardId: string) {
+    super(`No card with id ${cardId}.`);
+    this.name = 'CardNotFoundError';
+  }
+}
+
+const LIVE = `c.removed_at IS NULL AND c.deck_id IN (SELECT id FROM decks WHERE available = 1)`;
+const IN_SCOPE = `(@deckId IS NULL OR c.deck_id = @deckId)`;
+const DUE_REVIEW = `s.queue = 'review' AND s.due_day <= @today AND (s.drill_day IS NULL OR s.drill_day <> @today)`;
+const NEW = `s.queue = 'new' AND (s.drill_day IS NULL OR s.drill_day <> @today)`;
+const DRILL = `s.drill_day = @today AND s.queue <> 'suspended'`;
+
+export function createStudyStore(db: Db) {
+  const doneToday = db.prepare(`SELECT kind, COUNT(*) AS n FROM reviews WHERE day = ? GROUP BY kind`);
+  // Counts are capped at the remaining limit (LIMIT inside), so they stay cheap on big collections.
+  const countCapped = (where: string) =>
+    db.prepare(`SELECT COUNT(*) AS n FROM (SELECT 1 FROM card_state s JOIN cards c ON c.id = s.card_id
+      WHERE ${where} AND ${LIVE} AND ${IN_SCOPE} LIMIT @cap)`);
+  const countReview = countCapped(DUE_REVIEW);
+  const countNew = countCapped(NEW);
+  const countDrill = countCapped(DRILL);
+  const firstReview = db.prepare(`SELECT ${CARD_COLUMNS} FROM card_state s JOIN cards c ON c.id = s.card_id
+    WHERE ${DUE_REVIEW} AND ${LIVE} AND ${IN_SCOPE} ORDER BY s.due_day, c.deck_id, c.position LIMIT 1`);
+  const firstNew = db.prepare(`SELECT ${CARD_COLUMNS} FROM cards c JOIN card_state s ON s.card_id = c.id
+    WHERE ${NEW} AND ${LIVE} AND ${IN_SCOPE} ORDER BY c.deck_id, c.position LIMIT 1`);
+  // Drilled cards come back in the order they were failed, after the day's reviews and new cards (SM-2 step 7).
+  const firstDrill = db.prepare(`SELECT ${CARD_COLUMNS} FROM card_state s JOIN cards c ON c.id = s.card_id
+    WHERE ${DRILL} AND ${LIVE} AND ${IN_SCOPE} ORDER BY s.last_review_at, c.position LIMIT 1`);
+  const cardById = db.prepare(`SELECT ${CARD_COLUMNS} FROM cards c JOIN card_state s ON s.card_id = c.id WHERE c.id = ?`);
+  const insertReview = db.prepare(`INSERT INTO reviews (card_id, reviewed_at, day, quality, kind,
+      prev_ef_milli, prev_reps, prev_interval_days, prev_due_day, prev_lapses, prev_queue, prev_drill_day, prev_last_review_at, prev_version,
+      new_ef_milli, new_reps, new_interval_days, new_due_day, new_lapses, new_queue, new_drill_day, duration_ms, scheduler)
+    VALUES (@cardId, @reviewedAt, @day, @quality, @kind,
+      @prevEf, @prevReps, @prevInterval, @prevDue, @prevLapses, @prevQueue, @prevDrill, @prevLastReview, @prevVersion,
+      @efMilli, @reps, @intervalDays, @dueDay, @lapses, @queue, @drillDay, @durationMs, @scheduler)`);
+  const writeState = db.prepare(`UPDATE card_state SET ef_milli = @efMilli, reps = @reps, interval_days = @intervalDays,
+      due_day = @dueDay, lapses = @lapses, queue = @queue, drill_day = @drillDay, last_review_at = @lastReviewAt,
+      version = @version WHERE card_id = @cardId`);
+  const reviewById = db.prepare(`SELECT * FROM reviews WHERE id = ?`);
+  const deleteReview = db.prepare(`DELETE FROM reviews WHERE id = ?`);
+
+  function remaining(today: number, limits: { newPerDay: number; reviewsPerDay: number }): Remaining {
+    const done = new Map((doneToday.all(today) as { kind: StudyKind; n: number }[]).map((r) => [r.kind, r.n]));
+    return {
+      newCards: Math.max(0, limits.newPerDay - (done.get('new') ?? 0)),
+      reviews: Math.max(0, limits.reviewsPerDay - (done.get('review') ?? 0)),
+    };
+  }
+
+  return {
+    remaining,
+
+    counts(scope: StudyScope, left: Remaining) {
+      const params = { deckId: scope.deckId, today: scope.today };
+      return {
+        new: (countNew.get({ ...params, cap: left.newCards }) as { n: number }).n,
+        review: (countReview.get({ ...params, cap: left.reviews }) as { n: number }).n,
+        learning: (countDrill.get({ ...params, cap: 1_000_000 }) as { n: number }).n,
+      };
+    },
+
+    /** Reviews due first, then new cards, then today's drill; limits respected. */
+    next(scope: StudyScope, left: Remaining): { row: CardRow; kind: StudyKind } | null {
+      const params = { deckId: scope.deckId, today: scope.today };
+      if (left.reviews > 0) {
+        const row = firstReview.get(params) as CardRow | undefined;
+        if (row) return { row, kind: 'review' };
+      }
+      if (left.newCards > 0) {
+        const row = firstNew.get(params) as CardRow | undefined;
+        if (row) return { row, kind: 'new' };
+      }
+      const row = firstDrill.get(params) as CardRow | undefined;
+      return row ? { row, kind: 'drill' } : null;
+    },
+
+    card(cardId: string): CardRow | null {
+      return (cardById.get(cardId) as CardRow | undefined) ?? null;
+    },
+
+    /** Records one answer; refuses it if the card changed since it was shown. Returns the review id. */
+    answer(input: {
+      cardId: string; version: number; quality: Quality; kind: StudyKind; next: CardSchedule;
+      day: number; now: number; durationMs: number; scheduler: string;
+    }): { reviewId: number; before: CardRow } {
+      return db.transaction(() => {
+        const before = cardById.get(input.cardId) as CardRow | undefined;
+        if (!before) throw new CardNotFoundError(input.cardId);
+        if (before.version !== input.version) throw new StaleAnswerError(input.cardId);
+        const { lastInsertRowid } = insertReview.run({
+          cardId: input.cardId, reviewedAt: input.now, day: input.day, quality: input.quality, kind: input.kind,
+          prevEf: before.ef_milli, prevReps: before.reps, prevInterval: before.interval_days, prevDue: before.due_day,
+          prevLapses: before.lapses, prevQueue: before.queue, prevDrill: before.drill_day,
+          prevLastReview: before.last_review_at, prevVersion: before.version,
+          ...input.next, durationMs: Math.max(0, Math.round(input.durationMs)), scheduler: input.scheduler,
+        });
+        writeState.run({ ...input.next, cardId: input.cardId, lastReviewAt: input.now, version: before.version + 1 });
+        return { reviewId: Number(lastInsertRowid), before };
+      })();
+    },
+
+    /** Restores the card's state from the review row and deletes the row. Returns the card id, or null if gone. */
+    undo(reviewId: number): string | null {
+      return db.transaction(() => {
+        const review = reviewById.get(reviewId) as Record<string, number | string | null> | undefined;
+        if (!review) return null;
+        const cardId = review.card_id as string;
+        const current = cardById.get(cardId) as CardRow | undefined;
+        writeState.run({
+          cardId, efMilli: review.prev_ef_milli, reps: review.prev_reps, intervalDays: review.prev_interval_days,
+          dueDay: review.prev_due_day, lapses: review.prev_lapses, queue: review.prev_queue,
+          drillDay: review.prev_drill_day, lastReviewAt: review.prev_last_review_at,
+          // Forward, never back: a window still showing the pre-undo version must not be able to answer.
+          version: (current?.version ?? (review.prev_version as number)) + 1,
+        });
+        deleteReview.run(reviewId);
+        return cardId;
+      })();
+    },
+
+    summarySince(since: number) {
+      return db.prepare(`SELECT quality, COUNT(*) AS n, SUM(duration_ms) AS ms FROM reviews WHERE reviewed_at >= ? GROUP BY quality`).all(since) as {
+        quality: number; n: number; ms: number;
+      }[];
+    },
+  };
+}
+
+export type StudyStore = ReturnType<typeof createStudyStore>;

@@ -1,0 +1,126 @@
+// Browser mode: the same services as the Electron app, behind a loopback HTTP host. The renderer build is
+// served to 127.0.0.1 with a per-run token; proofs run in a sandbox served from `localhost` on another port,
+// a different site, so the browser gives it its own process.
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { createDispatcher, toErrorPayload } from '../ipc/dispatch';
+import { createProofDeckApp, ServiceUnavailableError, type ProofDeckApp } from '../services/app';
+import { startSandboxServer } from './sandboxServer';
+import { appCsp, hasToken, hostAllowed, newToken, originAllowed, TOKEN_COOKIE } from './security';
+import { contentType, readStatic, resolveInside } from './static';
+
+export interface WebHostOptions {
+  dataDir: string;
+  builtInDeckDir: string;
+  /** The Vite build of the renderer (out/renderer). */
+  rendererDir: string;
+  port?: number;
+  /** Fixed token (tests); a random one otherwise. */
+  token?: string;
+}
+
+export interface WebHost {
+  /** Open this to start: it carries the token once, then a cookie does. */
+  url: string;
+  origin: string;
+  token: string;
+  app: ProofDeckApp;
+  close(): Promise<void>;
+}
+
+const MAX_BODY_BYTES = 30 * 1024 * 1024;
+
+function readBody(req: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > MAX_BODY_BYTES) {
+        reject(new Error(`request body over ${MAX_BODY_BYTES} bytes`));
+        req.destroy();
+      } else chunks.push(chunk);
+    });
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}
+
+function send(res: ServerResponse, status: number, body: string | Buffer, headers: Record<string, string> = {}): void {
+  res.writeHead(status, { 'x-content-type-options': 'nosniff', 'referrer-policy': 'no-referrer', 'cache-control': 'no-store', ...headers });
+  res.end(body);
+}
+
+const sendJson = (res: ServerResponse, status: number, value: unknown) =>
+  send(res, status, JSON.stringify(value ?? null), { 'content-type': 'application/json; charset=utf-8' });
+
+export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
+  const token = options.token ?? newToken();
+  const server: Server = createServer();
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
+  });
+  const port = (server.address() as AddressInfo).port;
+  const origin = `http://127.0.0.1:${port}`;
+  const sandbox = await startSandboxServer({ rootDir: options.rendererDir, appOrigin: origin });
+  const app = createProofDeckApp({ dataDir: options.dataDir, builtInDeckDir: options.builtInDeckDir, sandboxUrl: sandbox.url });
+  const dispatch = createDispatcher(app.api);
+  const csp = appCsp(sandbox.origin);
+  const allowedHosts = [`127.0.0.1:${port}`];
+
+  server.on('request', async (req, res) => {
+    try {
+      const url = new URL(req.url ?? '/', origin);
+      if (!hostAllowed(req, allowedHosts)) return send(res, 421, 'Wrong Host header.');
+      if (!originAllowed(req, origin)) return send(res, 403, 'Cross-origin requests are refused.');
+      if (req.method === 'GET' && url.pathname === '/' && url.searchParams.get('token') === token) {
+        // Trade the one-time URL token for a cookie, and drop it from the address bar.
+        return send(res, 303, '', { location: '/', 'set-cookie': `${TOKEN_COOKIE}=${token}; HttpOnly; SameSite=Strict; Path=/` });
+      }
+      if (!hasToken(req, token)) {
+        return send(res, 401, 'ProofDeck: open the full URL that `npm run web` printed (it carries the access token).', {
+          'content-type': 'text/plain; charset=utf-8',
+        });
+      }
+      if (url.pathname.startsWith('/api/')) {
+        if (req.method !== 'POST') return send(res, 405, 'POST only.');
+        if (!String(req.headers['content-type'] ?? '').startsWith('application/json')) return sendJson(res, 415, { error: { code: 'bad-request', message: 'JSON bodies only.' } });
+        let arg: unknown;
+        try {
+          const body = await readBody(req);
+          arg = body.length ? JSON.parse(body) : undefined;
+        } catch (error) {
+          return sendJson(res, 400, { error: { code: 'bad-request', message: `Body is not JSON: ${(error as Error).message}` } });
+        }
+        try {
+          return sendJson(res, 200, { result: await dispatch(url.pathname.slice('/api/'.length), arg) });
+        } catch (error) {
+          const payload = error instanceof ServiceUnavailableError ? { code: 'conflict', message: error.message } : toErrorPayload(error);
+          return sendJson(res, payload.code === 'internal' ? 500 : 400, { error: payload });
+        }
+      }
+      if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'Method not allowed.');
+      const path = resolveInside(options.rendererDir, url.pathname === '/' ? '/index.html' : url.pathname);
+      if (!path) return send(res, 404, 'Not found.');
+      return send(res, 200, readStatic(path), { 'content-type': contentType(path), 'content-security-policy': csp });
+    } catch (error) {
+      return send(res, 500, `Internal error: ${(error as Error).message}`);
+    }
+  });
+
+  return {
+    url: `${origin}/?token=${token}`,
+    origin,
+    token,
+    app,
+    async close() {
+      await new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      });
+      await sandbox.close();
+      app.close();
+    },
+  };
+}

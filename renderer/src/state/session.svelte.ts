@@ -1,0 +1,94 @@
+// One review session: the card on screen, reveal state, counts, undo depth and a summary at the end.
+import type { Api, DeckCounts, Quality, SessionSummary, StudyCard, StudyStep } from '../../../main/contract/api';
+import { BackendError } from '../lib/backend';
+
+export class ReviewSession {
+  current = $state<StudyCard | null>(null);
+  revealed = $state(false);
+  counts = $state<DeckCounts>({ new: 0, learning: 0, review: 0 });
+  undoDepth = $state(0);
+  answered = $state(0);
+  finished = $state(false);
+  busy = $state(false);
+  error = $state<string | null>(null);
+  notice = $state<string | null>(null);
+  summary = $state<SessionSummary | null>(null);
+  readonly startedAt = Date.now();
+  private shownAt = Date.now();
+
+  /** Cards left in the session: what the progress bar shows beside `answered`. */
+  left = $derived(this.counts.new + this.counts.learning + this.counts.review);
+
+  constructor(
+    private readonly api: Api,
+    readonly deckId: string | null,
+  ) {}
+
+  async start(): Promise<void> {
+    await this.run(() => this.api.nextCard({ deckId: this.deckId }));
+  }
+
+  reveal(): void {
+    if (this.current && !this.revealed) this.revealed = true;
+  }
+
+  async answer(quality: Quality): Promise<void> {
+    const card = this.current;
+    if (!card || !this.revealed || this.busy) return;
+    if (!card.outcomes.some((o) => o.quality === quality)) return;
+    const ok = await this.run(() =>
+      this.api.answerCard({
+        deckId: this.deckId,
+        cardId: card.card.id,
+        quality,
+        version: card.card.state.version,
+        durationMs: Date.now() - this.shownAt,
+      }),
+    );
+    if (ok) this.answered++;
+  }
+
+  async undo(): Promise<void> {
+    if (this.undoDepth === 0 || this.busy) return;
+    const ok = await this.run(async () => {
+      const step = await this.api.undoAnswer({ deckId: this.deckId });
+      this.notice = step.undoneCardId ? 'Last answer undone.' : 'Nothing to undo.';
+      return step;
+    });
+    if (ok) this.answered = Math.max(0, this.answered - 1);
+  }
+
+  private async run(call: () => Promise<StudyStep>): Promise<boolean> {
+    this.busy = true;
+    this.error = null;
+    try {
+      this.apply(await call());
+      return true;
+    } catch (error) {
+      if (error instanceof BackendError && error.code === 'stale') {
+        // The card changed elsewhere (another window, an edit): show it afresh rather than guess.
+        this.notice = error.message;
+        this.apply(await this.api.nextCard({ deckId: this.deckId }));
+      } else {
+        this.error = (error as Error).message;
+      }
+      return false;
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  private apply(step: StudyStep): void {
+    this.counts = step.counts;
+    this.undoDepth = step.undoDepth;
+    this.current = step.next;
+    this.revealed = false;
+    this.shownAt = Date.now();
+    if (!step.next) {
+      this.finished = true;
+      void this.api.sessionSummary({ since: this.startedAt }).then((s) => (this.summary = s));
+    } else {
+      this.finished = false;
+    }
+  }
+}
