@@ -1,0 +1,173 @@
+// Mutation tests for decks/transformer.md: each case rewrites one card's proof IN MEMORY the way a
+// mistaken candidate would write the formula, and the proof must then fail on a named check while the
+// original passes. A proof that still passes with a wrong formula proves nothing, so it must be rewritten.
+// The deck file is only read, never modified.
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { parseDeck } from '../../../main/core/deck';
+import type { ProofResult } from '../../../main/contract/proof';
+import { runProofInNode } from '../../../scripts/proof-node';
+
+const DECK_PATH = 'decks/transformer.md';
+const deckText = readFileSync(new URL('../../../decks/transformer.md', import.meta.url), 'utf8');
+const parsed = parseDeck(deckText, DECK_PATH);
+
+interface Mutation {
+  card: string;
+  /** The mistake, as a reviewer would name it. */
+  mistake: string;
+  from: string;
+  to: string;
+  /** A check whose name matches this must be among the failed ones. */
+  failingCheck: RegExp;
+}
+
+const MUTATIONS: Mutation[] = [
+  {
+    card: 't-attn-formula',
+    mistake: 'drops the 1/√d_k scaling from softmax(QKᵀ/√d_k)V',
+    from: 'tf.matMul(Q, K, false, true).div(Math.sqrt(d))',
+    to: 'tf.matMul(Q, K, false, true)',
+    failingCheck: /triple loop/,
+  },
+  {
+    card: 't-scale-variance',
+    mistake: 'divides the dot product by d_k instead of √d_k',
+    from: 'dots.div(Math.sqrt(dk))',
+    to: 'dots.div(dk)',
+    failingCheck: /Var\(q·k\/√d_k\) ≈ 1/,
+  },
+  {
+    card: 't-selfattn-shapes',
+    mistake: 'views [b,n,H] directly as [b,h,n,d_h] instead of view [b,n,h,d_h] + permute',
+    from: 't.reshape([b, n, h, dHead]).transpose([0, 2, 1, 3])',
+    to: 't.reshape([b, h, n, dHead])',
+    failingCheck: /batched heads == loop/,
+  },
+  {
+    card: 't-attn-mask',
+    mistake: 'multiplies the scores by the mask instead of adding (1 − m)·(−10⁴)',
+    from: 'tf.softmax(tf.add(scores, extendedMask))',
+    to: 'tf.softmax(tf.mul(scores, mask.expandDims(1)))',
+    failingCheck: /padded keys get \(numerically\) zero weight/,
+  },
+  {
+    card: 't-layernorm',
+    mistake: 'uses the unbiased variance (divides by H − 1)',
+    from: 't.sub(mean).square().mean(-1, true)',
+    to: 't.sub(mean).square().sum(-1, true).div(H - 1)',
+    failingCheck: /manual LayerNorm == tf\.layers/,
+  },
+  {
+    card: 't-scale-saturation',
+    mistake: 'writes the softmax Jacobian as diag(p) + ppᵀ',
+    from: '.sub(p.expandDims(2).mul(p.expandDims(1)))',
+    to: '.add(p.expandDims(2).mul(p.expandDims(1)))',
+    failingCheck: /tf\.grad Jacobian/,
+  },
+  {
+    card: 't-speed-distill',
+    mistake: 'scales the soft loss by T instead of T²',
+    from: 'tf.grad(softCe(T, T * T))(student)',
+    to: 'tf.grad(softCe(T, T))(student)',
+    failingCheck: /T·\(p_s − p_t\)/,
+  },
+  {
+    card: 't-bert-attn',
+    mistake: 'counts only W_Q, W_K, W_V (the 1.1 listing) and forgets W_O',
+    from: 'const merged = 4 * tf.util.sizeFromShape([d, d]);',
+    to: 'const merged = 3 * tf.util.sizeFromShape([d, d]);',
+    failingCheck: /× 12 layers/,
+  },
+  {
+    card: 't-mha-prune',
+    mistake: 'removes the wrong block of W_O rows when a head is pruned',
+    from: 'Wo.slice([9, 0], [3, d])',
+    to: 'Wo.slice([6, 0], [3, d])',
+    failingCheck: /ξ_2 = 0 == delete head 2/,
+  },
+  {
+    card: 't-tok-wordpiece',
+    mistake: 'scores WordPiece merges by raw pair frequency, like BPE',
+    from: 'const score = cab.div(ca.mul(cb));',
+    to: 'const score = cab;',
+    failingCheck: /WordPiece merges the best-scoring pair/,
+  },
+  {
+    card: 't-speed-quant',
+    mistake: 'takes the int8 scale as max|W|/255 (unsigned range) for symmetric codes',
+    from: 'W.abs().max().div(127)',
+    to: 'W.abs().max().div(255)',
+    failingCheck: /every weight error ≤ s\/2/,
+  },
+  {
+    card: 't-align-uniform',
+    mistake: 'forgets to put the positive features back on the unit sphere',
+    from: 'const positives = normalize(spread.add(',
+    to: 'const positives = (spread.add(',
+    failingCheck: /L_align = 2 − 2·E\[cos\]/,
+  },
+];
+
+function proofOf(cardId: string): string {
+  const card = parsed.cards.find((c) => c.id === cardId);
+  if (!card) throw new Error(`${DECK_PATH} has no card #${cardId}`);
+  if (!card.proofCode) throw new Error(`card #${cardId} has no proof`);
+  return card.proofCode;
+}
+
+function countOccurrences(text: string, needle: string): number {
+  return text.split(needle).length - 1;
+}
+
+function describeFailure(result: ProofResult): string {
+  const failed = result.checks.filter((c) => !c.ok).map((c) => `${c.name}: ${c.detail}`);
+  return [result.error, ...failed].filter(Boolean).join('\n');
+}
+
+describe('decks/transformer.md', () => {
+  it('parses without errors and every card has an id, tags and a js proof', () => {
+    expect(parsed.errors).toEqual([]);
+    expect(parsed.deck?.id).toBe('transformer');
+    expect(parsed.cards.length).toBe(26);
+    for (const card of parsed.cards) {
+      expect(card.id, `card at line ${card.line}`).toMatch(/^t-[a-z0-9-]+$/);
+      expect(card.tags.length, `#${card.id} tags`).toBeGreaterThan(0);
+      expect(card.proofLang, `#${card.id} proof`).toBe('js');
+    }
+  });
+
+  it('every proof passes on the cpu backend in Node without leaking tensors', async () => {
+    for (const card of parsed.cards) {
+      const result = await runProofInNode(card.proofCode ?? '', 'js');
+      expect(result.ok, `#${card.id}: ${describeFailure(result)}`).toBe(true);
+      expect(result.leakedTensors, `#${card.id} leaked tensors`).toBe(0);
+    }
+  });
+});
+
+describe('transformer proofs fail when their formula is wrong', () => {
+  it('covers at least 6 distinct cards', () => {
+    expect(new Set(MUTATIONS.map((m) => m.card)).size).toBeGreaterThanOrEqual(6);
+  });
+
+  for (const mutation of MUTATIONS) {
+    it(`#${mutation.card}: ${mutation.mistake}`, async () => {
+      const original = proofOf(mutation.card);
+      // The replacement must match exactly once, or the test would silently stop mutating.
+      expect(countOccurrences(original, mutation.from), `"${mutation.from}" in #${mutation.card}`).toBe(1);
+      const mutant = original.replace(mutation.from, mutation.to);
+      expect(mutant).not.toBe(original);
+
+      const passing = await runProofInNode(original, 'js');
+      expect(passing.ok, describeFailure(passing)).toBe(true);
+
+      const failing = await runProofInNode(mutant, 'js');
+      expect(failing.ok).toBe(false);
+      // It must be caught by a check, not by a crash the mutation happened to cause.
+      expect(failing.error).toBeNull();
+      const failedNames = failing.checks.filter((c) => !c.ok).map((c) => c.name);
+      expect(failedNames.some((name) => mutation.failingCheck.test(name)), `failed checks: ${failedNames.join(' | ')}`).toBe(true);
+    });
+  }
+});
