@@ -1,0 +1,59 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { API_METHODS } from '../../../main/contract/api';
+import { createDispatcher, ApiError } from '../../../main/ipc/dispatch';
+import { API_SCHEMAS } from '../../../main/ipc/schemas';
+import { deckText, tempCollection, type TempCollection } from '../helpers/collection';
+
+let c: TempCollection;
+afterEach(() => c?.dispose());
+
+async function payloadOf(promise: Promise<unknown>) {
+  try {
+    await promise;
+  } catch (error) {
+    expect(error).toBeInstanceOf(ApiError);
+    return (error as ApiError).payload;
+  }
+  throw new Error('expected a rejection');
+}
+
+describe('validated dispatch (every IPC / HTTP call goes through it)', () => {
+  it('has a schema for every contract method', () => {
+    expect(Object.keys(API_SCHEMAS).sort()).toEqual([...API_METHODS].sort());
+  });
+
+  it.each([
+    ['unknown method', '__proto__', undefined, /Unknown API method/],
+    ['constructor lookup', 'constructor', undefined, /Unknown API method/],
+    ['missing argument', 'nextCard', undefined, /Invalid argument for nextCard/],
+    ['extra key', 'nextCard', { deckId: null, evil: 1 }, /Invalid argument for nextCard/],
+    ['quality out of range', 'answerCard', { deckId: null, cardId: 'a', quality: 7, version: 0, durationMs: 1 }, /quality/],
+    ['fractional version', 'answerCard', { deckId: null, cardId: 'a', quality: 4, version: 0.5, durationMs: 1 }, /version/],
+    ['NaN duration', 'answerCard', { deckId: null, cardId: 'a', quality: 4, version: 0, durationMs: Number.NaN }, /durationMs/],
+    ['string where number', 'updateSettings', { newPerDay: '20' }, /newPerDay/],
+    ['unknown setting', 'updateSettings', { nodeIntegration: true }, /Invalid argument/],
+    ['huge id', 'proofRuns', { cardId: 'x'.repeat(10_000) }, /cardId/],
+  ])('refuses %s with a clear bad-request error', async (_label, method, arg, message) => {
+    c = tempCollection({ builtIn: { 'd.md': deckText('d', [{ id: 'a', q: 'A?' }]) } });
+    const dispatch = createDispatcher(c.app.api);
+    const payload = await payloadOf(dispatch(method, arg));
+    expect(payload.code).toBe('bad-request');
+    expect(payload.message).toMatch(message);
+  });
+
+  it('refused calls change nothing', async () => {
+    c = tempCollection({ builtIn: { 'd.md': deckText('d', [{ id: 'a', q: 'A?' }]) } });
+    const dispatch = createDispatcher(c.app.api);
+    await payloadOf(dispatch('answerCard', { deckId: null, cardId: 'a', quality: 9, version: 0, durationMs: 1 }));
+    await payloadOf(dispatch('updateSettings', { newPerDay: -1 }));
+    expect((await c.app.api.sessionSummary({ since: 0 })).answered).toBe(0);
+    expect((await c.app.api.getSettings()).newPerDay).toBe(20);
+  });
+
+  it('passes valid calls through', async () => {
+    c = tempCollection({ builtIn: { 'd.md': deckText('d', [{ id: 'a', q: 'A?' }]) } });
+    const dispatch = createDispatcher(c.app.api);
+    const step = (await dispatch('nextCard', { deckId: 'd' })) as { next: { card: { id: string } } };
+    expect(step.next.card.id).toBe('a');
+  });
+});
