@@ -85,7 +85,9 @@ export function outlineNotes(text: string): NotesOutline {
     const fence: FenceOpening & { line: number } = openFence;
     // CommonMark (and Typora) run an unclosed fence to the end of the file; keep that reading but close it,
     // so the deck file stays balanced, and tell the user why later headings did not become cards.
-    currentBody().push(closingLineFor(fence));
+    const body = currentBody();
+    while (body.length && body[body.length - 1].trim() === '') body.pop();
+    body.push(closingLineFor(fence));
     warnings.push(
       `Line ${fence.line}: the code block opened here (${closingLineFor(fence)}) is never closed, so everything ` +
         'after it, headings included, was kept as code, as Typora shows it. Close the block in the notes and import again.',
