@@ -6,6 +6,7 @@ import { titleToTag } from './headingText';
 import { assignCardIds, deckIdFromName } from './ids';
 import { createImagePlan } from './images';
 import { rewriteInline } from './inline';
+import { linkReferencesPerCard } from './references';
 import { outlineNotes, type NotesOutline, type NotesSection } from './outline';
 import { validateNotesText } from './textInput';
 import type { ConvertNotesInput, ConvertNotesResult, NotesImportSummary, SkippedHeading } from './types';
@@ -81,6 +82,7 @@ export function convertNotes(input: ConvertNotesInput): ConvertNotesResult {
     deckId,
     pending.map(({ section }) => ({ title: section.heading.title, parentTitle: section.parents.at(-1)?.title ?? null })),
   );
+  const answers = linkReferencesPerCard(pending.map((card) => card.answerLines));
   const previous = new Map((input.previousCards ?? []).map((card) => [card.id, card]));
   const proofsKept: string[] = [];
   const cards: DeckCardText[] = pending.map((card, index) => {
@@ -93,7 +95,7 @@ export function convertNotes(input: ConvertNotesInput): ConvertNotesResult {
       id,
       question: card.question,
       tags: tagsOf(card.section),
-      answerLines: card.answerLines,
+      answerLines: answers[index],
       proof: keepProof ? { lang: old.proofLang!, code: old.proofCode! } : null,
     };
   });

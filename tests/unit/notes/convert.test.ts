@@ -170,3 +170,16 @@ describe('deck-format safety', () => {
     expect(parsed.cards[0].frontMd).toBe('集合 {x}');
   });
 });
+
+describe('reference links across cards', () => {
+  it('turns a definition nothing uses into a visible link (Typora shows it, Markdown would hide it)', () => {
+    const { parsed } = convertOk('# Q\n\n[《Understanding Contrastive》]: https://arxiv.org/pdf/2005.10242.pdf\n\n文章指出\n');
+    expect(parsed.cards[0].backMd).toBe('[《Understanding Contrastive》](https://arxiv.org/pdf/2005.10242.pdf)\n\n文章指出');
+  });
+
+  it('copies a definition into the card that uses it when it was written under another heading', () => {
+    const { parsed } = convertOk('# A\n\nsee [the paper][bert]\n\n# B\n\n[bert]: https://arxiv.org/abs/1810.04805\n\nb uses [BERT] too\n');
+    expect(parsed.cards[0].backMd).toBe('see [the paper][bert]\n\n[bert]: https://arxiv.org/abs/1810.04805');
+    expect(parsed.cards[1].backMd).toBe('[bert]: https://arxiv.org/abs/1810.04805\n\nb uses [BERT] too');
+  });
+});

@@ -20,7 +20,7 @@ describe('HTML sanitizing', () => {
       '<a href="https://a.b/c">ok</a> <a>no</a>',
     );
     expect(answerOf('[x](javascript:alert(1)) [y](https://ok.example)')).toBe('[x](#) [y](https://ok.example)');
-    expect(answerOf('[ref]: javascript:alert(1)')).toBe('[ref]: #');
+    expect(answerOf('[x][ref]\n\n[ref]: javascript:alert(1)')).toBe('[x][ref]\n\n[ref]: #');
   });
 
   it('drops HTML comments and event handlers on images', () => {
