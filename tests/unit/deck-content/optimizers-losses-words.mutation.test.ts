@@ -1,0 +1,304 @@
+// Mutation tests for decks/optimizers.md, decks/losses.md and decks/word-vectors.md: each case rewrites one
+// card's proof IN MEMORY the way a mistaken candidate would write the formula (sum instead of mean, no bias
+// correction, L2 instead of decoupled decay, ε inside the sqrt, …), and the proof must then fail on a named
+// check while the original passes. A proof that still passes with a wrong formula proves nothing.
+// The deck files are only read, never modified.
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { parseDeck } from '../../../main/core/deck';
+import type { ParsedDeck } from '../../../main/contract/deck';
+import type { ProofResult } from '../../../main/contract/proof';
+import { runProofInNode } from '../../../scripts/proof-node';
+
+interface DeckUnderTest {
+  path: string;
+  id: string;
+  cardCount: number;
+  idPrefix: RegExp;
+}
+
+const DECKS: DeckUnderTest[] = [
+  { path: 'decks/optimizers.md', id: 'optimizers', cardCount: 13, idPrefix: /^o-[a-z0-9-]+$/ },
+  { path: 'decks/losses.md', id: 'losses', cardCount: 9, idPrefix: /^l-[a-z0-9-]+$/ },
+  { path: 'decks/word-vectors.md', id: 'word-vectors', cardCount: 6, idPrefix: /^w-[a-z0-9-]+$/ },
+];
+
+const parsedDecks = new Map<string, ParsedDeck>(
+  DECKS.map((deck) => [deck.path, parseDeck(readFileSync(new URL(`../../../${deck.path}`, import.meta.url), 'utf8'), deck.path)]),
+);
+
+interface Mutation {
+  deck: string;
+  card: string;
+  /** The mistake, as a reviewer would name it. */
+  mistake: string;
+  from: string;
+  to: string;
+  /** A check whose name matches this must be among the failed ones. */
+  failingCheck: RegExp;
+}
+
+const MUTATIONS: Mutation[] = [
+  // Ch.2 optimizers
+  {
+    deck: 'decks/optimizers.md',
+    card: 'o-gd',
+    mistake: 'GD sums the per-sample losses instead of averaging them',
+    from: 'const J = (v) => tf.mean(perSampleLoss(',
+    to: 'const J = (v) => tf.sum(perSampleLoss(',
+    failingCheck: /∇J\(w\) = \(1\/n\)·Σ∇J_i\(w\)/,
+  },
+  {
+    deck: 'decks/optimizers.md',
+    card: 'o-minibatch',
+    mistake: 'claims the mini-batch gradient variance falls like 1/√m',
+    from: 'ratios[m], m, { atol: 0, rtol: 0.25 }',
+    to: 'ratios[m], Math.sqrt(m), { atol: 0, rtol: 0.25 }',
+    failingCheck: /variance shrinks like 1\/m/,
+  },
+  {
+    deck: 'decks/optimizers.md',
+    card: 'o-momentum',
+    mistake: 'passes the EMA step α unchanged as the framework learning rate (forgets the 1 − β factor)',
+    from: 'const tfLr = alpha * (1 - beta);',
+    to: 'const tfLr = alpha;',
+    failingCheck: /EMA\(α=0\.1, β=0\.9\) = tf\.train\.momentum/,
+  },
+  {
+    deck: 'decks/optimizers.md',
+    card: 'o-nesterov',
+    mistake: 'takes the look-ahead gradient at θ − βm (the notes, without α)',
+    from: 'const correct = nag(alpha * beta);',
+    to: 'const correct = nag(beta);',
+    failingCheck: /look-ahead points θ−αβm = tf\.train\.momentum/,
+  },
+  {
+    deck: 'decks/optimizers.md',
+    card: 'o-rmsprop',
+    mistake: 'uses γ = 0.5 ("RMSprop is Adadelta with β = 0.5")',
+    from: 'const gamma = 0.9;',
+    to: 'const gamma = 0.5;',
+    failingCheck: /manual RMSprop \(γ=0\.9\) = tf\.train\.rmsprop/,
+  },
+  {
+    deck: 'decks/optimizers.md',
+    card: 'o-adam',
+    mistake: 'puts ε inside the square root, √(v̂ + ε)',
+    from: '/ (Math.sqrt(vHat[k]) + eps)',
+    to: '/ Math.sqrt(vHat[k] + eps)',
+    failingCheck: /ε outside the sqrt/,
+  },
+  {
+    deck: 'decks/optimizers.md',
+    card: 'o-adam',
+    mistake: 'mixes t and t + 1 in the bias correction of v',
+    from: 'vi / (1 - Math.pow(beta2, t))',
+    to: 'vi / (1 - Math.pow(beta2, t + 1))',
+    failingCheck: /manual Adam = tf\.train\.adam/,
+  },
+  {
+    deck: 'decks/optimizers.md',
+    card: 'o-adam-bias',
+    mistake: 'forgets the bias correction of the first moment',
+    from: 'const mHat = corrected ? m / (1 - beta1) : m;',
+    to: 'const mHat = m;',
+    failingCheck: /manual corrected first step = tf\.train\.adam/,
+  },
+  {
+    deck: 'decks/optimizers.md',
+    card: 'o-adamw',
+    mistake: 'implements AdamW by adding λθ to the gradient (Adam + L2) as well',
+    from: 'const g = lossGrad(x).map((gk, k) => (decoupled ? gk : gk + lam * x[k]));',
+    to: 'const g = lossGrad(x).map((gk, k) => gk + lam * x[k]);',
+    failingCheck: /AdamW shrinks each weight by lr·λ·θ/,
+  },
+  {
+    deck: 'decks/optimizers.md',
+    card: 'o-l2-wd-sgd',
+    mistake: 'decays by (1 − λ) instead of (1 − ηλ)',
+    from: '(1 - eta * lam) * xi',
+    to: '(1 - lam) * xi',
+    failingCheck: /SGD on f \+ λ\/2‖θ‖² = \(1−ηλ\)θ − η∇f/,
+  },
+  // Ch.3 losses
+  {
+    deck: 'decks/losses.md',
+    card: 'l-abs-square',
+    mistake: 'fits the absolute loss with a squared residual (expects the median from L2)',
+    from: 'const l1 = tf.mean(tf.abs(residuals), 1)',
+    to: 'const l1 = tf.mean(tf.square(residuals), 1)',
+    failingCheck: /L1 fit is the median/,
+  },
+  {
+    deck: 'decks/losses.md',
+    card: 'l-exp',
+    mistake: 'weights AdaBoost samples by e^{+yF} (wrong sign)',
+    from: 'tf.exp(tf.neg(tf.mul(yT, f)))',
+    to: 'tf.exp(tf.mul(yT, f))',
+    failingCheck: /AdaBoost weights = normalised/,
+  },
+  {
+    deck: 'decks/losses.md',
+    card: 'l-hinge',
+    mistake: 'writes hinge as max(0, −z) (no margin of 1)',
+    from: 'tf.relu(tf.sub(1, tf.mul(ySigned, s)))',
+    to: 'tf.relu(tf.neg(tf.mul(ySigned, s)))',
+    failingCheck: /manual mean max\(0, 1 − y·f\) = tf\.losses\.hingeLoss/,
+  },
+  {
+    deck: 'decks/losses.md',
+    card: 'l-perceptron',
+    mistake: 'takes the logistic loss in nats, ln(1 + e^{−z}), as a 0-1 upper bound',
+    from: 'tf.div(tf.softplus(tf.neg(z)), Math.LN2)',
+    to: 'tf.softplus(tf.neg(z))',
+    failingCheck: /log₂\(1\+e\^\{−z\}\) ≥ 0-1 loss/,
+  },
+  {
+    deck: 'decks/losses.md',
+    card: 'l-ce',
+    mistake: 'drops the (1 − y)·log(1 − p) term of binary cross-entropy',
+    from: 'tf.add(tf.mul(y, tf.log(p)), tf.mul(tf.sub(1, y), tf.log(tf.sub(1, p))))',
+    to: 'tf.mul(y, tf.log(p))',
+    failingCheck: /manual BCE = tf\.losses\.logLoss/,
+  },
+  {
+    deck: 'decks/losses.md',
+    card: 'l-ce',
+    mistake: 'sums the multi-class cross-entropy over samples instead of averaging',
+    from: 'const ce = tf.neg(tf.mean(tf.sum(tf.mul(onehot, logP), 1)));',
+    to: 'const ce = tf.neg(tf.sum(tf.sum(tf.mul(onehot, logP), 1)));',
+    failingCheck: /manual CE = tf\.losses\.softmaxCrossEntropy/,
+  },
+  {
+    deck: 'decks/losses.md',
+    card: 'l-bernoulli-mle',
+    mistake: 'says log P(D) = −(mean BCE) instead of −N·(mean BCE)',
+    from: 'tf.mul(-N, meanBce)',
+    to: 'tf.neg(meanBce)',
+    failingCheck: /log P\(D\) = −N · \(mean BCE\)/,
+  },
+  // Ch.4 word vectors
+  {
+    deck: 'decks/word-vectors.md',
+    card: 'w-word2vec',
+    mistake: 'averages the skip-gram context terms instead of summing them',
+    from: 'return tf.neg(tf.sum(tf.gather(logP, ctx)));',
+    to: 'return tf.neg(tf.mean(tf.gather(logP, ctx)));',
+    failingCheck: /skip-gram window loss = sum of C softmax cross-entropies/,
+  },
+  {
+    deck: 'decks/word-vectors.md',
+    card: 'w-cbow-one',
+    mistake: 'forgets the log in the normaliser: E = −u_{j*} + Σ exp(u)',
+    from: 'tf.sub(tf.logSumExp(u), u.gather(output))',
+    to: 'tf.sub(tf.sum(tf.exp(u)), u.gather(output))',
+    failingCheck: /E = −log softmax\(u\)\[w_O\]/,
+  },
+  {
+    deck: 'decks/word-vectors.md',
+    card: 'w-cbow-multi',
+    mistake: 'sums the context vectors instead of averaging them',
+    from: 'const hidden = (Wi) => tf.div(tf.matMul(multiHot, Wi), C);',
+    to: 'const hidden = (Wi) => tf.matMul(multiHot, Wi);',
+    failingCheck: /h = average of the C context rows/,
+  },
+  {
+    deck: 'decks/word-vectors.md',
+    card: 'w-hs',
+    mistake: 'uses σ(+v′ᵀh) for both children of a node',
+    from: 'const turned = tf.mul(tf.tensor2d(signs),',
+    to: 'const turned = tf.mul(tf.abs(tf.tensor2d(signs)),',
+    failingCheck: /leaf probabilities sum to 1/,
+  },
+  {
+    deck: 'decks/word-vectors.md',
+    card: 'w-neg',
+    mistake: 'samples negatives from the raw unigram distribution (power 1, not 3/4)',
+    from: 'const power = 0.75;',
+    to: 'const power = 1;',
+    failingCheck: /P_n ∝ U\^\{3\/4\}/,
+  },
+  {
+    deck: 'decks/word-vectors.md',
+    card: 'w-neg',
+    mistake: 'writes the positive word\'s gradient as σ(v′ᵀh)·h (sign of the label term lost)',
+    from: 'tf.mul(tf.sub(sigmoidOf(wO), 1), h)',
+    to: 'tf.mul(sigmoidOf(wO), h)',
+    failingCheck: /∂E\/∂v′_\{w_O\} = \(σ\(v′ᵀh\) − 1\)·h/,
+  },
+];
+
+/** tfjs 4.22's MomentumOptimizer.dispose() does not free the learning-rate scalar it inherits from SGD. */
+const LEAKS_PER_MOMENTUM_OPTIMIZER = 1;
+
+function proofOf(deckPath: string, cardId: string): string {
+  const card = parsedDecks.get(deckPath)?.cards.find((c) => c.id === cardId);
+  if (!card) throw new Error(`${deckPath} has no card #${cardId}`);
+  if (!card.proofCode) throw new Error(`card #${cardId} has no proof`);
+  return card.proofCode;
+}
+
+function countOccurrences(text: string, needle: string): number {
+  return text.split(needle).length - 1;
+}
+
+function describeFailure(result: ProofResult): string {
+  const failed = result.checks.filter((c) => !c.ok).map((c) => `${c.name}: ${c.detail}`);
+  return [result.error, ...failed].filter(Boolean).join('\n');
+}
+
+for (const deck of DECKS) {
+  describe(deck.path, () => {
+    const parsed = parsedDecks.get(deck.path)!;
+
+    it('parses without errors and every card has an id, tags and a js proof', () => {
+      expect(parsed.errors).toEqual([]);
+      expect(parsed.deck?.id).toBe(deck.id);
+      expect(parsed.cards.length).toBe(deck.cardCount);
+      for (const card of parsed.cards) {
+        expect(card.id, `card at line ${card.line}`).toMatch(deck.idPrefix);
+        expect(card.tags.length, `#${card.id} tags`).toBeGreaterThan(0);
+        expect(card.proofLang, `#${card.id} proof`).toBe('js');
+      }
+    });
+
+    it('every proof passes on the cpu backend in Node and frees its tensors', async () => {
+      for (const card of parsed.cards) {
+        const code = card.proofCode ?? '';
+        const result = await runProofInNode(code, 'js');
+        expect(result.ok, `#${card.id}: ${describeFailure(result)}`).toBe(true);
+        const knownLeaks = countOccurrences(code, 'tf.train.momentum(') * LEAKS_PER_MOMENTUM_OPTIMIZER;
+        expect(result.leakedTensors, `#${card.id} leaked tensors`).toBeLessThanOrEqual(knownLeaks);
+      }
+    });
+  });
+}
+
+describe('optimizer, loss and word-vector proofs fail when their formula is wrong', () => {
+  it('covers at least 3 optimizer, 3 loss and 2 word-vector cards', () => {
+    const cardsOf = (path: string) => new Set(MUTATIONS.filter((m) => m.deck === path).map((m) => m.card)).size;
+    expect(cardsOf('decks/optimizers.md')).toBeGreaterThanOrEqual(3);
+    expect(cardsOf('decks/losses.md')).toBeGreaterThanOrEqual(3);
+    expect(cardsOf('decks/word-vectors.md')).toBeGreaterThanOrEqual(2);
+  });
+
+  for (const mutation of MUTATIONS) {
+    it(`#${mutation.card}: ${mutation.mistake}`, async () => {
+      const original = proofOf(mutation.deck, mutation.card);
+      // The replacement must match exactly once, or the test would silently stop mutating.
+      expect(countOccurrences(original, mutation.from), `"${mutation.from}" in #${mutation.card}`).toBe(1);
+      const mutant = original.replace(mutation.from, mutation.to);
+      expect(mutant).not.toBe(original);
+
+      const passing = await runProofInNode(original, 'js');
+      expect(passing.ok, describeFailure(passing)).toBe(true);
+
+      const failing = await runProofInNode(mutant, 'js');
+      expect(failing.ok).toBe(false);
+      // It must be caught by a check, not by a crash the mutation happened to cause.
+      expect(failing.error).toBeNull();
+      const failedNames = failing.checks.filter((c) => !c.ok).map((c) => c.name);
+      expect(failedNames.some((name) => mutation.failingCheck.test(name)), `failed checks: ${failedNames.join(' | ')}`).toBe(true);
+    });
+  }
+});
