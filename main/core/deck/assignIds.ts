@@ -37,7 +37,7 @@ export function assignMissingIds(parsed: ParsedDeckFile, takenIds: ReadonlySet<s
   for (const card of parsed.cards) if (card.id !== null) taken.add(card.id);
   const assigned: AssignIdsResult['assigned'] = [];
   const cards = parsed.cards.map((card) => {
-    if (card.id !== null || card.hasIdToken) return card;
+    if (card.id !== null) return card;
     const id = slugifyCardId(card.frontMd.split('\n')[0], taken);
     taken.add(id);
     assigned.push({ line: card.line, id });

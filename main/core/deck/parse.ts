@@ -1,4 +1,16 @@
 // parseDeck: text → cards, metadata, every problem with its line, and the layout for an exact round trip.
+//
+// Format decisions beyond ARCHITECTURE.md, each chosen so a file reads the way a Markdown renderer shows it:
+// - A card starts at a line beginning `## ` (or a bare `##`) in column 0, outside fenced code blocks
+//   (``` or ~~~, CommonMark rules); `### `, ` ## ` (indented) and fenced `## ` lines are answer text.
+// - The question separator is the first line of the card holding only `?` (spaces around it allowed) outside
+//   fences. With one, frontMd = heading text + "\n\n" + the lines above it (blank-trimmed); the answer is
+//   what follows it. A proof block above the `?` is an error.
+// - frontMd/backMd/proofCode use '\n' whatever the file's line endings, so content hashes do not depend on them.
+// - Removing the proof block from the answer also drops one of the two blank lines around it.
+// - The heading text must not be empty even when a question body follows (lists show the heading alone).
+// - The segments (front matter, preamble, each card's raw text) partition the text, so serializeDeck is exact
+//   for every input, errors or not.
 import type { DeckFileError } from '../../contract/deck';
 import { fenceContent, type Fence, proofLangOf, scanFences } from './fences';
 import { parseFrontMatter } from './frontMatter';

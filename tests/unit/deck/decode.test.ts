@@ -25,6 +25,8 @@ describe('decodeDeckBytes', () => {
 
   it.each([
     ['overlong encoding', [0xc0, 0xaf]],
+    ['overlong 3-byte encoding', [0xe0, 0x80, 0xaf]],
+    ['overlong 4-byte encoding', [0xf0, 0x80, 0x80, 0xaf]],
     ['UTF-16 surrogate', [0xed, 0xa0, 0x80]],
     ['truncated sequence', [0xe4, 0xb8]],
     ['above U+10FFFF', [0xf4, 0x90, 0x80, 0x80]],

@@ -101,6 +101,12 @@ const variants: Variant[] = [
     },
   },
   {
+    name: 'indented proof fence: its indentation is removed from the code, as CommonMark does',
+    text: `${FRONT}## Q {#q}\n  \`\`\`js proof\n  if (x) {\n      y();\n   }\n z\n  \`\`\`\n`,
+    cards: 1,
+    check: (parsed) => expect(parsed.cards[0].proofCode).toBe('if (x) {\n    y();\n }\nz'),
+  },
+  {
     name: 'proof block between paragraphs leaves a single gap',
     text: `${FRONT}## Q {#q}\n\nBefore.\n\n\`\`\`js proof\ncheck.true('t', true);\n\`\`\`\n\nAfter.\n`,
     cards: 1,
