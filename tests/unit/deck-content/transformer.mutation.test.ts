@@ -61,8 +61,8 @@ const MUTATIONS: Mutation[] = [
   {
     card: 't-scale-saturation',
     mistake: 'writes the softmax Jacobian as diag(p) + ppᵀ',
-    from: '.sub(p.expandDims(2).mul(p.expandDims(1)))',
-    to: '.add(p.expandDims(2).mul(p.expandDims(1)))',
+    from: '.sub(pCol.mul(pRow))',
+    to: '.add(pCol.mul(pRow))',
     failingCheck: /tf\.grad Jacobian/,
   },
   {
