@@ -1,0 +1,283 @@
+// Importing a Markdown/Typora notes file as a deck: the IO around main/core/notes. Reads and decodes the notes,
+// finds their images, picks the deck file to write (the same deck id is updated in place, any other file is
+// never overwritten), shows a preview, and on commit copies the images and writes the deck atomically.
+import { randomUUID } from 'node:crypto';
+import { closeSync, copyFileSync, existsSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
+import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { NotesImportPreview } from '../contract/api';
+import { parseDeck } from '../core/deck';
+import {
+  convertNotes,
+  decodeNotesBytes,
+  MAX_NOTES_BYTES,
+  tooLargeMessage,
+  type NotesImportSummary,
+  type PreviousDeckCard,
+} from '../core/notes';
+
+export type NotesImportErrorCode = 'bad-request' | 'conflict' | 'not-found';
+
+/** A refusal with a message the user can act on; `code` maps onto the API's error codes. */
+export class NotesImportError extends Error {
+  constructor(
+    readonly code: NotesImportErrorCode,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'NotesImportError';
+  }
+}
+
+export interface NotesImportInput {
+  fileName: string;
+  /** Decoded text (browser uploads); `bytes` is preferred because GBK can then be detected and converted. */
+  text?: string;
+  bytes?: Uint8Array;
+  /** Folder of the notes file, to resolve relative image paths; without it every image is reported missing. */
+  notesDir?: string;
+  /** Write the deck here instead of `<user deck folder>/<deck id>.md` (the CLI's --out). */
+  outPath?: string;
+}
+
+/** The API's preview plus what the CLI and the view show besides. */
+export interface NotesImportPreviewDetails extends NotesImportPreview {
+  warnings: string[];
+  /** Cards whose proof, added after an earlier import, is kept. */
+  proofsKept: string[];
+  /** Card ids the existing deck has and the notes no longer do (their history stays in the database). */
+  removedCardIds: string[];
+  copiedImages: number;
+}
+
+export interface NotesImporterOptions {
+  userDeckDir: string;
+  /** Decks the app has loaded; a deck with the imported id inside the user deck folder is updated in place. */
+  existingDecks: () => { id: string; path: string }[];
+}
+
+export interface NotesImporter {
+  preview(input: NotesImportInput): NotesImportPreviewDetails;
+  commit(previewId: string): { deckId: string; path: string };
+}
+
+interface PendingImport {
+  deckText: string;
+  summary: NotesImportSummary;
+  targetPath: string;
+  notesDir: string | null;
+}
+
+/** Previews kept for commit; older ones are forgotten (each holds a whole deck text). */
+const MAX_PENDING = 8;
+const IMAGE_EXTENSIONS = /\.(png|jpe?g|gif|webp|svg|bmp|avif|ico)$/i;
+const MAX_IMAGE_BYTES = 50 * 1024 * 1024;
+
+/**
+ * Where an image path written in the notes points on this machine, or null. Typora writes Windows paths
+ * (`E:\…`, which never exist elsewhere), relative paths (with `/`, `\` or `%20`) and `file://` URLs. Only image
+ * files are taken, so notes cannot smuggle another file (`../../.ssh/id_rsa`) into the deck folder.
+ */
+export function resolveNotesImage(src: string, notesDir: string, platform: NodeJS.Platform = process.platform): string | null {
+  let path = src;
+  if (/^file:/i.test(src)) {
+    try {
+      path = fileURLToPath(src);
+    } catch {
+      return null;
+    }
+  } else if (platform !== 'win32' && (/^[a-zA-Z]:[\\/]/.test(src) || src.startsWith('\\\\'))) {
+    return null;
+  }
+  const candidates = [path];
+  try {
+    candidates.push(decodeURI(path));
+  } catch {
+    // Not percent-encoded: the path as written is the only candidate.
+  }
+  for (const candidate of candidates) {
+    const native = platform === 'win32' ? candidate : candidate.replace(/\\/g, '/');
+    const absolute = isAbsolute(native) ? native : resolve(notesDir, native);
+    if (!IMAGE_EXTENSIONS.test(absolute)) continue;
+    try {
+      const stats = statSync(absolute);
+      if (stats.isFile() && stats.size <= MAX_IMAGE_BYTES) return absolute;
+    } catch {
+      // Missing or unreadable: try the next spelling.
+    }
+  }
+  return null;
+}
+
+/** Reads a notes file for preview, refusing huge files before reading them. */
+export function readNotesFile(path: string): NotesImportInput & { bytes: Uint8Array } {
+  const absolute = resolve(path);
+  let size: number;
+  try {
+    const stats = statSync(absolute);
+    if (!stats.isFile()) throw new NotesImportError('bad-request', `${path} is not a file. Give the path of a Markdown notes file.`);
+    size = stats.size;
+  } catch (error) {
+    if (error instanceof NotesImportError) throw error;
+    throw new NotesImportError('not-found', `Cannot read ${path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}.`);
+  }
+  if (size > MAX_NOTES_BYTES) throw new NotesImportError('bad-request', tooLargeMessage(size));
+  return { fileName: basename(absolute), bytes: readFileSync(absolute), notesDir: dirname(absolute) };
+}
+
+type TargetDeck = { kind: 'absent' } | { kind: 'same-deck'; previousCards: PreviousDeckCard[] } | { kind: 'other'; reason: string };
+
+/** What is at the path the deck would be written to. */
+function inspectTarget(path: string, deckId: string): TargetDeck {
+  if (!existsSync(path)) return { kind: 'absent' };
+  let text: string;
+  try {
+    if (!statSync(path).isFile()) return { kind: 'other', reason: 'it is not a file' };
+    text = readFileSync(path, 'utf8');
+  } catch (error) {
+    return { kind: 'other', reason: `it cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})` };
+  }
+  const parsed = parseDeck(text, path);
+  if (!parsed.deck) return { kind: 'other', reason: 'it is not a ProofDeck deck file' };
+  if (parsed.deck.id !== deckId) return { kind: 'other', reason: `it holds another deck (id "${parsed.deck.id}")` };
+  const previousCards = parsed.cards.flatMap((card) =>
+    card.id === null ? [] : [{ id: card.id, proofCode: card.proofCode, proofLang: card.proofLang }],
+  );
+  return { kind: 'same-deck', previousCards };
+}
+
+const isInside = (folder: string, path: string): boolean => {
+  const rel = relative(resolve(folder), resolve(path));
+  return rel !== '' && !rel.startsWith('..') && !isAbsolute(rel);
+};
+
+/** Temp file in the same folder, flushed, then renamed over the target: never a half-written deck. */
+function writeFileAtomically(path: string, text: string): void {
+  const temp = join(dirname(path), `.${basename(path)}.${process.pid}.${randomUUID().slice(0, 8)}.tmp`);
+  try {
+    const fd = openSync(temp, 'wx');
+    try {
+      writeSync(fd, text);
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+    renameSync(temp, path);
+  } catch (error) {
+    try {
+      unlinkSync(temp);
+    } catch {
+      // Nothing was created, or it is already gone.
+    }
+    throw error;
+  }
+}
+
+function copyFileAtomically(from: string, to: string): void {
+  mkdirSync(dirname(to), { recursive: true });
+  const temp = `${to}.${process.pid}.tmp`;
+  try {
+    copyFileSync(from, temp);
+    renameSync(temp, to);
+  } catch (error) {
+    try {
+      unlinkSync(temp);
+    } catch {
+      // Nothing to clean up.
+    }
+    throw error;
+  }
+}
+
+export function createNotesImporter(options: NotesImporterOptions): NotesImporter {
+  const pending = new Map<string, PendingImport>();
+
+  const chooseTarget = (deckId: string, outPath: string | undefined): { path: string; warnings: string[] } => {
+    if (outPath) return { path: resolve(outPath), warnings: [] };
+    const sameId = options.existingDecks().filter((deck) => deck.id === deckId);
+    const inUserFolder = sameId.find((deck) => isInside(options.userDeckDir, deck.path));
+    const path = inUserFolder ? resolve(inUserFolder.path) : join(resolve(options.userDeckDir), `${deckId}.md`);
+    const warnings = sameId
+      .filter((deck) => resolve(deck.path) !== path)
+      .map((deck) => `A deck with the id "${deckId}" is also loaded from ${deck.path}; the imported deck takes its place.`);
+    return { path, warnings };
+  };
+
+  const preview = (input: NotesImportInput): NotesImportPreviewDetails => {
+    let text: string;
+    let decodeWarnings: string[] = [];
+    if (input.bytes) {
+      const decoded = decodeNotesBytes(input.bytes);
+      if (!decoded.ok) throw new NotesImportError('bad-request', decoded.error);
+      text = decoded.text;
+      decodeWarnings = decoded.warnings;
+    } else {
+      text = input.text ?? '';
+    }
+    const notesDir = input.notesDir ? resolve(input.notesDir) : null;
+    const imageExists = (src: string): boolean => notesDir !== null && resolveNotesImage(src, notesDir) !== null;
+    const convert = (previousCards: PreviousDeckCard[]) =>
+      convertNotes({ text, fileName: input.fileName, imageExists, previousCards, decodeWarnings });
+
+    // The deck id comes from the notes; only then is it known which file, and which earlier proofs, it meets.
+    const first = convert([]);
+    if (!first.ok) throw new NotesImportError('bad-request', first.error);
+    const { deckId } = first.summary;
+    const target = chooseTarget(deckId, input.outPath);
+    const existing = inspectTarget(target.path, deckId);
+    if (existing.kind === 'other') {
+      throw new NotesImportError(
+        'conflict',
+        `Not writing ${target.path}: ${existing.reason}, and an import only ever replaces the deck with its own id ("${deckId}"). ` +
+          (input.outPath ? 'Choose another --out file.' : 'Move or rename that file, then import again.'),
+      );
+    }
+    const result = existing.kind === 'same-deck' ? convert(existing.previousCards) : first;
+    if (!result.ok) throw new NotesImportError('bad-request', result.error);
+    const { summary } = result;
+
+    const previewId = randomUUID();
+    pending.set(previewId, { deckText: result.deckText, summary, targetPath: target.path, notesDir });
+    while (pending.size > MAX_PENDING) pending.delete(pending.keys().next().value!);
+
+    return {
+      deckId,
+      deckName: summary.deckName,
+      cardCount: summary.cards.length,
+      cards: summary.cards.map(({ id, question, tags }) => ({ id, question, tags })),
+      skippedHeadings: summary.skippedHeadings,
+      missingImages: summary.missingImages,
+      targetPath: target.path,
+      updatesExisting: existing.kind === 'same-deck',
+      previewId,
+      warnings: [...summary.warnings, ...target.warnings],
+      proofsKept: summary.proofsKept,
+      removedCardIds: summary.removedCardIds,
+      copiedImages: summary.imageCopies.length,
+    };
+  };
+
+  const commit = (previewId: string): { deckId: string; path: string } => {
+    const job = pending.get(previewId);
+    if (!job) throw new NotesImportError('not-found', 'This import preview is no longer available; preview the notes again.');
+    const { deckId } = job.summary;
+    // The folder may have changed since the preview: re-check, so another deck is still never overwritten.
+    const existing = inspectTarget(job.targetPath, deckId);
+    if (existing.kind === 'other') {
+      throw new NotesImportError('conflict', `Not writing ${job.targetPath}: ${existing.reason} now. Preview the import again.`);
+    }
+    const deckDir = dirname(job.targetPath);
+    mkdirSync(deckDir, { recursive: true });
+    // Images first: if one fails, no deck file points at an image that is not there.
+    for (const copy of job.summary.imageCopies) {
+      const source = job.notesDir ? resolveNotesImage(copy.src, job.notesDir) : null;
+      if (!source) throw new NotesImportError('not-found', `The image ${copy.src} is gone since the preview; preview the import again.`);
+      copyFileAtomically(source, join(deckDir, ...copy.assetPath.split('/')));
+    }
+    writeFileAtomically(job.targetPath, job.deckText);
+    pending.delete(previewId);
+    return { deckId, path: job.targetPath };
+  };
+
+  return { preview, commit };
+}

@@ -1,0 +1,102 @@
+// npm run import:notes -- <notes.md> [--out <deck.md>] [--data-dir X]
+// Turns a Markdown/Typora notes file into a deck in one step, without prompting: writes the deck (to --out,
+// else `<data dir>/decks/<deck id>.md`, updating the deck with that id and never overwriting another file),
+// prints the summary and exits 0. Skipped headings and missing images are reported, not errors.
+import { readFileSync } from 'node:fs';
+import { parseDataDirArgs, userDeckDir } from '../main/cli/dataDir';
+import { parseDeck } from '../main/core/deck';
+import { listDeckFiles } from '../main/services/deckFiles';
+import { createNotesImporter, NotesImportError, readNotesFile, type NotesImportPreviewDetails } from '../main/services/notesImport';
+
+const USAGE = 'usage: npm run import:notes -- <notes.md> [--out <deck.md>] [--data-dir <folder>]';
+
+interface CliArgs {
+  notesPath: string;
+  outPath: string | undefined;
+  dataDir: string;
+}
+
+function parseArgs(argv: string[]): CliArgs | { help: true } {
+  const { dataDir, rest } = parseDataDirArgs(argv);
+  let outPath: string | undefined;
+  const positional: string[] = [];
+  for (let i = 0; i < rest.length; i++) {
+    const arg = rest[i];
+    if (arg === '--help' || arg === '-h') return { help: true };
+    if (arg === '--out') {
+      outPath = rest[++i];
+      if (!outPath || outPath.startsWith('--')) throw new Error('--out needs a file: --out <deck.md>');
+    } else if (arg.startsWith('--out=')) {
+      outPath = arg.slice('--out='.length);
+      if (!outPath) throw new Error('--out needs a file: --out=<deck.md>');
+    } else if (arg.startsWith('-')) {
+      throw new Error(`unknown option ${arg}`);
+    } else positional.push(arg);
+  }
+  if (positional.length !== 1) throw new Error(positional.length ? 'give one notes file' : 'give the notes file to import');
+  return { notesPath: positional[0], outPath, dataDir };
+}
+
+/** Deck ids of the files already in the user's deck folder, so a re-import updates its own file. */
+function decksIn(folder: string): { id: string; path: string }[] {
+  return listDeckFiles({ path: folder, builtIn: false }, []).flatMap(({ path }) => {
+    try {
+      const deck = parseDeck(readFileSync(path, 'utf8'), path).deck;
+      return deck ? [{ id: deck.id, path }] : [];
+    } catch {
+      return [];
+    }
+  });
+}
+
+export function formatSummary(preview: NotesImportPreviewDetails, notesPath: string): string {
+  const lines = [
+    `Notes:  ${notesPath}`,
+    `Deck:   ${preview.deckName} (id ${preview.deckId})`,
+    `File:   ${preview.targetPath} (${preview.updatesExisting ? 'updates the existing deck' : 'new deck'})`,
+    `Cards (${preview.cardCount}):`,
+    ...preview.cards.map((card) => `  ${card.id}  ${card.question}${card.tags.length ? `  [${card.tags.join(' ')}]` : ''}`),
+  ];
+  lines.push(`Skipped headings (${preview.skippedHeadings.length}):`);
+  lines.push(...preview.skippedHeadings.map((s) => `  line ${s.line}: ${s.heading} (${s.reason})`));
+  lines.push(`Missing images (${preview.missingImages.length}):`);
+  lines.push(...preview.missingImages.map((image) => `  ${image}`));
+  if (preview.copiedImages) lines.push(`Images copied next to the deck: ${preview.copiedImages}`);
+  if (preview.proofsKept.length) lines.push(`Proofs kept from the existing deck: ${preview.proofsKept.join(', ')}`);
+  if (preview.removedCardIds.length) {
+    lines.push(`Cards of the existing deck no longer in the notes (removed, history kept): ${preview.removedCardIds.join(', ')}`);
+  }
+  if (preview.warnings.length) lines.push('Warnings:', ...preview.warnings.map((warning) => `  ${warning}`));
+  return lines.join('\n');
+}
+
+function main(argv: string[]): number {
+  let args: ReturnType<typeof parseArgs>;
+  try {
+    args = parseArgs(argv);
+  } catch (error) {
+    console.error(`import:notes: ${(error as Error).message}\n${USAGE}`);
+    return 2;
+  }
+  if ('help' in args) {
+    console.log(USAGE);
+    return 0;
+  }
+  try {
+    const deckDir = userDeckDir(args.dataDir);
+    const importer = createNotesImporter({ userDeckDir: deckDir, existingDecks: () => decksIn(deckDir) });
+    const preview = importer.preview({ ...readNotesFile(args.notesPath), outPath: args.outPath });
+    console.log(formatSummary(preview, args.notesPath));
+    const written = importer.commit(preview.previewId);
+    console.log(`Wrote ${written.path}`);
+    return 0;
+  } catch (error) {
+    if (error instanceof NotesImportError) {
+      console.error(`import:notes: ${error.message}`);
+      return 1;
+    }
+    throw error;
+  }
+}
+
+process.exitCode = main(process.argv.slice(2));
