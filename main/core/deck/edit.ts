@@ -26,8 +26,11 @@ function checkFields(fields: FormattableCard): string | null {
   if (canonicalFields(fields).frontMd === '') return 'empty question';
   for (const [name, markdown] of [['question', fields.frontMd], ['answer', fields.backMd]] as const) {
     const lines = splitLines(markdown);
-    const open = scanFences(lines, 0, lines.length).fences.find((fence) => fence.close === null);
+    const { fences, comments } = scanFences(lines, 0, lines.length);
+    const open = fences.find((fence) => fence.close === null);
     if (open) return `unterminated code fence in the ${name} (line ${open.open + 1} of it): close it with ${open.char.repeat(open.length)}`;
+    const comment = comments.find((block) => block.close === null);
+    if (comment) return `unterminated HTML comment in the ${name} (line ${comment.open + 1} of it): close it with -->`;
   }
   if (fields.proofCode !== null && fields.proofLang !== null && fields.proofLang !== 'js' && fields.proofLang !== 'ts') {
     return `unknown proof language '${String(fields.proofLang)}' (js or ts)`;
@@ -87,7 +90,17 @@ function replaceCardRaw(parsed: ParsedDeckFile, index: number, raw: string | nul
   return serializeDeck({ ...parsed, cards });
 }
 
+/** Edits write the file back, so a file that does not parse cleanly is left for the user to fix first. */
+function fileProblem(parsed: ParsedDeckFile): string | null {
+  const [first] = parsed.errors;
+  if (first === undefined) return null;
+  const more = parsed.errors.length > 1 ? ` (and ${parsed.errors.length - 1} more)` : '';
+  return `fix this file first: ${first.file}:${first.line}: ${first.message}${more}`;
+}
+
 export function updateCard(parsed: ParsedDeckFile, cardIndex: number, fields: CardFields): CardEditResult {
+  const broken = fileProblem(parsed);
+  if (broken !== null) return { ok: false, error: broken };
   const card = parsed.cards[cardIndex];
   if (card === undefined) return { ok: false, error: `no card number ${cardIndex + 1} in this file` };
   const problem = checkFields({ ...fields, id: card.id });
@@ -110,7 +123,7 @@ export function updateCard(parsed: ParsedDeckFile, cardIndex: number, fields: Ca
 
 /** Appends a card at the end of the file, after one blank line. Without `id` it has none yet (see assignMissingIds). */
 export function appendCard(parsed: ParsedDeckFile, card: FormattableCard): CardEditResult {
-  const problem = checkFields(card);
+  const problem = fileProblem(parsed) ?? checkFields(card);
   if (problem !== null) return { ok: false, error: problem };
   let text = serializeDeck(parsed);
   const last = splitLines(parsed.bom ? text.slice(1) : text).at(-1);
@@ -125,6 +138,8 @@ export function appendCard(parsed: ParsedDeckFile, card: FormattableCard): CardE
 }
 
 export function removeCard(parsed: ParsedDeckFile, cardIndex: number): CardEditResult {
+  const broken = fileProblem(parsed);
+  if (broken !== null) return { ok: false, error: broken };
   if (parsed.cards[cardIndex] === undefined) return { ok: false, error: `no card number ${cardIndex + 1} in this file` };
   const text = replaceCardRaw(parsed, cardIndex, null);
   return { ok: true, parsed: parseDeck(text, parsed.file), text };

@@ -1,5 +1,6 @@
 // CommonMark fenced code blocks (``` or ~~~, length >= 3, indented at most 3 spaces). Card headings,
-// `?` lines and proof blocks are only recognised outside fences, so a `## ` inside a listing stays code.
+// `?` lines and proof blocks are only recognised outside fences (and HTML comments), so a `## ` inside a
+// listing stays code and a card can be commented out.
 import type { SourceLine } from './lines';
 
 export interface Fence {
@@ -32,35 +33,52 @@ function closes(text: string, fence: Omit<Fence, 'open' | 'close'>): boolean {
   return match !== null && match[1][0] === fence.char && match[1].length >= fence.length;
 }
 
-/** Finds every fence in lines[from, to); `insideFence[i]` is true for fence lines and their content. */
+/** An HTML comment block (`<!--` opening a line, up to the line holding `-->`): how a card is commented out. */
+export interface HtmlComment {
+  open: number;
+  /** Null when no `-->` follows: the comment runs to the end of the file. */
+  close: number | null;
+}
+
+const COMMENT_OPENING = /^ {0,3}<!--/;
+
+/**
+ * Finds every fence and HTML comment block in lines[from, to). `literal[i]` is true for lines whose Markdown
+ * structure is not read (fence lines and their content, comment lines): no card heading, `?` or fence there.
+ */
 export function scanFences(
   lines: readonly SourceLine[],
   from: number,
   to: number,
-): { fences: Fence[]; insideFence: boolean[] } {
+): { fences: Fence[]; comments: HtmlComment[]; literal: boolean[] } {
   const fences: Fence[] = [];
-  const insideFence = new Array<boolean>(lines.length).fill(false);
+  const comments: HtmlComment[] = [];
+  const literal = new Array<boolean>(lines.length).fill(false);
+  const markUntil = (start: number, isEnd: (text: string, index: number) => boolean): number | null => {
+    for (let cursor = start; cursor < to; cursor++) {
+      literal[cursor] = true;
+      if (isEnd(lines[cursor].text, cursor)) return cursor;
+    }
+    return null;
+  };
   let index = from;
   while (index < to) {
-    const opening = parseOpening(lines[index].text);
-    if (!opening) {
+    const text = lines[index].text;
+    const opening = parseOpening(text);
+    if (opening) {
+      const close = markUntil(index, (line, at) => at > index && closes(line, opening));
+      fences.push({ ...opening, open: index, close });
+      index = close === null ? to : close + 1;
+    } else if (COMMENT_OPENING.test(text)) {
+      const afterOpening = text.indexOf('<!--') + 4;
+      const close = markUntil(index, (line, at) => (at === index ? line.slice(afterOpening) : line).includes('-->'));
+      comments.push({ open: index, close });
+      index = close === null ? to : close + 1;
+    } else {
       index++;
-      continue;
     }
-    let close: number | null = null;
-    insideFence[index] = true;
-    let cursor = index + 1;
-    for (; cursor < to; cursor++) {
-      insideFence[cursor] = true;
-      if (closes(lines[cursor].text, opening)) {
-        close = cursor;
-        break;
-      }
-    }
-    fences.push({ ...opening, open: index, close });
-    index = close === null ? to : close + 1;
   }
-  return { fences, insideFence };
+  return { fences, comments, literal };
 }
 
 /** Content lines of a fence with the opening line's indentation removed (as CommonMark does). */

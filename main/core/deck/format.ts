@@ -40,8 +40,8 @@ export function canonicalFields(fields: CardFields): CardFields {
 /** A `?` line outside code fences in the answer would be taken for the question separator. */
 function hasSeparatorLine(markdown: string): boolean {
   const lines = splitLines(markdown);
-  const { insideFence } = scanFences(lines, 0, lines.length);
-  return lines.some((line, index) => !insideFence[index] && line.text.trim() === '?');
+  const { literal } = scanFences(lines, 0, lines.length);
+  return lines.some((line, index) => !literal[index] && line.text.trim() === '?');
 }
 
 /** Longer than any backtick run that starts a line of the code, so the code cannot close the fence. */

@@ -2,7 +2,8 @@
 //
 // Format decisions beyond ARCHITECTURE.md, each chosen so a file reads the way a Markdown renderer shows it:
 // - A card starts at a line beginning `## ` (or a bare `##`) in column 0, outside fenced code blocks
-//   (``` or ~~~, CommonMark rules); `### `, ` ## ` (indented) and fenced `## ` lines are answer text.
+//   (``` or ~~~, CommonMark rules) and HTML comment blocks (`<!--` … `-->`, so a card can be commented out);
+//   `### `, ` ## ` (indented), fenced and commented `## ` lines are answer text.
 // - The question separator is the first line of the card holding only `?` (spaces around it allowed) outside
 //   fences. With one, frontMd = heading text + "\n\n" + the lines above it (blank-trimmed); the answer is
 //   what follows it. A proof block above the `?` is an error.
@@ -40,23 +41,26 @@ export function parseDeck(text: string, file: string = DEFAULT_FILE_NAME): Parse
   const frontMatter = parseFrontMatter(lines);
   for (const problem of frontMatter.problems) report(problem.line, problem.message);
 
-  const { fences, insideFence } = scanFences(lines, frontMatter.end, lines.length);
+  const { fences, comments, literal } = scanFences(lines, frontMatter.end, lines.length);
   for (const fence of fences) {
     if (fence.close === null) {
       report(fence.open + 1, `unterminated code fence (${fence.char.repeat(fence.length)}): close it with a matching line`);
     }
   }
+  for (const comment of comments) {
+    if (comment.close === null) report(comment.open + 1, "unterminated HTML comment: close it with '-->'");
+  }
 
   const headingIndexes: number[] = [];
   for (let index = frontMatter.end; index < lines.length; index++) {
-    if (!insideFence[index] && HEADING.test(lines[index].text)) headingIndexes.push(index);
+    if (!literal[index] && HEADING.test(lines[index].text)) headingIndexes.push(index);
   }
   const preambleEnd = headingIndexes[0] ?? lines.length;
   const preambleLines = lines.slice(frontMatter.end, preambleEnd);
 
   const cards: DeckFileCard[] = headingIndexes.map((start, order) => {
     const end = headingIndexes[order + 1] ?? lines.length;
-    return parseCard(lines, start, end, fences, insideFence, report);
+    return parseCard(lines, start, end, fences, literal, report);
   });
 
   const firstLineById = new Map<string, number>();
@@ -92,7 +96,7 @@ function parseCard(
   start: number,
   end: number,
   fences: readonly Fence[],
-  insideFence: readonly boolean[],
+  literal: readonly boolean[],
   report: (line: number, message: string) => void,
 ): DeckFileCard {
   const line = start + 1;
@@ -102,7 +106,7 @@ function parseCard(
 
   let separator = -1;
   for (let index = start + 1; index < end; index++) {
-    if (!insideFence[index] && isQuestionSeparator(lines[index].text)) {
+    if (!literal[index] && isQuestionSeparator(lines[index].text)) {
       separator = index;
       break;
     }

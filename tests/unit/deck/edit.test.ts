@@ -99,6 +99,7 @@ describe('updateCard', () => {
     ['a second proof block', { backMd: '```js proof\nx\n```' }, 'two proof blocks'],
     ['an empty question', { frontMd: '  ' }, 'empty question'],
     ['a tag with a space', { tags: ['a b'] }, "bad tag 'a b'"],
+    ['an unclosed HTML comment', { backMd: '<!-- note' }, 'unterminated HTML comment in the answer'],
   ])('refuses %s with a message', (_name, change, message) => {
     const parsed = parseDeck(TEXT);
     const result = updateCard(parsed, 1, { ...fieldsOf(parsed.cards[1]), ...change });
@@ -135,6 +136,17 @@ describe('appendCard / removeCard', () => {
     const { text, parsed: after } = expectOk(removeCard(parsed, 1));
     expect(text).toBe(TEXT.replace(parsed.cards[1].raw, ''));
     expect(after.cards.map((card) => card.id)).toEqual(['first', 'third']);
+  });
+});
+
+describe('edits of a file with errors', () => {
+  it('are refused with the first error, so a broken file is never rewritten', () => {
+    const broken = parseDeck(`${FRONT}## A {#a}\n## B {#a}\n`, 'b.md');
+    const fields: CardFields = { frontMd: 'Q', backMd: '', proofCode: null, proofLang: null, tags: [] };
+    const refusal = { ok: false, error: "fix this file first: b.md:7: duplicate card id 'a': also used by the card at line 6" };
+    expect(updateCard(broken, 0, fields)).toEqual(refusal);
+    expect(appendCard(broken, fields)).toEqual(refusal);
+    expect(removeCard(broken, 0)).toEqual(refusal);
   });
 });
 

@@ -57,6 +57,7 @@ const cases: ErrorCase[] = [
   { name: 'proof block in the question', text: `${FRONT}## Q {#q}\n\`\`\`js proof\na\n\`\`\`\n?\nA\n`, expected: [[7, 'proof block in the question']] },
   { name: 'unterminated fence', text: `${FRONT}## Q {#q}\nA\n\`\`\`\`js\ncode\n\`\`\`\n## swallowed {#s}\n`, expected: [[8, 'unterminated code fence']] },
   { name: 'unterminated ~~~ in the preamble', text: `${FRONT}~~~\n## Q {#q}\n`, expected: [[6, 'unterminated code fence']] },
+  { name: 'unterminated HTML comment', text: `${FRONT}## Q {#q}\n<!-- draft\n## R {#r}\n`, expected: [[7, 'unterminated HTML comment']] },
   { name: 'NUL byte', text: `${FRONT}## Q {#q}\nA\u0000B\n`, expected: [[7, 'binary content']] },
 ];
 

@@ -113,6 +113,16 @@ const variants: Variant[] = [
     check: (parsed) => expect(parsed.cards[0].backMd).toBe('Before.\n\nAfter.'),
   },
   {
+    name: 'a card commented out with <!-- --> is not a card, nor is a fence inside a comment',
+    text: `${FRONT}## Q {#q}\nA\n<!--\n## Old card {#old}\n\`\`\`js proof\nx\n\`\`\`\n-->\n<!-- one line --> after\n## R {#r}\n`,
+    cards: 2,
+    check: (parsed) => {
+      expect(parsed.cards.map((card) => card.id)).toEqual(['q', 'r']);
+      expect(parsed.cards[0].proofCode).toBeNull();
+      expect(parsed.cards[0].backMd).toBe('A\n<!--\n## Old card {#old}\n```js proof\nx\n```\n-->\n<!-- one line --> after');
+    },
+  },
+  {
     name: 'headings of other levels and indented ## are not cards',
     text: `${FRONT}## Q {#q}\n### Sub\n# H1\n ## indented\n####\n`,
     cards: 1,
