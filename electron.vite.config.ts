@@ -30,6 +30,8 @@ export default defineConfig({
         input: {
           index: resolve(root, 'renderer/index.html'),
           sandbox: resolve(root, 'renderer/sandbox.html'),
+          // Headless host page for deck:check, the proof bench and e2e specs (same runner and sandbox as the app).
+          proofHarness: resolve(root, 'renderer/proof-harness.html'),
         },
       },
     },

@@ -6,6 +6,7 @@ import type { ProofLang } from '../../../main/contract/deck';
 import { compileProof, instantiateProof } from './compile';
 import { createProofContext, type ProofContextOptions, type ProofContextResult, type ProofOutcome, type TfForContext } from './context';
 
+/** Same default as the sandbox protocol's; kept here so the API has no dependency on it. */
 export const DEFAULT_PROOF_TIMEOUT_MS = 10_000;
 
 export interface ExecuteProofOptions<Tf extends TfForContext> extends ProofContextOptions<Tf> {
