@@ -2,7 +2,7 @@
 // neither content nor sub-headings are reported and skipped. Pure: the caller reads files and copies images.
 import { rewriteBody, trimBlankLines } from './body';
 import { renderDeckFile, type DeckCardText } from './deckText';
-import { titleToTag } from './headingText';
+import { plainText, titleToTag } from './headingText';
 import { assignCardIds, deckIdFromName } from './ids';
 import { createImagePlan } from './images';
 import { rewriteInline } from './inline';
@@ -23,10 +23,11 @@ export function fileStem(fileName: string): string {
 
 /** The single top-level heading names the deck; with several chapters the file does. */
 function deckName(outline: NotesOutline, fileName: string): string {
-  if (outline.frontMatterTitle) return outline.frontMatterTitle;
+  if (outline.frontMatterTitle) return plainText(outline.frontMatterTitle);
   const topLevel = Math.min(...outline.sections.map((section) => section.heading.level));
   const tops = outline.sections.filter((section) => section.heading.level === topLevel);
-  return tops.length === 1 && tops[0].heading.title ? tops[0].heading.title : fileStem(fileName);
+  const single = tops.length === 1 ? plainText(tops[0].heading.title) : '';
+  return single || fileStem(fileName);
 }
 
 function tagsOf(section: NotesSection): string[] {
@@ -80,7 +81,10 @@ export function convertNotes(input: ConvertNotesInput): ConvertNotesResult {
 
   const ids = assignCardIds(
     deckId,
-    pending.map(({ section }) => ({ title: section.heading.title, parentTitle: section.parents.at(-1)?.title ?? null })),
+    pending.map(({ section }) => {
+      const parent = section.parents.at(-1);
+      return { title: plainText(section.heading.title), parentTitle: parent ? plainText(parent.title) : null };
+    }),
   );
   const answers = linkReferencesPerCard(pending.map((card) => card.answerLines));
   const previous = new Map((input.previousCards ?? []).map((card) => [card.id, card]));

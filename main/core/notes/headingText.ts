@@ -25,12 +25,15 @@ const SINGLE_WITH_MARK = /^\d+[、)）](?=\S)/;
 
 /** The heading's title without its outline numbering; the original when nothing else would be left. */
 export function stripNumbering(text: string): string {
+  // Typora users colour headings: `<font color=red>1.2 Title</font>` keeps its tags, loses the number.
+  const leadingTags = /^(?:<[^>]*>\s*)*/.exec(text)![0];
   const stripped = text
+    .slice(leadingTags.length)
     .replace(NUMBER_THEN_SPACE, '')
     .replace(MULTI_LEVEL_STUCK, '')
     .replace(SINGLE_WITH_MARK, '')
     .trim();
-  return stripped === '' ? text.trim() : stripped;
+  return stripped === '' ? text.trim() : leadingTags + stripped;
 }
 
 /**
@@ -38,8 +41,13 @@ export function stripNumbering(text: string): string {
  * braces are dropped because tags live inside the heading's `tags="…"` attribute.
  */
 export function titleToTag(title: string): string {
-  return stripNumbering(title)
+  return stripNumbering(plainText(title))
     .replace(/["\\{}]/g, '')
     .trim()
     .replace(/\s+/g, '-');
+}
+
+/** Heading text for places that show no Markdown or HTML (deck name, tags): tags dropped, text kept. */
+export function plainText(text: string): string {
+  return text.replace(/<[^>]*>/g, '').replace(/\s+/g, ' ').trim();
 }

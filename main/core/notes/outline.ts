@@ -37,6 +37,9 @@ function splitFrontMatter(lines: string[]): { title: string | null; rest: string
   if (lines[0]?.trim() !== '---') return { title: null, rest: lines, skipped: 0 };
   const end = lines.findIndex((line, index) => index > 0 && /^(---|\.\.\.)\s*$/.test(line));
   if (end < 0) return { title: null, rest: lines, skipped: 0 };
+  // A `---` rule at the top followed by another one later is not front matter unless the lines between read as YAML.
+  const yamlLike = lines.slice(1, end).every((line) => line.trim() === '' || /^([\w-]+\s*:|\s+|- )/.test(line));
+  if (!yamlLike || end === 1) return { title: null, rest: lines, skipped: 0 };
   const titleLine = lines.slice(1, end).find((line) => /^title\s*:/.test(line));
   const title = titleLine ? titleLine.replace(/^title\s*:\s*/, '').replace(/^["']|["']$/g, '').trim() : '';
   return { title: title || null, rest: lines.slice(end + 1), skipped: end + 1 };

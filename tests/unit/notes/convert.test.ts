@@ -183,3 +183,23 @@ describe('reference links across cards', () => {
     expect(parsed.cards[1].backMd).toBe('[bert]: https://arxiv.org/abs/1810.04805\n\nb uses [BERT] too');
   });
 });
+
+describe('front matter and markup in titles', () => {
+  it('takes the deck name from Typora front matter, and drops the block', () => {
+    const { parsed } = convertOk('---\ntitle: 面经 Notes\ntypora-root-url: ./\n---\n\n# A\n\nx\n\n# B\n\ny\n');
+    expect(parsed.deck).toMatchObject({ id: '面经-notes', name: '面经 Notes' });
+    expect(parsed.cards.map((c) => c.backMd)).toEqual(['x', 'y']);
+  });
+
+  it('does not mistake two horizontal rules for front matter', () => {
+    const { parsed } = convertOk('---\n\n# Q\n\nanswer\n\n---\n');
+    expect(parsed.cards[0]).toMatchObject({ frontMd: 'Q', backMd: 'answer\n\n---' });
+  });
+
+  it('keeps HTML out of the deck name and the tags', () => {
+    const { parsed } = convertOk('# <font color="red">1 红色 章节</font>\n\n## <font color=red>1.1 Q</font>\n\nA\n');
+    expect(parsed.deck?.name).toBe('红色 章节');
+    expect(parsed.cards[0]).toMatchObject({ frontMd: 'Q', id: '红色-章节-q' });
+    expect(parsed.cards[0].tags).toEqual(['红色-章节']);
+  });
+});
