@@ -126,8 +126,11 @@ export interface DeckRow {
   file_error: string | null;
 }
 
+/** Built-in decks first, then the user's, each in file-path order (name files `01-…` to order them). */
+export const DECK_ORDER = 'built_in DESC, source_path';
+
 export function listDecks(db: Db): DeckRow[] {
-  return db.prepare(`SELECT id, name, description, source_path, read_only, built_in, available, file_error FROM decks ORDER BY built_in DESC, name`).all() as DeckRow[];
+  return db.prepare(`SELECT id, name, description, source_path, read_only, built_in, available, file_error FROM decks ORDER BY ${DECK_ORDER}`).all() as DeckRow[];
 }
 
 export function cardCountsByDeck(db: Db): Map<string, number> {

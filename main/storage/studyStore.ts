@@ -2,6 +2,7 @@
 import type { Quality, StudyKind } from '../contract/api';
 import type { CardSchedule } from '../core/scheduler/types';
 import type { Db } from './database';
+import { DECK_ORDER } from './collectionStore';
 import { CARD_COLUMNS, type CardRow } from './rows';
 
 export interface StudyScope {
@@ -47,8 +48,10 @@ export function createStudyStore(db: Db) {
   const countDrill = countCapped(DRILL);
   const firstReview = db.prepare(`SELECT ${CARD_COLUMNS} FROM card_state s JOIN cards c ON c.id = s.card_id
     WHERE ${DUE_REVIEW} AND ${LIVE} AND ${IN_SCOPE} ORDER BY s.due_day, c.deck_id, c.position LIMIT 1`);
+  // New cards come deck by deck in the order the home screen lists decks, each deck in file order.
   const firstNew = db.prepare(`SELECT ${CARD_COLUMNS} FROM cards c JOIN card_state s ON s.card_id = c.id
-    WHERE ${NEW} AND ${LIVE} AND ${IN_SCOPE} ORDER BY c.deck_id, c.position LIMIT 1`);
+    WHERE ${NEW} AND ${LIVE} AND c.deck_id = @deckId ORDER BY c.position LIMIT 1`);
+  const deckOrder = db.prepare(`SELECT id FROM decks WHERE available = 1 ORDER BY ${DECK_ORDER}`).pluck();
   // Drilled cards come back in the order they were failed, after the day's reviews and new cards (SM-2 step 7).
   const firstDrill = db.prepare(`SELECT ${CARD_COLUMNS} FROM card_state s JOIN cards c ON c.id = s.card_id
     WHERE ${DRILL} AND ${LIVE} AND ${IN_SCOPE} ORDER BY s.last_review_at, c.position LIMIT 1`);
@@ -93,8 +96,11 @@ export function createStudyStore(db: Db) {
         if (row) return { row, kind: 'review' };
       }
       if (left.newCards > 0) {
-        const row = firstNew.get(params) as CardRow | undefined;
-        if (row) return { row, kind: 'new' };
+        const decks = scope.deckId === null ? (deckOrder.all() as string[]) : [scope.deckId];
+        for (const deckId of decks) {
+          const row = firstNew.get({ ...params, deckId }) as CardRow | undefined;
+          if (row) return { row, kind: 'new' };
+        }
       }
       const row = firstDrill.get(params) as CardRow | undefined;
       return row ? { row, kind: 'drill' } : null;

@@ -20,8 +20,10 @@ async function main(): Promise<void> {
   const { dataDir, rest } = parseDataDirArgs(process.argv.slice(2));
   const rendererDir = `${repoRoot}out/renderer`;
   if (!existsSync(`${rendererDir}/index.html`)) throw new Error('The renderer is not built: run `npm run build` (npm run web does it for you).');
-  const host = await startWebHost({ dataDir, builtInDeckDir: `${repoRoot}decks`, rendererDir, port: parsePort(rest), token: process.env.PROOFDECK_TOKEN });
-  const stopWatching = watchDeckFolders([`${repoRoot}decks`, `${dataDir}/decks`], () => host.app.sync());
+  // PROOFDECK_BUILTIN_DECKS lets tests and benches point at their own read-only decks.
+  const builtInDeckDir = process.env.PROOFDECK_BUILTIN_DECKS || `${repoRoot}decks`;
+  const host = await startWebHost({ dataDir, builtInDeckDir, rendererDir, port: parsePort(rest), token: process.env.PROOFDECK_TOKEN });
+  const stopWatching = watchDeckFolders([builtInDeckDir, `${dataDir}/decks`], () => host.app.sync());
   process.stdout.write(`ProofDeck (browser mode) — data in ${dataDir}\nOpen: ${host.url}\n`);
   const stop = async () => {
     stopWatching();

@@ -1,0 +1,158 @@
+// Launches ProofDeck for a spec: browser mode (the real `main/web/main.ts` process on a temp data dir, driven in
+// Debian's Chromium) or the Electron app (where its binary is installed). Specs use `app.page` and do not care.
+import { test as base, chromium, _electron, type Browser, type ConsoleMessage, type Page } from '@playwright/test';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+export const repoRoot = join(import.meta.dirname, '../..');
+const electronPathFile = join(repoRoot, 'node_modules/electron/path.txt');
+export const electronBinary = existsSync(electronPathFile)
+  ? join(repoRoot, 'node_modules/electron/dist', readFileSync(electronPathFile, 'utf8').trim())
+  : null;
+export const hasElectron = electronBinary !== null && existsSync(electronBinary);
+
+export interface AppOptions {
+  /** Extra user deck files (name → text) written to `<data dir>/decks` before start. */
+  userDecks?: Record<string, string>;
+  /** Replace the shipped decks with these built-in files (name → text). */
+  builtInDecks?: Record<string, string>;
+}
+
+export interface RunningApp {
+  page: Page;
+  dataDir: string;
+  userDeckDir: string;
+  /** CSP violations and uncaught page errors seen so far. */
+  problems: string[];
+  /** Stops and starts the app on the same data dir (a restart), giving a fresh page. */
+  restart(): Promise<Page>;
+  stop(): Promise<void>;
+}
+
+async function chromiumPath(): Promise<string> {
+  if (process.env.PROOFDECK_CHROMIUM) return process.env.PROOFDECK_CHROMIUM;
+  const { findChromium } = await import('../../scripts/lib/chromium.mjs');
+  return findChromium({ install: false });
+}
+
+function startWebProcess(dataDir: string, builtInDir: string | null): Promise<{ child: ChildProcess; url: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'main/web/main.ts', '--data-dir', dataDir], {
+      cwd: repoRoot,
+      env: { ...process.env, ...(builtInDir ? { PROOFDECK_BUILTIN_DECKS: builtInDir } : {}) },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let out = '';
+    let err = '';
+    const timer = setTimeout(() => reject(new Error(`web host did not start in time:\n${out}\n${err}`)), 30_000);
+    child.stdout!.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+      const match = /Open: (\S+)/.exec(out);
+      if (match) {
+        clearTimeout(timer);
+        resolve({ child, url: match[1] });
+      }
+    });
+    child.stderr!.on('data', (chunk: Buffer) => (err += chunk.toString()));
+    child.on('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`web host exited with ${code}:\n${err}`));
+    });
+  });
+}
+
+function watchProblems(page: Page, problems: string[]) {
+  page.on('console', (message: ConsoleMessage) => {
+    const text = message.text();
+    if (/Content Security Policy|Refused to/i.test(text)) problems.push(`CSP: ${text}`);
+  });
+  page.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`));
+}
+
+type Fixtures = { appMode: 'browser' | 'electron'; launchApp: (options?: AppOptions) => Promise<RunningApp> };
+
+export const test = base.extend<Fixtures>({
+  appMode: ['browser', { option: true }],
+  launchApp: async ({ appMode }, use, testInfo) => {
+    if (appMode === 'electron' && !hasElectron) {
+      testInfo.skip(true, "Electron's binary is not installed (node_modules/electron/dist missing): Electron e2e skipped; browser mode covers these specs.");
+    }
+    const cleanups: (() => Promise<void>)[] = [];
+    let browser: Browser | null = null;
+    await use(async (options: AppOptions = {}) => {
+      const root = mkdtempSync(join(tmpdir(), 'proofdeck-e2e-'));
+      const dataDir = join(root, 'data');
+      const userDeckDir = join(dataDir, 'decks');
+      mkdirSync(userDeckDir, { recursive: true });
+      for (const [name, text] of Object.entries(options.userDecks ?? {})) writeFileSync(join(userDeckDir, name), text);
+      let builtInDir: string | null = null;
+      if (options.builtInDecks) {
+        builtInDir = join(root, 'builtin');
+        mkdirSync(builtInDir);
+        for (const [name, text] of Object.entries(options.builtInDecks)) writeFileSync(join(builtInDir, name), text);
+      }
+      const problems: string[] = [];
+      let stopCurrent: () => Promise<void> = async () => {};
+
+      const launch = async (): Promise<Page> => {
+        if (appMode === 'electron') {
+          const electronApp = await _electron.launch({
+            executablePath: electronBinary!,
+            args: [repoRoot, '--data-dir', dataDir],
+            env: { ...process.env, ...(builtInDir ? { PROOFDECK_BUILTIN_DECKS: builtInDir } : {}) } as Record<string, string>,
+          });
+          const page = await electronApp.firstWindow();
+          watchProblems(page, problems);
+          stopCurrent = async () => electronApp.close();
+          return page;
+        }
+        const { child, url } = await startWebProcess(dataDir, builtInDir);
+        browser ??= await chromium.launch({ executablePath: await chromiumPath(), args: ['--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'] });
+        const context = await browser.newContext();
+        const page = await context.newPage();
+        watchProblems(page, problems);
+        await page.goto(url);
+        stopCurrent = async () => {
+          await context.close();
+          await new Promise<void>((resolve) => {
+            if (child.exitCode !== null) return resolve();
+            child.once('exit', () => resolve());
+            child.kill('SIGTERM');
+          });
+        };
+        return page;
+      };
+
+      const app: RunningApp = {
+        page: await launch(),
+        dataDir,
+        userDeckDir,
+        problems,
+        async restart() {
+          await stopCurrent();
+          app.page = await launch();
+          return app.page;
+        },
+        stop: () => stopCurrent(),
+      };
+      cleanups.push(async () => {
+        await stopCurrent();
+        rmSync(root, { recursive: true, force: true });
+      });
+      return app;
+    });
+    for (const cleanup of cleanups) await cleanup();
+    await browser?.close();
+  },
+});
+
+export { expect } from '@playwright/test';
+
+export function deckFile(id: string, name: string, cards: { id: string; q: string; a: string; proof?: string }[]): string {
+  const body = cards
+    .map((c) => `## ${c.q} {#${c.id}}\n\n${c.a}\n${c.proof ? `\n\`\`\`js proof\n${c.proof}\n\`\`\`\n` : ''}`)
+    .join('\n');
+  return `---\nid: ${id}\ndeck: ${name}\nversion: 1\n---\n\n${body}`;
+}
