@@ -80,7 +80,7 @@ export const test = base.extend<Fixtures>({
       testInfo.skip(true, "Electron's binary is not installed (node_modules/electron/dist missing): Electron e2e skipped; browser mode covers these specs.");
     }
     const cleanups: (() => Promise<void>)[] = [];
-    let browser: Browser | null = null;
+    const shared: { browser: Browser | null } = { browser: null };
     await use(async (options: AppOptions = {}) => {
       const root = mkdtempSync(join(tmpdir(), 'proofdeck-e2e-'));
       const dataDir = join(root, 'data');
@@ -109,8 +109,8 @@ export const test = base.extend<Fixtures>({
           return page;
         }
         const { child, url } = await startWebProcess(dataDir, builtInDir);
-        browser ??= await chromium.launch({ executablePath: await chromiumPath(), args: ['--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'] });
-        const context = await browser.newContext();
+        shared.browser ??= await chromium.launch({ executablePath: await chromiumPath(), args: ['--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'] });
+        const context = await shared.browser.newContext();
         const page = await context.newPage();
         watchProblems(page, problems);
         await page.goto(url);
@@ -144,7 +144,7 @@ export const test = base.extend<Fixtures>({
       return app;
     });
     for (const cleanup of cleanups) await cleanup();
-    await browser?.close();
+    await shared.browser?.close();
   },
 });
 

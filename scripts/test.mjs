@@ -1,0 +1,72 @@
+// `npm test`: everything CI checks, in order — a Chromium is found (or installed), types are checked, unit tests
+// run on real SQLite files, the built-in decks' proofs run in real Chromium on every CPU-machine backend, and the
+// end-to-end specs drive the real app. Every step runs even if an earlier one failed; the exit code says if any did.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { findChromium } from './lib/chromium.mjs';
+import { ensureBuilt, repoRoot } from './lib/build.mjs';
+
+const resultsDir = join(repoRoot, '.test-results');
+rmSync(resultsDir, { recursive: true, force: true });
+mkdirSync(resultsDir, { recursive: true });
+
+const chromium = await findChromium();
+process.env.PROOFDECK_CHROMIUM = chromium;
+console.log(`Chromium: ${chromium}`);
+
+const bin = (name) => join(repoRoot, 'node_modules/.bin', name);
+const steps = [];
+const totals = { passed: 0, failed: 0, skipped: 0 };
+
+function run(title, command, args, env = {}) {
+  console.log(`\n━━ ${title} ━━`);
+  const started = Date.now();
+  const result = spawnSync(command, args, { cwd: repoRoot, stdio: 'inherit', env: { ...process.env, ...env } });
+  const ok = result.status === 0;
+  steps.push({ title, ok, seconds: ((Date.now() - started) / 1000).toFixed(1) });
+  return ok;
+}
+
+run('Type check (tsc)', bin('tsc'), ['--noEmit', '-p', 'tsconfig.json']);
+run('Type check (svelte-check)', bin('svelte-check'), ['--tsconfig', './tsconfig.json', '--threshold', 'error', '--output', 'human']);
+
+const vitestJson = join(resultsDir, 'vitest.json');
+run('Unit tests (Vitest)', bin('vitest'), ['run', '--reporter=default', '--reporter=json', `--outputFile=${vitestJson}`]);
+if (existsSync(vitestJson)) {
+  const report = JSON.parse(readFileSync(vitestJson, 'utf8'));
+  totals.passed += report.numPassedTests ?? 0;
+  totals.failed += report.numFailedTests ?? 0;
+  totals.skipped += (report.numPendingTests ?? 0) + (report.numTodoTests ?? 0);
+}
+
+ensureBuilt();
+
+const deckJson = join(resultsDir, 'deck-check.json');
+const deckOk = run('Built-in decks: every proof on cpu, wasm and webgl (deck:check --require-proofs)', 'bash', [
+  '-c',
+  `set -o pipefail; node scripts/deck-check.mjs decks --backend all --require-proofs --json > ${JSON.stringify(deckJson)} && node scripts/deck-check.mjs decks --backend all --require-proofs`,
+]);
+if (existsSync(deckJson)) {
+  try {
+    const rows = JSON.parse(readFileSync(deckJson, 'utf8'));
+    for (const row of rows) row.ok ? totals.passed++ : totals.failed++;
+  } catch {
+    if (!deckOk) totals.failed++;
+  }
+}
+
+const pwJson = join(resultsDir, 'playwright.json');
+run('End-to-end (Playwright: browser mode on Chromium; Electron where installed)', bin('playwright'), ['test'], { PROOFDECK_PW_JSON: pwJson });
+if (existsSync(pwJson)) {
+  const stats = JSON.parse(readFileSync(pwJson, 'utf8')).stats ?? {};
+  totals.passed += stats.expected ?? 0;
+  totals.failed += (stats.unexpected ?? 0) + (stats.flaky ?? 0);
+  totals.skipped += stats.skipped ?? 0;
+}
+
+console.log('\n━━ Summary ━━');
+for (const step of steps) console.log(`${step.ok ? 'ok  ' : 'FAIL'}  ${step.title} (${step.seconds}s)`);
+const failedSteps = steps.filter((s) => !s.ok).length;
+console.log(`\n${totals.passed} passed, ${totals.failed + (failedSteps && !totals.failed ? failedSteps : 0)} failed, ${totals.skipped} skipped`);
+process.exit(failedSteps ? 1 : 0);
