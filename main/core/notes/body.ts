@@ -14,6 +14,16 @@ export interface RewrittenBody {
 /** `js proof` / `ts proof`: the deck parser's proof marker. */
 const isProofInfo = (info: string): boolean => /^(js|ts)\s+proof$/.test(info);
 
+/** Line of the `$$` closing the block opened at `open`; -1 when none comes before a code fence or the end. */
+function displayMathEnd(lines: readonly string[], open: number): number {
+  for (let at = open + 1; at < lines.length; at++) {
+    if (lines[at].trim() === '$$') return at;
+    // The fence scan owns everything from here on; a math block reaching into it would unbalance the fences.
+    if (parseFenceOpening(lines[at])) return -1;
+  }
+  return -1;
+}
+
 export function rewriteBody(lines: readonly string[], renderImage: ImageRenderer): RewrittenBody {
   const out: string[] = [];
   let hasProof = false;
@@ -46,7 +56,7 @@ export function rewriteBody(lines: readonly string[], renderImage: ImageRenderer
       continue;
     }
     if (line.trim() === '$$') {
-      const close = lines.findIndex((candidate, at) => at > index && candidate.trim() === '$$');
+      const close = displayMathEnd(lines, index);
       if (close > 0) {
         flushProse();
         for (; index <= close; index++) out.push(neutralizeActiveHtml(lines[index]));

@@ -93,8 +93,11 @@ export function rewriteTag(text: string, index: number, tag: RegExpExecArray): T
  * `$\langle x \rangle$` stay exactly as written.
  */
 export function neutralizeActiveHtml(text: string): string {
-  return text.replace(/<\/?([a-zA-Z][a-zA-Z0-9-]*)\b[^>]*>/g, (tag, name: string) => {
-    const active = DANGEROUS_ELEMENTS.has(name.toLowerCase()) || /\son[a-z]+\s*=|javascript:/i.test(tag);
+  // A line starting `<!--` opens a comment block in a deck file (it hides cards), so comments go too.
+  const withoutComments = text.replace(/<!--[\s\S]*?-->/g, '').replace(/<!--/g, '< !--');
+  return withoutComments.replace(/<\/?([a-zA-Z][a-zA-Z0-9-]*)\b[^>]*>/g, (tag, name: string) => {
+    // An image means nothing to KaTeX; dropping it also keeps Typora's `style="zoom"` out of the deck.
+    const active = DANGEROUS_ELEMENTS.has(name.toLowerCase()) || name.toLowerCase() === 'img' || /\son[a-z]+\s*=|javascript:/i.test(tag);
     return active ? '' : tag;
   });
 }

@@ -70,12 +70,14 @@ function stickyMatch(pattern: RegExp, text: string, index: number): RegExpExecAr
   return pattern.exec(text);
 }
 
-/** End of the code span whose backtick run of `length` starts at `open`; the run itself if it never closes. */
+/** End of the code span whose backtick run of `length` starts at `open`; the run itself if it does not close on its line. */
 function codeSpanEnd(text: string, open: number, length: number): number {
   let search = open + length;
   for (;;) {
     const close = text.indexOf('`', search);
-    if (close < 0) return open + length;
+    // Code spans stay on their line: a run left open must not shield the next lines' HTML from sanitizing.
+    const lineEnd = text.indexOf('\n', open);
+    if (close < 0 || (lineEnd >= 0 && close > lineEnd)) return open + length;
     let runEnd = close;
     while (text[runEnd] === '`') runEnd++;
     if (runEnd - close === length) return runEnd;
@@ -114,8 +116,10 @@ export function rewriteInline(text: string, renderImage: ImageRenderer): string 
     } else if (ch === '$') {
       let end = -1;
       if (text[i + 1] === '$') {
+        // Inline $$…$$ stays on its line; display math on lines of its own is handled by rewriteBody.
         const close = text.indexOf('$$', i + 2);
-        if (close > 0 && !text.slice(i, close).includes('\n\n')) end = close + 2;
+        const lineEnd = text.indexOf('\n', i);
+        if (close > 0 && (lineEnd < 0 || close < lineEnd)) end = close + 2;
       } else end = inlineMathEnd(text, i);
       if (end < 0) {
         out += ch;

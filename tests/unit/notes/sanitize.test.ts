@@ -42,3 +42,19 @@ describe('HTML sanitizing', () => {
     expect(answerOf('<https://arxiv.org/pdf/2006.04152.pdf> and 1 < 2')).toBe('<https://arxiv.org/pdf/2006.04152.pdf> and 1 < 2');
   });
 });
+
+describe('regressions found by the property test', () => {
+  it('does not let an unclosed code span shield the next lines from sanitizing', () => {
+    expect(answerOf('``unclosed\n<script>alert(1)\n``')).toBe('``unclosed\nalert(1)\n``');
+  });
+
+  it('keeps a $$ block from reaching into a code fence', () => {
+    const { parsed } = convertOk('# Q\n\n$$\n```python\n<img src="a.png" style="zoom: 50%;">\n```\n$$\n');
+    expect(parsed.cards[0].backMd).toBe('$$\n```python\n<img src="a.png" style="zoom: 50%;">\n```\n$$');
+    expect(parsed.cards).toHaveLength(1);
+  });
+
+  it('never leaves a line starting <!-- (a deck comment block) in math, and drops images there', () => {
+    expect(answerOf('$$\n<!-- open\nx <img src="a.png" style="zoom:50%">\n$$')).toBe('$$\n< !-- open\nx \n$$');
+  });
+});
