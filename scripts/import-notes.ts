@@ -2,11 +2,18 @@
 // Turns a Markdown/Typora notes file into a deck in one step, without prompting: writes the deck (to --out,
 // else `<data dir>/decks/<deck id>.md`, updating the deck with that id and never overwriting another file),
 // prints the summary and exits 0. Skipped headings and missing images are reported, not errors.
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { parseDataDirArgs, userDeckDir } from '../main/cli/dataDir';
 import { parseDeck } from '../main/core/deck';
 import { listDeckFiles } from '../main/services/deckFiles';
-import { createNotesImporter, NotesImportError, readNotesFile, type NotesImportPreviewDetails } from '../main/services/notesImport';
+import {
+  createNotesImporter,
+  NotesImportError,
+  readNotesFile,
+  type ExistingDeck,
+  type NotesImportPreviewDetails,
+} from '../main/services/notesImport';
 
 const USAGE = 'usage: npm run import:notes -- <notes.md> [--out <deck.md>] [--data-dir <folder>]';
 
@@ -37,12 +44,16 @@ function parseArgs(argv: string[]): CliArgs | { help: true } {
   return { notesPath: positional[0], outPath, dataDir };
 }
 
-/** Deck ids of the files already in the user's deck folder, so a re-import updates its own file. */
-function decksIn(folder: string): { id: string; path: string }[] {
-  return listDeckFiles({ path: folder, builtIn: false }, []).flatMap(({ path }) => {
+/** The built-in decks shipped in the repository; notes never take their ids. */
+const BUILT_IN_DECK_DIR = fileURLToPath(new URL('../decks', import.meta.url));
+
+/** Deck ids of the files in a folder, so a re-import updates its own file and built-in ids stay free. */
+function decksIn(folder: string, builtIn: boolean): ExistingDeck[] {
+  if (!existsSync(folder)) return [];
+  return listDeckFiles({ path: folder, builtIn }, []).flatMap(({ path }) => {
     try {
       const deck = parseDeck(readFileSync(path, 'utf8'), path).deck;
-      return deck ? [{ id: deck.id, path }] : [];
+      return deck ? [{ id: deck.id, path, builtIn }] : [];
     } catch {
       return [];
     }
@@ -84,7 +95,10 @@ function main(argv: string[]): number {
   }
   try {
     const deckDir = userDeckDir(args.dataDir);
-    const importer = createNotesImporter({ userDeckDir: deckDir, existingDecks: () => decksIn(deckDir) });
+    const importer = createNotesImporter({
+      userDeckDir: deckDir,
+      existingDecks: () => [...decksIn(deckDir, false), ...decksIn(BUILT_IN_DECK_DIR, true)],
+    });
     const preview = importer.preview({ ...readNotesFile(args.notesPath), outPath: args.outPath });
     console.log(formatSummary(preview, args.notesPath));
     const written = importer.commit(preview.previewId);

@@ -50,10 +50,20 @@ export interface NotesImportPreviewDetails extends NotesImportPreview {
   copiedImages: number;
 }
 
+export interface ExistingDeck {
+  id: string;
+  path: string;
+  /**
+   * Built-in (read-only) decks are never replaced: notes that would take such an id get `<id>-notes` instead.
+   * When not given, a deck outside the user deck folder counts as built-in.
+   */
+  builtIn?: boolean;
+}
+
 export interface NotesImporterOptions {
   userDeckDir: string;
-  /** Decks the app has loaded; a deck with the imported id inside the user deck folder is updated in place. */
-  existingDecks: () => { id: string; path: string }[];
+  /** Decks the app has loaded; a writable deck with the imported id is updated in place. */
+  existingDecks: () => ExistingDeck[];
 }
 
 export interface NotesImporter {
@@ -192,15 +202,20 @@ function copyFileAtomically(from: string, to: string): void {
 export function createNotesImporter(options: NotesImporterOptions): NotesImporter {
   const pending = new Map<string, PendingImport>();
 
-  const chooseTarget = (deckId: string, outPath: string | undefined): { path: string; warnings: string[] } => {
-    if (outPath) return { path: resolve(outPath), warnings: [] };
-    const sameId = options.existingDecks().filter((deck) => deck.id === deckId);
-    const inUserFolder = sameId.find((deck) => isInside(options.userDeckDir, deck.path));
-    const path = inUserFolder ? resolve(inUserFolder.path) : join(resolve(options.userDeckDir), `${deckId}.md`);
-    const warnings = sameId
-      .filter((deck) => resolve(deck.path) !== path)
-      .map((deck) => `A deck with the id "${deckId}" is also loaded from ${deck.path}; the imported deck takes its place.`);
-    return { path, warnings };
+  const isBuiltIn = (deck: ExistingDeck): boolean => deck.builtIn ?? !isInside(options.userDeckDir, deck.path);
+
+  const chooseTarget = (decks: ExistingDeck[], deckId: string, outPath: string | undefined): { path: string; warnings: string[] } => {
+    const sameId = decks.filter((deck) => deck.id === deckId && !isBuiltIn(deck));
+    if (outPath) {
+      const path = resolve(outPath);
+      const warnings = sameId
+        .filter((deck) => resolve(deck.path) !== path)
+        .map((deck) => `The deck "${deckId}" is also in ${deck.path}; the app loads only one deck per id, so remove one of the two files.`);
+      return { path, warnings };
+    }
+    // A re-import updates the deck with its id where it lives, even when it was renamed or moved to another deck folder.
+    const path = sameId.length ? resolve(sameId[0].path) : join(resolve(options.userDeckDir), `${deckId}.md`);
+    return { path, warnings: [] };
   };
 
   const preview = (input: NotesImportInput): NotesImportPreviewDetails => {
@@ -216,14 +231,16 @@ export function createNotesImporter(options: NotesImporterOptions): NotesImporte
     }
     const notesDir = input.notesDir ? resolve(input.notesDir) : null;
     const imageExists = (src: string): boolean => notesDir !== null && resolveNotesImage(src, notesDir) !== null;
+    const decks = options.existingDecks();
+    const reservedDeckIds = new Set(decks.filter(isBuiltIn).map((deck) => deck.id));
     const convert = (previousCards: PreviousDeckCard[]) =>
-      convertNotes({ text, fileName: input.fileName, imageExists, previousCards, decodeWarnings });
+      convertNotes({ text, fileName: input.fileName, imageExists, previousCards, decodeWarnings, reservedDeckIds });
 
     // The deck id comes from the notes; only then is it known which file, and which earlier proofs, it meets.
     const first = convert([]);
     if (!first.ok) throw new NotesImportError('bad-request', first.error);
     const { deckId } = first.summary;
-    const target = chooseTarget(deckId, input.outPath);
+    const target = chooseTarget(decks, deckId, input.outPath);
     const existing = inspectTarget(target.path, deckId);
     if (existing.kind === 'other') {
       throw new NotesImportError(

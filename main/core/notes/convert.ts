@@ -35,6 +35,18 @@ function tagsOf(section: NotesSection): string[] {
   return [...new Set(tags)];
 }
 
+/**
+ * Notes named like a built-in deck ("transformer.md") must not replace it (a user deck with a built-in id is a
+ * fork): such an id gets `-notes`. Deterministic, so a re-import finds the same deck again.
+ */
+function freeDeckId(wanted: string, reserved: ReadonlySet<string>): string {
+  if (!reserved.has(wanted)) return wanted;
+  for (let n = 1; ; n++) {
+    const candidate = n === 1 ? `${wanted}-notes` : `${wanted}-notes-${n}`;
+    if (!reserved.has(candidate)) return candidate;
+  }
+}
+
 interface PendingCard {
   section: NotesSection;
   question: string;
@@ -57,7 +69,7 @@ export function convertNotes(input: ConvertNotesInput): ConvertNotesResult {
   }
 
   const name = deckName(outline, input.fileName);
-  const deckId = deckIdFromName(name);
+  const deckId = freeDeckId(deckIdFromName(name), input.reservedDeckIds ?? new Set());
   const images = createImagePlan(deckId, input.imageExists ?? (() => false));
   const skippedHeadings: SkippedHeading[] = [];
   const pending: PendingCard[] = [];

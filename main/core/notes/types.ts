@@ -60,6 +60,8 @@ export interface ConvertNotesInput {
   imageExists?: (src: string) => boolean;
   /** Cards of the deck this import replaces, so proofs the user added survive a re-import. */
   previousCards?: readonly PreviousDeckCard[];
+  /** Deck ids this import must not take (built-in decks): the deck id then gets a `-notes` suffix. */
+  reservedDeckIds?: ReadonlySet<string>;
   /** Warnings from decoding (e.g. GBK converted), carried into the summary. */
   decodeWarnings?: readonly string[];
 }

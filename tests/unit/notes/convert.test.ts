@@ -127,6 +127,13 @@ describe('deck naming and ids', () => {
     ]);
   });
 
+  it('never takes the id of a built-in deck: notes named like one get "-notes"', () => {
+    const reservedDeckIds = new Set(['transformer', 'transformer-notes']);
+    const { parsed } = convertOk('# A\n\nx\n\n# B\n\ny\n', { fileName: 'transformer.md', reservedDeckIds });
+    expect(parsed.deck).toMatchObject({ id: 'transformer-notes-2', name: 'transformer' });
+    expect(parsed.cards[0].id).toBe('transformer-notes-2-a');
+  });
+
   it('keeps ids when the notes are edited, renumbered and reordered, so scheduling carries over', () => {
     const before = convertOk('# A\n## 1.1 Adam\nx\n## 1.2 SGD\ny\n').parsed.cards.map((c) => c.id);
     const after = convertOk('# A\n## 2.1 SGD\ny changed\n## 2.2 New\nz\n## 2.3 Adam\nx\n').parsed.cards;

@@ -86,6 +86,14 @@ describe('preview and commit', () => {
     expect(preview).toMatchObject({ targetPath: elsewhere, updatesExisting: true, removedCardIds: ['interview-notes-old'] });
   });
 
+  it('gives notes named like a built-in deck their own id instead of replacing the built-in deck', () => {
+    const builtIn = join(root, 'repo', 'decks', 'interview-notes.md');
+    const preview = importer([{ id: 'interview-notes', path: builtIn }]).preview(readNotesFile(join(notesDir, 'interview-notes.md')));
+    expect(preview).toMatchObject({ deckId: 'interview-notes-notes', targetPath: join(deckDir, 'interview-notes-notes.md'), updatesExisting: false });
+    const flagged = importer([{ id: 'interview-notes', path: join(deckDir, 'x.md'), builtIn: true }]);
+    expect(flagged.preview(readNotesFile(join(notesDir, 'interview-notes.md'))).deckId).toBe('interview-notes-notes');
+  });
+
   it('refuses to overwrite a file that holds another deck or is not a deck, and leaves it untouched', () => {
     mkdirSync(deckDir, { recursive: true });
     const other = '---\nid: someone-else\ndeck: Else\nversion: 1\n---\n\n## Q {#q}\n\nA\n';
@@ -157,6 +165,14 @@ describe('npm run import:notes', () => {
     mkdirSync(join(root, 'out'));
     expect(cli(join(notesDir, 'interview-notes.md'), `--out=${out}`).status).toBe(0);
     expect(readdirSync(join(root, 'out')).sort()).toEqual(['deck.md', 'interview-notes.assets']);
+  });
+
+  it('keeps clear of the built-in decks shipped in decks/', () => {
+    copyFileSync(fixturePath('interview-notes.md'), join(notesDir, 'transformer.md'));
+    const run = cli(join(notesDir, 'transformer.md'), '--data-dir', join(root, 'data'));
+    expect(run.status).toBe(0);
+    expect(run.stdout).toContain('Deck:   transformer (id transformer-notes)');
+    expect(readdirSync(deckDir)).toContain('transformer-notes.md');
   });
 
   it('exits 2 on usage errors and 1 on a refused import', () => {
