@@ -1,7 +1,6 @@
 // One headless Chromium (Debian's, via Playwright) with the harness page open and its proof runner connected.
 
 import { chromium, type Browser, type Page } from '@playwright/test';
-// @ts-expect-error plain ESM helper without type declarations
 import { CHROMIUM_ARGS, findChromium } from '../lib/chromium.mjs';
 import type { ProofResult } from '../../main/contract/proof';
 import type { BackendChoice, BackendInfo } from '../../renderer/proof/protocol';
@@ -27,12 +26,22 @@ export async function openProofBrowser(rendererDir: string, { headless = true } 
     await page.goto(hosts.harnessUrl);
     await page.waitForFunction(() => Boolean(window.proofHarness), undefined, { timeout: 20_000 });
     const opened = browser;
+    // Calls go over a raw CDP session, not page.evaluate: Playwright reports a crash of the sandbox's own
+    // (out-of-process) iframe as a crash of the whole page and rejects every pending evaluate, although the host
+    // page lives on and the runner replaces the sandbox — which is exactly what a proof that exhausts memory does.
+    const cdp = await page.context().newCDPSession(page);
+    const call = async <T>(method: string, argument: unknown): Promise<T> => {
+      const expression = `window.proofHarness.${method}(${JSON.stringify(argument)}).then((value) => JSON.stringify(value))`;
+      const reply = await cdp.send('Runtime.evaluate', { expression, awaitPromise: true, returnByValue: true });
+      if (reply.exceptionDetails) throw new Error(`proofHarness.${method} failed: ${reply.exceptionDetails.exception?.description ?? reply.exceptionDetails.text}`);
+      return JSON.parse(reply.result.value as string) as T;
+    };
     return {
       page,
       hosts,
-      backends: () => page.evaluate(() => window.proofHarness!.backends()),
-      warmUp: (backend) => page.evaluate((choice) => window.proofHarness!.warmUp(choice), backend),
-      run: (options) => page.evaluate((runOptions) => window.proofHarness!.run(runOptions), options),
+      backends: () => call<BackendInfo[]>('backends', undefined),
+      warmUp: (backend) => call('warmUp', backend),
+      run: (options) => call<ProofResult>('run', options),
       async close() {
         await opened.close().catch(() => undefined);
         await hosts.close();

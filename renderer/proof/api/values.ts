@@ -110,13 +110,14 @@ export function formatNumber(value: number): string {
 }
 
 const MAX_DESCRIPTION_CHARS = 2000;
+const UNPRINTABLE = '[unprintable value]';
 
 /** A one-line, bounded description of any value; never throws (hostile getters, toString, Proxies). */
 export function describeValue(value: unknown, depth = 0): string {
   try {
     return clip(describeUnsafe(value, depth, new WeakSet()));
   } catch {
-    return '[unprintable value]';
+    return UNPRINTABLE;
   }
 }
 
@@ -187,7 +188,8 @@ export function describeError(error: unknown): string {
   } catch {
     // a throwing getter: fall through to the generic description
   }
-  return `threw ${describeValue(error, 1)}`;
+  const description = describeValue(error, 1);
+  return description === UNPRINTABLE ? 'threw a value that cannot be printed (its toString or getters throw)' : `threw ${description}`;
 }
 
 function safeString(value: unknown): string {
