@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { parseDeck } from '../../../main/core/deck';
-import { createNotesImporter, NotesImportError, readNotesFile, resolveNotesImage } from '../../../main/services/notesImport';
+import { createNotesImporter, NotesImportError, readNotesFile, resolveNotesImage, type ExistingDeck } from '../../../main/services/notesImport';
 import { fixturePath } from './helpers';
 
 let root: string;
@@ -22,7 +22,7 @@ beforeEach(() => {
 });
 afterEach(() => rmSync(root, { recursive: true, force: true }));
 
-const importer = (existing: { id: string; path: string }[] = []) =>
+const importer = (existing: ExistingDeck[] = []) =>
   createNotesImporter({ userDeckDir: deckDir, existingDecks: () => existing });
 
 function refusal(run: () => unknown): NotesImportError {
