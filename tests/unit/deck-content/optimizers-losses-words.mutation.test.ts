@@ -74,6 +74,14 @@ const MUTATIONS: Mutation[] = [
   },
   {
     deck: 'decks/optimizers.md',
+    card: 'o-adagrad',
+    mistake: 'accumulates t·g_t² (the notes\' Σ_{i≤t} g_t²) instead of Σ_{i≤t} g_i²',
+    from: 'G = G.map((Gi, k) => Gi + g[k] * g[k]);',
+    to: 'G = g.map((gk) => 0.1 + (t + 1) * gk * gk);',
+    failingCheck: /manual Adagrad \(G₀=0\.1, backend ε\) = tf\.train\.adagrad/,
+  },
+  {
+    deck: 'decks/optimizers.md',
     card: 'o-rmsprop',
     mistake: 'uses γ = 0.5 ("RMSprop is Adadelta with β = 0.5")',
     from: 'const gamma = 0.9;',
