@@ -62,7 +62,7 @@ const MUTATIONS: Mutation[] = [
     mistake: 'passes the EMA step α unchanged as the framework learning rate (forgets the 1 − β factor)',
     from: 'const tfLr = alpha * (1 - beta);',
     to: 'const tfLr = alpha;',
-    failingCheck: /EMA\(α=0\.1, β=0\.9\) = tf\.train\.momentum/,
+    failingCheck: /EMA\(α=0\.1, β=0\.9\) = tf\.train\.momentum with lr/,
   },
   {
     deck: 'decks/optimizers.md',
@@ -70,7 +70,7 @@ const MUTATIONS: Mutation[] = [
     mistake: 'takes the look-ahead gradient at θ − βm (the notes, without α)',
     from: 'const correct = nag(alpha * beta);',
     to: 'const correct = nag(beta);',
-    failingCheck: /look-ahead points θ−αβm = tf\.train\.momentum/,
+    failingCheck: /look-ahead points θ−αβm = tf\.train\.momentum with lr/,
   },
   {
     deck: 'decks/optimizers.md',
@@ -236,7 +236,8 @@ const MUTATIONS: Mutation[] = [
   },
 ];
 
-/** tfjs 4.22's MomentumOptimizer.dispose() does not free the learning-rate scalar it inherits from SGD. */
+/** tfjs 4.22's MomentumOptimizer.dispose() does not free the learning-rate scalar it inherits from SGD.
+ *  Each `tf.train.momentum(` call in a proof's code (check names avoid that literal) may leak one tensor. */
 const LEAKS_PER_MOMENTUM_OPTIMIZER = 1;
 
 function proofOf(deckPath: string, cardId: string): string {
