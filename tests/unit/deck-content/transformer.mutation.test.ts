@@ -82,8 +82,8 @@ const MUTATIONS: Mutation[] = [
   {
     card: 't-mha-prune',
     mistake: 'removes the wrong block of W_O rows when a head is pruned',
-    from: 'Wo.slice([9, 0], [3, d])',
-    to: 'Wo.slice([6, 0], [3, d])',
+    from: 'const keptRowsOfWo = [0, 1, 2, 3, 4, 5, 9, 10, 11];',
+    to: 'const keptRowsOfWo = [0, 1, 2, 3, 4, 5, 6, 7, 8];',
     failingCheck: /ξ_2 = 0 == delete head 2/,
   },
   {
