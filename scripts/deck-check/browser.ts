@@ -13,12 +13,14 @@ export interface ProofBrowser {
   backends(): Promise<BackendInfo[]>;
   warmUp(backend: BackendChoice): Promise<{ backend: string | null; ms: number; error: string | null }>;
   run(options: RunOptions): Promise<ProofResult>;
+  /** Calls any window.proofHarness method with one JSON argument, over CDP (see below). */
+  call<T>(method: string, argument: unknown): Promise<T>;
   close(): Promise<void>;
 }
 
-export async function openProofBrowser(rendererDir: string, { headless = true } = {}): Promise<ProofBrowser> {
+export async function openProofBrowser(rendererDir: string, { headless = true, allowEval = false } = {}): Promise<ProofBrowser> {
   const executablePath: string = await findChromium();
-  const hosts = await startProofHosts(rendererDir);
+  const hosts = await startProofHosts(rendererDir, { allowEval });
   let browser: Browser | null = null;
   try {
     browser = await chromium.launch({ executablePath, headless, args: CHROMIUM_ARGS as string[] });
@@ -42,6 +44,7 @@ export async function openProofBrowser(rendererDir: string, { headless = true } 
       backends: () => call<BackendInfo[]>('backends', undefined),
       warmUp: (backend) => call('warmUp', backend),
       run: (options) => call<ProofResult>('run', options),
+      call,
       async close() {
         await opened.close().catch(() => undefined);
         await hosts.close();

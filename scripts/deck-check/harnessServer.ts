@@ -25,10 +25,10 @@ export interface ProofHosts {
   close(): Promise<void>;
 }
 
-function harnessCsp(sandboxOrigin: string): string {
+function harnessCsp(sandboxOrigin: string, allowEval: boolean): string {
   return [
     "default-src 'none'",
-    "script-src 'self' 'wasm-unsafe-eval'",
+    `script-src 'self' 'wasm-unsafe-eval'${allowEval ? " 'unsafe-eval'" : ''}`,
     "style-src 'self' 'unsafe-inline'",
     "connect-src 'self'",
     "worker-src 'self' blob:",
@@ -37,7 +37,8 @@ function harnessCsp(sandboxOrigin: string): string {
   ].join('; ');
 }
 
-export async function startProofHosts(rendererDir: string): Promise<ProofHosts> {
+/** `allowEval`: only for the bench's direct (unsandboxed) baseline on the harness page itself. */
+export async function startProofHosts(rendererDir: string, { allowEval = false } = {}): Promise<ProofHosts> {
   const root = realpathSync(rendererDir);
   let sandbox: Awaited<ReturnType<typeof startSandboxServer>> | null = null;
   const server = createServer((req, res) => {
@@ -49,7 +50,7 @@ export async function startProofHosts(rendererDir: string): Promise<ProofHosts> 
     }
     res.writeHead(200, {
       'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
-      'content-security-policy': harnessCsp(sandbox?.origin ?? "'none'"),
+      'content-security-policy': harnessCsp(sandbox?.origin ?? "'none'", allowEval),
       'cache-control': 'no-cache',
     });
     res.end(readFileSync(file));

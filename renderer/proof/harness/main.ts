@@ -5,9 +5,10 @@
 
 import { mount, unmount } from 'svelte';
 import type { ProofLang } from '../../../main/contract/deck';
-import type { ProofResult } from '../../../main/contract/proof';
+import type { ProofBackend, ProofResult } from '../../../main/contract/proof';
 import ProofPanel from '../../src/components/proof/ProofPanel.svelte';
-import { createProofRunner, type ProofRunner } from '../host/runner';
+import { createProofRunner, type ProofRunner, type RunOptions } from '../host/runner';
+import type { DirectRun } from './direct';
 import type { BackendChoice } from '../protocol';
 
 interface PanelRequest {
@@ -22,6 +23,10 @@ declare global {
       sandboxUrl: string;
       /** Mounts a ProofPanel for this proof; resolves with its first result. */
       showPanel(request: PanelRequest): Promise<ProofResult>;
+      /** run(), timed on this page: the show-to-result latency the app would see. */
+      timedRun(options: RunOptions): Promise<{ wallMs: number; result: ProofResult }>;
+      /** The bench's baseline: the proof on this page's main thread, no sandbox (needs 'unsafe-eval'). */
+      runDirect(request: PanelRequest & { backend: ProofBackend }): Promise<DirectRun>;
     };
   }
 }
@@ -43,6 +48,13 @@ if (!sandboxUrl) {
         props: { runner, code, lang, cardId: `harness-${++panelCount}`, contentHash: String(panelCount), preferredBackend: backend, onResult: resolve },
       });
     });
-  window.proofHarness = Object.assign(runner, { sandboxUrl, showPanel });
+  const timedRun = async (options: RunOptions) => {
+    const begin = performance.now();
+    const result = await runner.run(options);
+    return { wallMs: performance.now() - begin, result };
+  };
+  const runDirect = async ({ code, lang, backend }: PanelRequest & { backend: ProofBackend }) =>
+    (await import('./direct')).runDirect(code, lang, backend);
+  window.proofHarness = Object.assign(runner, { sandboxUrl, showPanel, timedRun, runDirect });
   status.textContent = 'ready';
 }

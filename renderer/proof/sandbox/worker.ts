@@ -3,22 +3,16 @@
 // state) reaches the next one. Messages out carry the init nonce, kept in this module's closure where proof code
 // cannot read it, so a proof cannot forge a result or control message.
 
-import wasmPlainUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm?url';
-import wasmSimdUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url';
-import wasmThreadedUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';
 import type { ProofResult } from '../../../main/contract/proof';
 import { executeProof } from '../api';
 import { failedResult, readBackendInfos, type WorkerReply } from '../protocol';
 import { probeBackends, startBackend, tf, type StartedBackend } from './backends';
 import { hardenWorkerGlobals } from './hardening';
+import { bundledWasmPaths } from './wasmPaths';
 
 const post: (message: WorkerReply) => void = self.postMessage.bind(self);
 const clock = performance.now.bind(performance);
-const WASM_PATHS = {
-  'tfjs-backend-wasm.wasm': new URL(wasmPlainUrl, self.location.href).href,
-  'tfjs-backend-wasm-simd.wasm': new URL(wasmSimdUrl, self.location.href).href,
-  'tfjs-backend-wasm-threaded-simd.wasm': new URL(wasmThreadedUrl, self.location.href).href,
-};
+const WASM_PATHS = bundledWasmPaths(self.location.href);
 
 let nonce: string | null = null;
 let started: StartedBackend | null = null;
