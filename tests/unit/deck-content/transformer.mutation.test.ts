@@ -61,8 +61,8 @@ const MUTATIONS: Mutation[] = [
   {
     card: 't-scale-saturation',
     mistake: 'writes the softmax Jacobian as diag(p) + ppᵀ',
-    from: '.sub(pCol.mul(pRow))',
-    to: '.add(pCol.mul(pRow))',
+    from: '(i === j ? pi : 0) - pi * pj',
+    to: '(i === j ? pi : 0) + pi * pj',
     failingCheck: /tf\.grad Jacobian/,
   },
   {
