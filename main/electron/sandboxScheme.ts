@@ -5,6 +5,7 @@
 import type { CustomScheme, Session } from 'electron';
 import { readFile } from 'node:fs/promises';
 import { SANDBOX_PAGE, sandboxFiles, sandboxHeaders } from '../web/sandboxServer';
+import { APP_ORIGIN } from './appScheme';
 
 export const SANDBOX_SCHEME = 'proofbox';
 export const SANDBOX_ORIGIN = `${SANDBOX_SCHEME}://sandbox`;
@@ -19,7 +20,7 @@ export function registerSandboxSchemePrivileges(): CustomScheme {
 }
 
 /** Call after app ready. `appOrigin` is the only origin allowed to frame the sandbox (CSP frame-ancestors). */
-export function serveSandboxScheme(session: Session, rootDir: string, appOrigin = 'proofdeck-app://app'): void {
+export function serveSandboxScheme(session: Session, rootDir: string, appOrigin: string = APP_ORIGIN): void {
   let files: Map<string, string> | null = null;
   session.protocol.handle(SANDBOX_SCHEME, async (request) => {
     const url = new URL(request.url);

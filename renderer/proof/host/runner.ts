@@ -103,6 +103,8 @@ export function createProofRunner(options: ProofRunnerOptions): ProofRunner {
   // A crashed sandbox process sends nothing: no reply, no heartbeat. Then every pending request fails and the next
   // request gets a fresh iframe (and with it a fresh process).
   const watchdog = setInterval(() => {
+    // A hidden page's timers (here and in the sandbox) may be throttled to one a minute: no verdict while hidden.
+    if (document.visibilityState === 'hidden') lastHeard = performance.now();
     if (pending.size === 0 || performance.now() - lastHeard < heartbeatTimeoutMs) return;
     destroyFrame();
     const crashed = [...pending.values()];
