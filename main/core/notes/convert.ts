@@ -99,6 +99,7 @@ export function convertNotes(input: ConvertNotesInput): ConvertNotesResult {
     }),
   );
   const answers = linkReferencesPerCard(pending.map((card) => card.answerLines));
+  const newIds = new Set(ids);
   const previous = new Map((input.previousCards ?? []).map((card) => [card.id, card]));
   const proofsKept: string[] = [];
   const cards: DeckCardText[] = pending.map((card, index) => {
@@ -129,7 +130,7 @@ export function convertNotes(input: ConvertNotesInput): ConvertNotesResult {
     missingImages: images.missing,
     imageCopies: images.copies,
     proofsKept,
-    removedCardIds: [...previous.keys()].filter((id) => !ids.includes(id)),
+    removedCardIds: [...previous.keys()].filter((id) => !newIds.has(id)),
     warnings: [...(input.decodeWarnings ?? []), ...outline.warnings],
   };
   if (cards.length === 0) {

@@ -71,8 +71,10 @@ export function createImagePlan(deckId: string, imageExists: (src: string) => bo
     return assetPath;
   };
 
+  const missingSeen = new Set<string>();
   const noteMissing = (src: string): void => {
-    if (!missing.includes(src)) missing.push(src);
+    if (!missingSeen.has(src)) missing.push(src);
+    missingSeen.add(src);
   };
 
   return {

@@ -20,12 +20,11 @@ function fencedLines(lines: readonly string[]): boolean[] {
   });
 }
 
-const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-
-function usesLabel(prose: string, label: string): boolean {
-  // `[label]`, `[label][]` or `[text][label]`, but not `[label](url)` or another definition.
-  const pattern = new RegExp(`\\[${escapeRegExp(label).replace(/\\ /g, '\\s+')}\\](?![(:])`, 'i');
-  return pattern.test(prose);
+/** Labels the prose refers to: `[label]`, `[label][]` or `[text][label]`, but not `[text](url)`. One pass. */
+function labelsUsed(prose: string): Set<string> {
+  const used = new Set<string>();
+  for (const match of prose.matchAll(/\[([^\[\]\n]+)\](?![(:])/g)) used.add(normalizeLabel(match[1]));
+  return used;
 }
 
 export function linkReferencesPerCard(answers: readonly string[][]): string[][] {
@@ -47,16 +46,17 @@ export function linkReferencesPerCard(answers: readonly string[][]): string[][] 
       if (match) ownLabels.add(normalizeLabel(match[1]));
       else if (!fenced[card][index]) proseLines.push(line);
     });
-    const prose = proseLines.join('\n');
+    const used = labelsUsed(proseLines.join('\n'));
     const out = lines.map((line, index) => {
       const match = !fenced[card][index] && DEFINITION.exec(line);
-      if (!match || usesLabel(prose, match[1])) return line;
+      if (!match || used.has(normalizeLabel(match[1]))) return line;
       const url = match[2].replace(/^<|>$/g, '');
       return `[${match[1]}](${/[\s()]/.test(url) ? `<${url}>` : url})`;
     });
-    const borrowed = [...definitions.entries()]
-      .filter(([label]) => !ownLabels.has(label) && usesLabel(prose, label))
-      .map(([, definition]) => definition);
+    const borrowed = [...used].flatMap((label) => {
+      const definition = definitions.get(label);
+      return definition !== undefined && !ownLabels.has(label) ? [definition] : [];
+    });
     return borrowed.length ? [...out, '', ...borrowed] : out;
   });
 }
