@@ -34,6 +34,8 @@ export class ServiceUnavailableError extends Error {
 
 interface Open {
   db: Db;
+  /** Read once and kept current by updateSettings: every answer needs them, none should re-read them. */
+  settings: Settings;
   study: StudyService;
   lastSync: SyncReport;
 }
@@ -59,11 +61,11 @@ export function createProofDeckApp(options: AppOptions): ProofDeckApp {
   function start(): void {
     try {
       const db = openDatabase(dbPath, { nativeBinding: options.nativeBinding });
-      const settings = () => readSettings(db);
-      setDurability(db, settings().durability);
+      const settings = readSettings(db);
+      setDurability(db, settings.durability);
       backupOncePerDay(db, backupDir(options.dataDir), localIsoDate(clock));
-      const study = createStudyService({ store: createStudyStore(db), scheduler: sm2Scheduler, clock, settings });
-      open = { db, study, lastSync: syncDeckFolders(db, folders(), clock.now()) };
+      const study = createStudyService({ store: createStudyStore(db), scheduler: sm2Scheduler, clock, settings: () => open!.settings });
+      open = { db, settings, study, lastSync: syncDeckFolders(db, folders(), clock.now()) };
       problem = null;
     } catch (error) {
       if (!(error instanceof DatabaseProblem)) throw error;
@@ -82,8 +84,7 @@ export function createProofDeckApp(options: AppOptions): ProofDeckApp {
   }
 
   function overview(): CollectionOverview {
-    const { db, study, lastSync } = require();
-    const settings = readSettings(db);
+    const { db, study, lastSync, settings } = require();
     const today = studyDay(clock, settings.rolloverHour);
     const cardCounts = cardCountsByDeck(db);
     const decks: DeckSummary[] = listDecks(db)
@@ -118,12 +119,12 @@ export function createProofDeckApp(options: AppOptions): ProofDeckApp {
     answerCard: async (arg) => require().study.answer(arg),
     undoAnswer: async ({ deckId }) => require().study.undo(deckId),
     sessionSummary: async ({ since }) => require().study.summary(since),
-    getSettings: async () => readSettings(require().db),
+    getSettings: async () => require().settings,
     updateSettings: async (patch: Partial<Settings>) => {
-      const { db } = require();
-      const next = writeSettings(db, patch);
-      setDurability(db, next.durability);
-      return next;
+      const current = require();
+      current.settings = writeSettings(current.db, patch);
+      setDurability(current.db, current.settings.durability);
+      return current.settings;
     },
     recordProofRun: async ({ cardId, contentHash, result }) => {
       recordProofRun(require().db, {

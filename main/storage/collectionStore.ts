@@ -53,7 +53,7 @@ export function syncCollection(db: Db, input: { decks: SyncedDeck[]; broken: Bro
   const insertCard = db.prepare(`
     INSERT INTO cards (id, deck_id, position, front_md, back_md, proof_code, proof_lang, tags, content_hash, created_at, updated_at)
     VALUES (@id, @deckId, @position, @frontMd, @backMd, @proofCode, @proofLang, @tags, @contentHash, @now, @now)`);
-  const insertState = db.prepare(`INSERT OR IGNORE INTO card_state (card_id) VALUES (?)`);
+  const insertState = db.prepare(`INSERT OR IGNORE INTO card_state (card_id, deck_id) VALUES (?, ?)`);
   const updateCard = db.prepare(`
     UPDATE cards SET deck_id = @deckId, position = @position, front_md = @frontMd, back_md = @backMd,
       proof_code = @proofCode, proof_lang = @proofLang, tags = @tags, content_hash = @contentHash,
@@ -62,6 +62,10 @@ export function syncCollection(db: Db, input: { decks: SyncedDeck[]; broken: Bro
   const markRemoved = db.prepare(`UPDATE cards SET removed_at = ? WHERE id = ?`);
   const hideDeck = db.prepare(`UPDATE decks SET available = 0, file_error = ?, synced_at = ? WHERE id = ?`);
   const deckByPath = db.prepare(`SELECT id FROM decks WHERE source_path = ?`);
+  // card_state mirrors each card's deck and liveness for the study queries (migration 002); rewrite only what changed.
+  const refreshCardScope = db.prepare(`UPDATE card_state SET deck_id = scope.deck_id, live = scope.live
+    FROM (SELECT c.id, c.deck_id, (c.removed_at IS NULL AND d.available = 1) AS live FROM cards c JOIN decks d ON d.id = c.deck_id) AS scope
+    WHERE scope.id = card_state.card_id AND (card_state.live IS NOT scope.live OR card_state.deck_id IS NOT scope.deck_id)`);
 
   db.transaction(() => {
     const seenDecks = new Set<string>();
@@ -79,7 +83,7 @@ export function syncCollection(db: Db, input: { decks: SyncedDeck[]; broken: Bro
         const existing = known.get(card.id);
         if (!existing) {
           insertCard.run(params);
-          insertState.run(card.id);
+          insertState.run(card.id, deck.id);
           changes.added.push(card.id);
         } else if (existing.content_hash !== card.contentHash) {
           updateCard.run(params);
@@ -111,6 +115,7 @@ export function syncCollection(db: Db, input: { decks: SyncedDeck[]; broken: Bro
         changes.hiddenDecks.push(id);
       }
     }
+    refreshCardScope.run();
   })();
   return changes;
 }

@@ -31,30 +31,37 @@ export class CardNotFoundError extends Error {
   }
 }
 
-const LIVE = `c.removed_at IS NULL AND c.deck_id IN (SELECT id FROM decks WHERE available = 1)`;
-const IN_SCOPE = `(@deckId IS NULL OR c.deck_id = @deckId)`;
 const DUE_REVIEW = `s.queue = 'review' AND s.due_day <= @today AND (s.drill_day IS NULL OR s.drill_day <> @today)`;
 const NEW = `s.queue = 'new' AND (s.drill_day IS NULL OR s.drill_day <> @today)`;
 const DRILL = `s.drill_day = @today AND s.queue <> 'suspended'`;
 
+/**
+ * Two plans per query, both index-only on card_state (which mirrors each card's deck and liveness): over all
+ * decks by (live, queue, due_day, drill_day), within one deck by (deck_id, live, …). Ties break on rowid, which
+ * the index holds in order, so LIMIT stops early and no query sorts the collection.
+ */
+function scopedStatements(db: Db, build: (scope: string) => string) {
+  const all = db.prepare(build('s.live = 1'));
+  const deck = db.prepare(build('s.deck_id = @deckId AND s.live = 1'));
+  return (params: { deckId: string | null }) => (params.deckId === null ? all : deck);
+}
+
 export function createStudyStore(db: Db) {
   const doneToday = db.prepare(`SELECT kind, COUNT(*) AS n FROM reviews WHERE day = ? GROUP BY kind`);
   // Counts are capped at the remaining limit (LIMIT inside), so they stay cheap on big collections.
-  const countCapped = (where: string) =>
-    db.prepare(`SELECT COUNT(*) AS n FROM (SELECT 1 FROM card_state s JOIN cards c ON c.id = s.card_id
-      WHERE ${where} AND ${LIVE} AND ${IN_SCOPE} LIMIT @cap)`);
-  const countReview = countCapped(DUE_REVIEW);
-  const countNew = countCapped(NEW);
-  const countDrill = countCapped(DRILL);
-  const firstReview = db.prepare(`SELECT ${CARD_COLUMNS} FROM card_state s JOIN cards c ON c.id = s.card_id
-    WHERE ${DUE_REVIEW} AND ${LIVE} AND ${IN_SCOPE} ORDER BY s.due_day, c.deck_id, c.position LIMIT 1`);
+  const countReview = scopedStatements(db, (scope) => `SELECT COUNT(*) AS n FROM (SELECT 1 FROM card_state s WHERE ${scope} AND ${DUE_REVIEW} LIMIT @cap)`);
+  const countNew = scopedStatements(db, (scope) => `SELECT COUNT(*) AS n FROM (SELECT 1 FROM card_state s WHERE ${scope} AND ${NEW} LIMIT @cap)`);
+  // Today's drill is tiny: always start from its partial index, never from a scan of the live cards.
+  const countDrill = scopedStatements(db, (scope) => `SELECT COUNT(*) AS n FROM card_state s INDEXED BY card_state_by_drill WHERE ${scope} AND ${DRILL}`);
+  const firstReview = scopedStatements(db, (scope) => `SELECT ${CARD_COLUMNS} FROM card_state s CROSS JOIN cards c ON c.id = s.card_id
+    WHERE ${scope} AND ${DUE_REVIEW} ORDER BY s.due_day, s.rowid LIMIT 1`);
   // New cards come deck by deck in the order the home screen lists decks, each deck in file order.
-  const firstNew = db.prepare(`SELECT ${CARD_COLUMNS} FROM cards c JOIN card_state s ON s.card_id = c.id
-    WHERE ${NEW} AND ${LIVE} AND c.deck_id = @deckId ORDER BY c.position LIMIT 1`);
+  const firstNew = db.prepare(`SELECT ${CARD_COLUMNS} FROM cards c INDEXED BY cards_by_deck CROSS JOIN card_state s ON s.card_id = c.id
+    WHERE c.deck_id = @deckId AND s.live = 1 AND ${NEW} ORDER BY c.position LIMIT 1`);
   const deckOrder = db.prepare(`SELECT id FROM decks WHERE available = 1 ORDER BY ${DECK_ORDER}`).pluck();
   // Drilled cards come back in the order they were failed, after the day's reviews and new cards (SM-2 step 7).
-  const firstDrill = db.prepare(`SELECT ${CARD_COLUMNS} FROM card_state s JOIN cards c ON c.id = s.card_id
-    WHERE ${DRILL} AND ${LIVE} AND ${IN_SCOPE} ORDER BY s.last_review_at, c.position LIMIT 1`);
+  const firstDrill = scopedStatements(db, (scope) => `SELECT ${CARD_COLUMNS} FROM card_state s INDEXED BY card_state_by_drill CROSS JOIN cards c ON c.id = s.card_id
+    WHERE ${scope} AND ${DRILL} ORDER BY s.last_review_at, c.position LIMIT 1`);
   const cardById = db.prepare(`SELECT ${CARD_COLUMNS} FROM cards c JOIN card_state s ON s.card_id = c.id WHERE c.id = ?`);
   const insertReview = db.prepare(`INSERT INTO reviews (card_id, reviewed_at, day, quality, kind,
       prev_ef_milli, prev_reps, prev_interval_days, prev_due_day, prev_lapses, prev_queue, prev_drill_day, prev_last_review_at, prev_version,
@@ -82,9 +89,9 @@ export function createStudyStore(db: Db) {
     counts(scope: StudyScope, left: Remaining) {
       const params = { deckId: scope.deckId, today: scope.today };
       return {
-        new: (countNew.get({ ...params, cap: left.newCards }) as { n: number }).n,
-        review: (countReview.get({ ...params, cap: left.reviews }) as { n: number }).n,
-        learning: (countDrill.get({ ...params, cap: 1_000_000 }) as { n: number }).n,
+        new: (countNew(params).get({ ...params, cap: left.newCards }) as { n: number }).n,
+        review: (countReview(params).get({ ...params, cap: left.reviews }) as { n: number }).n,
+        learning: (countDrill(params).get(params) as { n: number }).n,
       };
     },
 
@@ -92,7 +99,7 @@ export function createStudyStore(db: Db) {
     next(scope: StudyScope, left: Remaining): { row: CardRow; kind: StudyKind } | null {
       const params = { deckId: scope.deckId, today: scope.today };
       if (left.reviews > 0) {
-        const row = firstReview.get(params) as CardRow | undefined;
+        const row = firstReview(params).get(params) as CardRow | undefined;
         if (row) return { row, kind: 'review' };
       }
       if (left.newCards > 0) {
@@ -102,7 +109,7 @@ export function createStudyStore(db: Db) {
           if (row) return { row, kind: 'new' };
         }
       }
-      const row = firstDrill.get(params) as CardRow | undefined;
+      const row = firstDrill(params).get(params) as CardRow | undefined;
       return row ? { row, kind: 'drill' } : null;
     },
 
