@@ -48,6 +48,8 @@ export function createProofRunner(options: ProofRunnerOptions): ProofRunner {
   let connection: Promise<MessagePort> | null = null;
   let lastHeard = 0;
   let disposed = false;
+  // What ran each choice last, so a crash (which reports nothing) still names the backend and device it hit.
+  const lastRanOn = new Map<BackendChoice, { backend: ProofBackend; device: string }>();
 
   function destroyFrame(): void {
     frame?.remove();
@@ -125,16 +127,17 @@ export function createProofRunner(options: ProofRunnerOptions): ProofRunner {
 
   return {
     async run({ code, lang, backend = 'auto', timeoutMs = DEFAULT_PROOF_TIMEOUT_MS, maxTensorElements }) {
-      const reportedBackend: ProofBackend = backend === 'auto' ? 'cpu' : backend;
+      const known = lastRanOn.get(backend) ?? { backend: backend === 'auto' ? 'cpu' : backend, device: 'unknown' };
       try {
         const reply = await request((id) => ({ type: 'run', id, code, lang, backend, timeoutMs, maxTensorElements }));
-        if (reply.type !== 'result') return failedResult(reportedBackend, 'unknown', 'The proof sandbox sent an unexpected reply.');
+        if (reply.type !== 'result') return failedResult(known.backend, known.device, 'The proof sandbox sent an unexpected reply.');
+        if (reply.result.device) lastRanOn.set(backend, { backend: reply.result.backend, device: reply.result.device });
         return reply.result;
       } catch (error) {
         if (error instanceof SandboxCrash) {
-          return failedResult(reportedBackend, 'unknown', 'The proof sandbox crashed (most likely the proof ran out of memory); a fresh one was started.');
+          return failedResult(known.backend, known.device, 'The proof sandbox crashed (most likely the proof ran out of memory); a fresh one was started.');
         }
-        return failedResult(reportedBackend, 'unknown', (error as Error).message);
+        return failedResult(known.backend, known.device, (error as Error).message);
       }
     },
     async warmUp(backend = 'auto') {
