@@ -142,6 +142,12 @@ export interface NotesImportPreview {
   updatesExisting: boolean;
   /** A token that `importNotesCommit` accepts to write exactly this preview. */
   previewId: string;
+  /** Things the user should know that did not stop the import (an unclosed fence closed, GBK converted…). */
+  warnings?: string[];
+  /** Cards whose proof, added after an earlier import, is kept on re-import. */
+  proofsKept?: string[];
+  /** Cards the existing deck has and the notes no longer do (their history stays). */
+  removedCardIds?: string[];
 }
 
 /** Every method takes one JSON argument and returns a Promise of JSON. */

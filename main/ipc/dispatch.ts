@@ -2,6 +2,7 @@
 // turns errors into `ApiErrorPayload`s with messages a user can act on.
 import * as v from 'valibot';
 import { API_METHODS, type Api, type ApiErrorPayload, type ApiMethod } from '../contract/api';
+import { NotesImportError } from '../services/notesImport';
 import { StaleAnswerError, CardNotFoundError } from '../storage/studyStore';
 import { API_SCHEMAS } from './schemas';
 
@@ -22,6 +23,7 @@ export function toErrorPayload(error: unknown): ApiErrorPayload {
   if (error instanceof ApiError) return error.payload;
   if (error instanceof StaleAnswerError) return { code: 'stale', message: error.message };
   if (error instanceof CardNotFoundError) return { code: 'not-found', message: error.message };
+  if (error instanceof NotesImportError) return { code: error.code, message: error.message };
   const message = error instanceof Error ? error.message : String(error);
   return { code: 'internal', message };
 }

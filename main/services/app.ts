@@ -13,6 +13,7 @@ import { createStudyStore } from '../storage/studyStore';
 import { localIsoDate, studyDay, systemClock, type Clock } from './clock';
 import { syncDeckFolders, type SyncReport } from './collectionService';
 import type { DeckFolder } from './deckFiles';
+import { createNotesImporter } from './notesImport';
 import { createStudyService, type StudyService } from './studyService';
 
 export interface AppOptions {
@@ -57,6 +58,10 @@ export function createProofDeckApp(options: AppOptions): ProofDeckApp {
   ];
   let open: Open | null = null;
   let problem: StartupStatus['databaseProblem'] = null;
+  const notesImporter = createNotesImporter({
+    userDeckDir: userDeckDir(options.dataDir),
+    existingDecks: () => (open ? listDecks(open.db).map((d) => ({ id: d.id, path: d.source_path, builtIn: d.built_in === 1 })) : []),
+  });
 
   function start(): void {
     try {
@@ -132,11 +137,17 @@ export function createProofDeckApp(options: AppOptions): ProofDeckApp {
       });
     },
     proofRuns: async ({ cardId }) => proofRunsFor(require().db, cardId),
-    previewNotesImport: async () => {
-      throw new ServiceUnavailableError('Notes import is not available yet.');
+    previewNotesImport: async ({ fileName, text }) => {
+      require();
+      const { copiedImages: _copied, ...preview } = notesImporter.preview({ fileName, text });
+      return preview;
     },
-    commitNotesImport: async () => {
-      throw new ServiceUnavailableError('Notes import is not available yet.');
+    commitNotesImport: async ({ previewId }) => {
+      const { db } = require();
+      const written = notesImporter.commit(previewId);
+      // Reconcile now, so the new deck (or the re-imported one, scheduling kept by card id) is there at once.
+      if (open) open.lastSync = syncDeckFolders(db, folders(), clock.now());
+      return written;
     },
   };
 

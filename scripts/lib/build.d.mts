@@ -1,0 +1,3 @@
+export const repoRoot: string;
+export function needsBuild(): boolean;
+export function ensureBuilt(options?: { force?: boolean }): void;
