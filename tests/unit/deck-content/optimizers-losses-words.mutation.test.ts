@@ -1,4 +1,4 @@
-// Mutation tests for decks/optimizers.md, decks/losses.md and decks/word-vectors.md: each case rewrites one
+// Mutation tests for decks/2-optimizers.md, decks/3-losses.md and decks/4-word-vectors.md: each case rewrites one
 // card's proof IN MEMORY the way a mistaken candidate would write the formula (sum instead of mean, no bias
 // correction, L2 instead of decoupled decay, ε inside the sqrt, …), and the proof must then fail on a named
 // check while the original passes. A proof that still passes with a wrong formula proves nothing.
@@ -18,9 +18,9 @@ interface DeckUnderTest {
 }
 
 const DECKS: DeckUnderTest[] = [
-  { path: 'decks/optimizers.md', id: 'optimizers', cardCount: 13, idPrefix: /^o-[a-z0-9-]+$/ },
-  { path: 'decks/losses.md', id: 'losses', cardCount: 9, idPrefix: /^l-[a-z0-9-]+$/ },
-  { path: 'decks/word-vectors.md', id: 'word-vectors', cardCount: 6, idPrefix: /^w-[a-z0-9-]+$/ },
+  { path: 'decks/2-optimizers.md', id: 'optimizers', cardCount: 13, idPrefix: /^o-[a-z0-9-]+$/ },
+  { path: 'decks/3-losses.md', id: 'losses', cardCount: 9, idPrefix: /^l-[a-z0-9-]+$/ },
+  { path: 'decks/4-word-vectors.md', id: 'word-vectors', cardCount: 6, idPrefix: /^w-[a-z0-9-]+$/ },
 ];
 
 const parsedDecks = new Map<string, ParsedDeck>(
@@ -41,7 +41,7 @@ interface Mutation {
 const MUTATIONS: Mutation[] = [
   // Ch.2 optimizers
   {
-    deck: 'decks/optimizers.md',
+    deck: 'decks/2-optimizers.md',
     card: 'o-gd',
     mistake: 'GD sums the per-sample losses instead of averaging them',
     from: 'const J = (v) => tf.mean(perSampleLoss(',
@@ -49,7 +49,7 @@ const MUTATIONS: Mutation[] = [
     failingCheck: /∇J\(w\) = \(1\/n\)·Σ∇J_i\(w\)/,
   },
   {
-    deck: 'decks/optimizers.md',
+    deck: 'decks/2-optimizers.md',
     card: 'o-minibatch',
     mistake: 'claims the mini-batch gradient variance falls like 1/√m',
     from: 'ratios[m], m, { atol: 0, rtol: 0.25 }',
@@ -57,7 +57,7 @@ const MUTATIONS: Mutation[] = [
     failingCheck: /variance shrinks like 1\/m/,
   },
   {
-    deck: 'decks/optimizers.md',
+    deck: 'decks/2-optimizers.md',
     card: 'o-momentum',
     mistake: 'passes the EMA step α unchanged as the framework learning rate (forgets the 1 − β factor)',
     from: 'const tfLr = alpha * (1 - beta);',
@@ -65,7 +65,7 @@ const MUTATIONS: Mutation[] = [
     failingCheck: /EMA\(α=0\.1, β=0\.9\) = tf\.train\.momentum with lr/,
   },
   {
-    deck: 'decks/optimizers.md',
+    deck: 'decks/2-optimizers.md',
     card: 'o-nesterov',
     mistake: 'takes the look-ahead gradient at θ − βm (the notes, without α)',
     from: 'const correct = nag(alpha * beta);',
@@ -73,7 +73,7 @@ const MUTATIONS: Mutation[] = [
     failingCheck: /look-ahead points θ−αβm = tf\.train\.momentum with lr/,
   },
   {
-    deck: 'decks/optimizers.md',
+    deck: 'decks/2-optimizers.md',
     card: 'o-adagrad',
     mistake: 'accumulates t·g_t² (the notes\' Σ_{i≤t} g_t²) instead of Σ_{i≤t} g_i²',
     from: 'G = G.map((Gi, k) => Gi + g[k] * g[k]);',
@@ -81,7 +81,7 @@ const MUTATIONS: Mutation[] = [
     failingCheck: /manual Adagrad \(G₀=0\.1, backend ε\) = tf\.train\.adagrad/,
   },
   {
-    deck: 'decks/optimizers.md',
+    deck: 'decks/2-optimizers.md',
     card: 'o-rmsprop',
     mistake: 'uses γ = 0.5 ("RMSprop is Adadelta with β = 0.5")',
     from: 'const gamma = 0.9;',
@@ -89,7 +89,7 @@ const MUTATIONS: Mutation[] = [
     failingCheck: /manual RMSprop \(γ=0\.9\) = tf\.train\.rmsprop/,
   },
   {
-    deck: 'decks/optimizers.md',
+    deck: 'decks/2-optimizers.md',
     card: 'o-adam',
     mistake: 'puts ε inside the square root, √(v̂ + ε)',
     from: '/ (Math.sqrt(vHat[k]) + eps)',
@@ -97,7 +97,7 @@ const MUTATIONS: Mutation[] = [
     failingCheck: /ε outside the sqrt/,
   },
   {
-    deck: 'decks/optimizers.md',
+    deck: 'decks/2-optimizers.md',
     card: 'o-adam',
     mistake: 'mixes t and t + 1 in the bias correction of v',
     from: 'vi / (1 - Math.pow(beta2, t))',
@@ -105,7 +105,7 @@ const MUTATIONS: Mutation[] = [
     failingCheck: /manual Adam = tf\.train\.adam/,
   },
   {
-    deck: 'decks/optimizers.md',
+    deck: 'decks/2-optimizers.md',
     card: 'o-adam-bias',
     mistake: 'forgets the bias correction of the first moment',
     from: 'const mHat = corrected ? m / (1 - beta1) : m;',
@@ -113,7 +113,7 @@ const MUTATIONS: Mutation[] = [
     failingCheck: /manual corrected first step = tf\.train\.adam/,
   },
   {
-    deck: 'decks/optimizers.md',
+    deck: 'decks/2-optimizers.md',
     card: 'o-adamw',
     mistake: 'implements AdamW by adding λθ to the gradient (Adam + L2) as well',
     from: 'const g = lossGrad(x).map((gk, k) => (decoupled ? gk : gk + lam * x[k]));',
@@ -121,7 +121,7 @@ const MUTATIONS: Mutation[] = [
     failingCheck: /AdamW shrinks each weight by lr·λ·θ/,
   },
   {
-    deck: 'decks/optimizers.md',
+    deck: 'decks/2-optimizers.md',
     card: 'o-l2-wd-sgd',
     mistake: 'decays by (1 − λ) instead of (1 − ηλ)',
     from: '(1 - eta * lam) * xi',
@@ -130,7 +130,7 @@ const MUTATIONS: Mutation[] = [
   },
   // Ch.3 losses
   {
-    deck: 'decks/losses.md',
+    deck: 'decks/3-losses.md',
     card: 'l-abs-square',
     mistake: 'fits the absolute loss with a squared residual (expects the median from L2)',
     from: 'const l1 = tf.mean(tf.abs(residuals), 1)',
@@ -138,7 +138,7 @@ const MUTATIONS: Mutation[] = [
     failingCheck: /L1 fit is the median/,
   },
   {
-    deck: 'decks/losses.md',
+    deck: 'decks/3-losses.md',
     card: 'l-exp',
     mistake: 'weights AdaBoost samples by e^{+yF} (wrong sign)',
     from: 'tf.exp(tf.neg(tf.mul(yT, f)))',
@@ -146,7 +146,7 @@ const MUTATIONS: Mutation[] = [
     failingCheck: /AdaBoost weights = normalised/,
   },
   {
-    deck: 'decks/losses.md',
+    deck: 'decks/3-losses.md',
     card: 'l-hinge',
     mistake: 'writes hinge as max(0, −z) (no margin of 1)',
     from: 'tf.relu(tf.sub(1, tf.mul(ySigned, s)))',
@@ -154,7 +154,7 @@ const MUTATIONS: Mutation[] = [
     failingCheck: /manual mean max\(0, 1 − y·f\) = tf\.losses\.hingeLoss/,
   },
   {
-    deck: 'decks/losses.md',
+    deck: 'decks/3-losses.md',
     card: 'l-perceptron',
     mistake: 'takes the logistic loss in nats, ln(1 + e^{−z}), as a 0-1 upper bound',
     from: 'tf.div(tf.softplus(tf.neg(z)), Math.LN2)',
@@ -162,7 +162,7 @@ const MUTATIONS: Mutation[] = [
     failingCheck: /log₂\(1\+e\^\{−z\}\) ≥ 0-1 loss/,
   },
   {
-    deck: 'decks/losses.md',
+    deck: 'decks/3-losses.md',
     card: 'l-ce',
     mistake: 'drops the (1 − y)·log(1 − p) term of binary cross-entropy',
     from: 'tf.add(tf.mul(y, tf.log(p)), tf.mul(tf.sub(1, y), tf.log(tf.sub(1, p))))',
@@ -170,7 +170,7 @@ const MUTATIONS: Mutation[] = [
     failingCheck: /manual BCE = tf\.losses\.logLoss/,
   },
   {
-    deck: 'decks/losses.md',
+    deck: 'decks/3-losses.md',
     card: 'l-ce',
     mistake: 'sums the multi-class cross-entropy over samples instead of averaging',
     from: 'const ce = tf.neg(tf.mean(tf.sum(tf.mul(onehot, logP), 1)));',
@@ -178,7 +178,7 @@ const MUTATIONS: Mutation[] = [
     failingCheck: /manual CE = tf\.losses\.softmaxCrossEntropy/,
   },
   {
-    deck: 'decks/losses.md',
+    deck: 'decks/3-losses.md',
     card: 'l-bernoulli-mle',
     mistake: 'says log P(D) = −(mean BCE) instead of −N·(mean BCE)',
     from: 'tf.mul(-N, meanBce)',
@@ -187,7 +187,7 @@ const MUTATIONS: Mutation[] = [
   },
   // Ch.4 word vectors
   {
-    deck: 'decks/word-vectors.md',
+    deck: 'decks/4-word-vectors.md',
     card: 'w-word2vec',
     mistake: 'averages the skip-gram context terms instead of summing them',
     from: 'return tf.neg(tf.sum(tf.mul(ctxHot, logP)));',
@@ -195,7 +195,7 @@ const MUTATIONS: Mutation[] = [
     failingCheck: /skip-gram window loss = sum of C softmax cross-entropies/,
   },
   {
-    deck: 'decks/word-vectors.md',
+    deck: 'decks/4-word-vectors.md',
     card: 'w-cbow-one',
     mistake: 'forgets the log in the normaliser: E = −u_{j*} + Σ exp(u)',
     from: 'tf.sub(tf.logSumExp(u), tf.sum(tf.mul(t, u)))',
@@ -203,7 +203,7 @@ const MUTATIONS: Mutation[] = [
     failingCheck: /E = −log softmax\(u\)\[w_O\]/,
   },
   {
-    deck: 'decks/word-vectors.md',
+    deck: 'decks/4-word-vectors.md',
     card: 'w-cbow-multi',
     mistake: 'sums the context vectors instead of averaging them',
     from: 'const hidden = (Wi) => tf.div(tf.matMul(multiHot, Wi), C);',
@@ -211,7 +211,7 @@ const MUTATIONS: Mutation[] = [
     failingCheck: /h = average of the C context rows/,
   },
   {
-    deck: 'decks/word-vectors.md',
+    deck: 'decks/4-word-vectors.md',
     card: 'w-hs',
     mistake: 'uses σ(+v′ᵀh) for both children of a node',
     from: 'const turned = tf.mul(tf.tensor2d(signs),',
@@ -219,7 +219,7 @@ const MUTATIONS: Mutation[] = [
     failingCheck: /leaf probabilities sum to 1/,
   },
   {
-    deck: 'decks/word-vectors.md',
+    deck: 'decks/4-word-vectors.md',
     card: 'w-neg',
     mistake: 'samples negatives from the raw unigram distribution (power 1, not 3/4)',
     from: 'const power = 0.75;',
@@ -227,7 +227,7 @@ const MUTATIONS: Mutation[] = [
     failingCheck: /P_n ∝ U\^\{3\/4\}/,
   },
   {
-    deck: 'decks/word-vectors.md',
+    deck: 'decks/4-word-vectors.md',
     card: 'w-neg',
     mistake: 'writes the positive word\'s gradient as σ(v′ᵀh)·h (sign of the label term lost)',
     from: 'tf.mul(tf.sub(sigmoidOf(wO), 1), h)',
@@ -286,9 +286,9 @@ for (const deck of DECKS) {
 describe('optimizer, loss and word-vector proofs fail when their formula is wrong', () => {
   it('covers at least 3 optimizer, 3 loss and 2 word-vector cards', () => {
     const cardsOf = (path: string) => new Set(MUTATIONS.filter((m) => m.deck === path).map((m) => m.card)).size;
-    expect(cardsOf('decks/optimizers.md')).toBeGreaterThanOrEqual(3);
-    expect(cardsOf('decks/losses.md')).toBeGreaterThanOrEqual(3);
-    expect(cardsOf('decks/word-vectors.md')).toBeGreaterThanOrEqual(2);
+    expect(cardsOf('decks/2-optimizers.md')).toBeGreaterThanOrEqual(3);
+    expect(cardsOf('decks/3-losses.md')).toBeGreaterThanOrEqual(3);
+    expect(cardsOf('decks/4-word-vectors.md')).toBeGreaterThanOrEqual(2);
   });
 
   for (const mutation of MUTATIONS) {

@@ -1,4 +1,4 @@
-// Mutation tests for decks/transformer.md: each case rewrites one card's proof IN MEMORY the way a
+// Mutation tests for decks/1-transformer.md: each case rewrites one card's proof IN MEMORY the way a
 // mistaken candidate would write the formula, and the proof must then fail on a named check while the
 // original passes. A proof that still passes with a wrong formula proves nothing, so it must be rewritten.
 // The deck file is only read, never modified.
@@ -8,8 +8,8 @@ import { parseDeck } from '../../../main/core/deck';
 import type { ProofResult } from '../../../main/contract/proof';
 import { runProofInNode } from '../../../scripts/proof-node';
 
-const DECK_PATH = 'decks/transformer.md';
-const deckText = readFileSync(new URL('../../../decks/transformer.md', import.meta.url), 'utf8');
+const DECK_PATH = 'decks/1-transformer.md';
+const deckText = readFileSync(new URL('../../../decks/1-transformer.md', import.meta.url), 'utf8');
 const parsed = parseDeck(deckText, DECK_PATH);
 
 interface Mutation {
@@ -125,7 +125,7 @@ function describeFailure(result: ProofResult): string {
   return [result.error, ...failed].filter(Boolean).join('\n');
 }
 
-describe('decks/transformer.md', () => {
+describe('decks/1-transformer.md', () => {
   it('parses without errors and every card has an id, tags and a js proof', () => {
     expect(parsed.errors).toEqual([]);
     expect(parsed.deck?.id).toBe('transformer');
