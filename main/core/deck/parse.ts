@@ -58,9 +58,14 @@ export function parseDeck(text: string, file: string = DEFAULT_FILE_NAME): Parse
   const preambleEnd = headingIndexes[0] ?? lines.length;
   const preambleLines = lines.slice(frontMatter.end, preambleEnd);
 
+  // Fences come in file order, so one moving index hands each card its own (linear, not cards × fences).
+  let nextFence = 0;
   const cards: DeckFileCard[] = headingIndexes.map((start, order) => {
     const end = headingIndexes[order + 1] ?? lines.length;
-    return parseCard(lines, start, end, fences, literal, report);
+    while (nextFence < fences.length && fences[nextFence].open <= start) nextFence++;
+    const first = nextFence;
+    while (nextFence < fences.length && fences[nextFence].open < end) nextFence++;
+    return parseCard(lines, start, end, fences.slice(first, nextFence), literal, report);
   });
 
   const firstLineById = new Map<string, number>();
@@ -95,7 +100,7 @@ function parseCard(
   lines: readonly SourceLine[],
   start: number,
   end: number,
-  fences: readonly Fence[],
+  cardFences: readonly Fence[],
   literal: readonly boolean[],
   report: (line: number, message: string) => void,
 ): DeckFileCard {
@@ -112,7 +117,6 @@ function parseCard(
     }
   }
   const answerStart = separator >= 0 ? separator + 1 : start + 1;
-  const cardFences = fences.filter((fence) => fence.open > start && fence.open < end);
 
   const proofFences: Fence[] = [];
   for (const fence of cardFences) {
