@@ -35,7 +35,7 @@ export type HostRequest =
 export type SandboxReply =
   | { type: 'hello'; protocol: number }
   | { type: 'alive' }
-  | { type: 'result'; id: number; result: ProofResult }
+  | { type: 'result'; id: number; result: ProofResult; recycle?: boolean }
   | { type: 'backends'; id: number; backends: BackendInfo[] }
   | { type: 'warmedUp'; id: number; backend: ProofBackend | null; ms: number; error: string | null };
 
@@ -124,7 +124,7 @@ export function readSandboxReply(value: unknown): SandboxReply | null {
       return { type: 'alive' };
     case 'result': {
       const result = readProofResult(value.result);
-      return result && Number.isSafeInteger(value.id) ? { type: 'result', id: value.id as number, result } : null;
+      return result && Number.isSafeInteger(value.id) ? { type: 'result', id: value.id as number, result, recycle: value.recycle === true } : null;
     }
     case 'backends': {
       const backends = readBackendInfos(value.backends);

@@ -48,10 +48,13 @@ export function createProofRunner(options: ProofRunnerOptions): ProofRunner {
   let connection: Promise<MessagePort> | null = null;
   let lastHeard = 0;
   let disposed = false;
+  // After a proof's worker had to be killed, its process is replaced once nothing else is pending on it.
+  let recycleWhenIdle = false;
   // What ran each choice last, so a crash (which reports nothing) still names the backend and device it hit.
   const lastRanOn = new Map<BackendChoice, { backend: ProofBackend; device: string }>();
 
   function destroyFrame(): void {
+    recycleWhenIdle = false;
     frame?.remove();
     frame = null;
     connection = null;
@@ -91,6 +94,11 @@ export function createProofRunner(options: ProofRunnerOptions): ProofRunner {
             if (waiting) {
               pending.delete(reply.id);
               waiting.resolve(reply);
+            }
+            if (reply.type === 'result' && reply.recycle) recycleWhenIdle = true;
+            if (recycleWhenIdle && pending.size === 0) {
+              recycleWhenIdle = false;
+              destroyFrame();
             }
           }
         };

@@ -30,7 +30,9 @@ async function serve(data: unknown): Promise<void> {
       const ready = await workers.warmUp(request.backend);
       reply({ type: 'warmedUp', id: request.id, backend: ready.backend, ms: performance.now() - begin, error: ready.error });
     } else {
-      reply({ type: 'result', id: request.id, result: await workers.run(request) });
+      const { result, killed } = await workers.run(request);
+      // A worker stopped mid-run may have left this process short of memory: ask to be replaced (fresh process).
+      reply({ type: 'result', id: request.id, result, recycle: killed });
     }
   } finally {
     inFlight--;

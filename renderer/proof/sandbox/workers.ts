@@ -139,24 +139,27 @@ export class ProofWorkers {
     return taken.ready;
   }
 
-  async run(request: RunRequest): Promise<ProofResult> {
+  /** Runs one proof in a fresh worker. `killed`: the worker had to be stopped (timeout or crash). */
+  async run(request: RunRequest): Promise<{ result: ProofResult; killed: boolean }> {
     const maxTensorElements = request.maxTensorElements ?? DEFAULT_MAX_TENSOR_ELEMENTS;
     const ready = await this.take(request.backend, maxTensorElements);
     const fallbackBackend: ProofBackend = request.backend === 'auto' ? 'cpu' : request.backend;
     if (!ready.backend) {
       this.afterRun();
-      return failedResult(fallbackBackend, ready.device || 'unavailable', ready.error ?? 'No proof backend could start.');
+      return { result: failedResult(fallbackBackend, ready.device || 'unavailable', ready.error ?? 'No proof backend could start.'), killed: false };
     }
     const { worker, nonce, backend, device } = ready;
     worker.postMessage({ type: 'run', code: request.code, lang: request.lang, timeoutMs: request.timeoutMs });
     const started = performance.now();
     let result: ProofResult;
+    let killed = false;
     try {
       const reply = await nextReply(worker, nonce, request.timeoutMs + KILL_GRACE_MS);
       result = reply.type === 'done' ? reply.result : failedResult(backend, device, 'The proof worker sent an unexpected reply.');
       // The worker's own answer cannot be trusted about who ran it.
       result = { ...result, backend, device };
     } catch (error) {
+      killed = true;
       const message = (error as Error).message;
       const timedOut = message.includes('did not answer');
       result = failedResult(
@@ -171,7 +174,7 @@ export class ProofWorkers {
       worker.terminate();
     }
     this.afterRun();
-    return result;
+    return { result, killed };
   }
 
   private afterRun(): void {
