@@ -43,20 +43,42 @@ if (existsSync(vitestJson)) {
 ensureBuilt();
 
 const deckJson = join(resultsDir, 'deck-check.json');
+// One run, JSON to a file (stdout stays machine-readable); the summary below is printed from it.
 const deckOk = run('Built-in decks: every proof on cpu, wasm and webgl (deck:check --require-proofs)', 'bash', [
   '-c',
-  `set -o pipefail; node scripts/deck-check.mjs decks --backend all --require-proofs --json > ${JSON.stringify(deckJson)} && node scripts/deck-check.mjs decks --backend all --require-proofs`,
+  `node scripts/deck-check.mjs decks --backend all --require-proofs --json > ${JSON.stringify(deckJson)}`,
 ]);
 if (existsSync(deckJson)) {
+  let rows = null;
   try {
-    const rows = JSON.parse(readFileSync(deckJson, 'utf8'));
-    for (const row of rows) row.ok ? totals.passed++ : totals.failed++;
+    rows = JSON.parse(readFileSync(deckJson, 'utf8'));
   } catch {
     if (!deckOk) totals.failed++;
+  }
+  if (rows) {
+    const byBackend = new Map();
+    for (const row of rows) {
+      row.ok ? totals.passed++ : totals.failed++;
+      const entry = byBackend.get(row.backend) ?? { ok: 0, all: 0, ms: [], device: row.device };
+      entry.all++;
+      if (row.ok) entry.ok++;
+      if (typeof row.ms === 'number') entry.ms.push(row.ms);
+      byBackend.set(row.backend, entry);
+      if (!row.ok) console.log(`FAIL ${row.file} #${row.card} on ${row.backend}: ${row.error ?? `${row.checksPassed}/${row.checksTotal} checks`}`);
+    }
+    for (const [backend, entry] of byBackend) {
+      const sorted = entry.ms.sort((a, b) => a - b);
+      const median = sorted[Math.floor(sorted.length / 2)] ?? 0;
+      console.log(`${String(backend).padEnd(7)} ${entry.ok}/${entry.all} proofs passed  median ${median.toFixed(0)} ms, slowest ${(sorted.at(-1) ?? 0).toFixed(0)} ms  (${entry.device})`);
+    }
   }
 }
 
 const pwJson = join(resultsDir, 'playwright.json');
+const electronPathFile = join(repoRoot, 'node_modules/electron/path.txt');
+if (!existsSync(electronPathFile) || !existsSync(join(repoRoot, 'node_modules/electron/dist', readFileSync(electronPathFile, 'utf8').trim()))) {
+  console.log("\nNote: Electron's binary is not installed here, so the e2e specs' electron project is skipped (browser mode runs the same specs).");
+}
 run('End-to-end (Playwright: browser mode on Chromium; Electron where installed)', bin('playwright'), ['test'], { PROOFDECK_PW_JSON: pwJson });
 if (existsSync(pwJson)) {
   const stats = JSON.parse(readFileSync(pwJson, 'utf8')).stats ?? {};
