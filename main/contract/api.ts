@@ -150,6 +150,72 @@ export interface NotesImportPreview {
   removedCardIds?: string[];
 }
 
+// ---- Editing (issue #6): deck files stay the source of truth; every edit rewrites only its card's lines. ----
+
+/** The fields the card editor writes (the card's id is kept; a new card gets one from its question). */
+export interface CardDraft {
+  frontMd: string;
+  backMd: string;
+  proofCode: string | null;
+  proofLang: ProofLang | null;
+  tags: string[];
+}
+
+export interface EditableCard {
+  card: CardView;
+  deckName: string;
+  sourcePath: string;
+  /** Saving edits a fork of the built-in deck in the user's folder (same ids, scheduling kept). */
+  builtIn: boolean;
+}
+
+/** A problem that kept a card from being saved; `line` is in the deck file, `field` says where in the editor. */
+export interface CardSaveError extends DeckFileError {
+  field?: 'question' | 'answer' | 'proof' | 'tags' | 'file';
+}
+
+export type SaveCardResult =
+  | { ok: true; cardId: string; deckId: string; sourcePath: string; contentHash: string; forkedFrom: string | null }
+  | { ok: false; errors: CardSaveError[] };
+
+/** What an edit changed; `undoLabel` names what `undoEdit` would undo next (null when nothing). */
+export interface EditOutcome {
+  message: string;
+  cardIds: string[];
+  deckId: string | null;
+  undoLabel: string | null;
+}
+
+export type BrowseSort = 'deck' | 'question' | 'due' | 'created' | 'updated';
+
+export interface BrowseRow {
+  id: string;
+  deckId: string;
+  deckName: string;
+  question: string;
+  tags: string[];
+  state: 'new' | 'learning' | 'review' | 'suspended';
+  dueDay: DayNumber | null;
+  proof: 'pass' | 'fail' | 'none';
+}
+
+export interface BrowsePage {
+  total: number;
+  offset: number;
+  rows: BrowseRow[];
+  /** Problems in the query (an unknown `is:` value…), shown under the search field; the rest still applies. */
+  queryErrors: string[];
+  ms: number;
+}
+
+export type BulkAction =
+  | { kind: 'suspend' }
+  | { kind: 'unsuspend' }
+  | { kind: 'addTag'; tag: string }
+  | { kind: 'removeTag'; tag: string }
+  | { kind: 'move'; toDeckId: string }
+  | { kind: 'delete' };
+
 /** Every method takes one JSON argument and returns a Promise of JSON. */
 export interface Api {
   startupStatus(arg: void): Promise<StartupStatus>;
@@ -173,6 +239,24 @@ export interface Api {
   proofRuns(arg: { cardId: string }): Promise<ProofRunRecord[]>;
   previewNotesImport(arg: { fileName: string; text: string }): Promise<NotesImportPreview>;
   commitNotesImport(arg: { previewId: string }): Promise<{ deckId: string; path: string }>;
+  // Editing and browsing (issue #6).
+  getCard(arg: { cardId: string }): Promise<EditableCard>;
+  /** Validates, then writes the deck file atomically and updates the database; `cardId` null adds a card. */
+  saveCard(arg: { deckId: string; cardId: string | null; draft: CardDraft; baseContentHash: string | null }): Promise<SaveCardResult>;
+  duplicateCard(arg: { cardId: string }): Promise<EditOutcome>;
+  deleteCards(arg: { cardIds: string[] }): Promise<EditOutcome>;
+  moveCards(arg: { cardIds: string[]; toDeckId: string }): Promise<EditOutcome>;
+  bulkEdit(arg: { cardIds: string[]; action: BulkAction }): Promise<EditOutcome>;
+  createDeck(arg: { name: string; id?: string }): Promise<EditOutcome>;
+  renameDeck(arg: { deckId: string; name: string }): Promise<EditOutcome>;
+  deleteDeck(arg: { deckId: string }): Promise<EditOutcome>;
+  /** Undoes the most recent edit of this session (files restored, scheduling kept by card id). */
+  undoEdit(arg: void): Promise<EditOutcome>;
+  browseCards(arg: { query: string; sort: BrowseSort; descending: boolean; offset: number; limit: number }): Promise<BrowsePage>;
+  /** Every card id the query matches (for "select all"), in the same order. */
+  browseIds(arg: { query: string; sort: BrowseSort; descending: boolean }): Promise<string[]>;
+  exportDeck(arg: { deckId: string }): Promise<{ fileName: string; text: string }>;
+  importDeckFile(arg: { fileName: string; text: string }): Promise<EditOutcome>;
 }
 
 export type ApiMethod = keyof Api;
@@ -194,6 +278,20 @@ export const API_METHODS = [
   'proofRuns',
   'previewNotesImport',
   'commitNotesImport',
+  'getCard',
+  'saveCard',
+  'duplicateCard',
+  'deleteCards',
+  'moveCards',
+  'bulkEdit',
+  'createDeck',
+  'renameDeck',
+  'deleteDeck',
+  'undoEdit',
+  'browseCards',
+  'browseIds',
+  'exportDeck',
+  'importDeckFile',
 ] as const satisfies readonly ApiMethod[];
 
 type MissingMethods = Exclude<ApiMethod, (typeof API_METHODS)[number]>;

@@ -3,6 +3,7 @@
 import * as v from 'valibot';
 import { API_METHODS, type Api, type ApiErrorPayload, type ApiMethod } from '../contract/api';
 import { NotesImportError } from '../services/notesImport';
+import { EditError } from '../services/editService';
 import { StaleAnswerError, CardNotFoundError } from '../storage/studyStore';
 import { API_SCHEMAS } from './schemas';
 
@@ -24,6 +25,7 @@ export function toErrorPayload(error: unknown): ApiErrorPayload {
   if (error instanceof StaleAnswerError) return { code: 'stale', message: error.message };
   if (error instanceof CardNotFoundError) return { code: 'not-found', message: error.message };
   if (error instanceof NotesImportError) return { code: error.code, message: error.message };
+  if (error instanceof EditError) return { code: error.code, message: error.message };
   const message = error instanceof Error ? error.message : String(error);
   return { code: 'internal', message };
 }

@@ -22,6 +22,24 @@ const proofResult = v.object({
   error: v.nullable(v.string()),
 });
 
+// Editing and browsing (issue #6).
+const markdownText = v.pipe(v.string(), v.maxLength(2 * 1024 * 1024));
+const tag = v.pipe(v.string(), v.minLength(1), v.maxLength(200));
+const cardDraft = v.strictObject({
+  frontMd: markdownText,
+  backMd: markdownText,
+  proofCode: v.nullable(markdownText),
+  proofLang: v.nullable(v.picklist(['js', 'ts'] as const)),
+  tags: v.pipe(v.array(tag), v.maxLength(200)),
+});
+const cardIds = v.pipe(v.array(id), v.minLength(1), v.maxLength(200_000));
+const deckName = v.pipe(v.string(), v.minLength(1), v.maxLength(500));
+const browseQuery = {
+  query: v.pipe(v.string(), v.maxLength(2000)),
+  sort: v.picklist(['deck', 'question', 'due', 'created', 'updated'] as const),
+  descending: v.boolean(),
+};
+
 export const API_SCHEMAS = {
   startupStatus: noArg,
   restoreBackup: v.strictObject({ backup: v.pipe(v.string(), v.minLength(1), v.maxLength(4096)) }),
@@ -53,4 +71,36 @@ export const API_SCHEMAS = {
     text: v.pipe(v.string(), v.maxLength(25 * 1024 * 1024)),
   }),
   commitNotesImport: v.strictObject({ previewId: v.pipe(v.string(), v.minLength(1), v.maxLength(200)) }),
+  getCard: v.strictObject({ cardId: id }),
+  saveCard: v.strictObject({
+    deckId: id,
+    cardId: v.nullable(id),
+    draft: cardDraft,
+    baseContentHash: v.nullable(v.pipe(v.string(), v.maxLength(128))),
+  }),
+  duplicateCard: v.strictObject({ cardId: id }),
+  deleteCards: v.strictObject({ cardIds: cardIds }),
+  moveCards: v.strictObject({ cardIds: cardIds, toDeckId: id }),
+  bulkEdit: v.strictObject({
+    cardIds: cardIds,
+    action: v.variant('kind', [
+      v.strictObject({ kind: v.literal('suspend') }),
+      v.strictObject({ kind: v.literal('unsuspend') }),
+      v.strictObject({ kind: v.literal('addTag'), tag: tag }),
+      v.strictObject({ kind: v.literal('removeTag'), tag: tag }),
+      v.strictObject({ kind: v.literal('move'), toDeckId: id }),
+      v.strictObject({ kind: v.literal('delete') }),
+    ]),
+  }),
+  createDeck: v.strictObject({ name: deckName, id: v.optional(id) }),
+  renameDeck: v.strictObject({ deckId: id, name: deckName }),
+  deleteDeck: v.strictObject({ deckId: id }),
+  undoEdit: noArg,
+  browseCards: v.strictObject({ ...browseQuery, offset: count(10_000_000), limit: v.pipe(count(1000), v.minValue(1)) }),
+  browseIds: v.strictObject(browseQuery),
+  exportDeck: v.strictObject({ deckId: id }),
+  importDeckFile: v.strictObject({
+    fileName: v.pipe(v.string(), v.minLength(1), v.maxLength(1024)),
+    text: v.pipe(v.string(), v.maxLength(25 * 1024 * 1024)),
+  }),
 } satisfies Record<ApiMethod, v.GenericSchema>;

@@ -14,6 +14,9 @@ import { localIsoDate, studyDay, systemClock, type Clock } from './clock';
 import { syncDeckFolders, type SyncReport } from './collectionService';
 import type { DeckFolder } from './deckFiles';
 import { createNotesImporter } from './notesImport';
+import { createEditService } from './editService';
+import { createBrowseService } from './browseService';
+import { join } from 'node:path';
 import { createStudyService, type StudyService } from './studyService';
 
 export interface AppOptions {
@@ -109,6 +112,20 @@ export function createProofDeckApp(options: AppOptions): ProofDeckApp {
 
   start();
 
+  // Editing and browsing (issue #6): the edit service reads the open database and the last sync's parsed files.
+  const edits = createEditService(() => {
+    const current = require();
+    return {
+      db: current.db,
+      loaded: current.lastSync.loaded,
+      userDeckDir: userDeckDir(options.dataDir),
+      trashDir: join(options.dataDir, 'trash'),
+      now: clock.now(),
+      resync: () => (current.lastSync = syncDeckFolders(current.db, folders(), clock.now())),
+    };
+  });
+  const browse = createBrowseService(() => require().db, () => studyDay(clock, require().settings.rolloverHour));
+
   const api: Api = {
     startupStatus: async () => status(),
     restoreBackup: async ({ backup }) => {
@@ -149,6 +166,29 @@ export function createProofDeckApp(options: AppOptions): ProofDeckApp {
       if (open) open.lastSync = syncDeckFolders(db, folders(), clock.now());
       return written;
     },
+    getCard: async ({ cardId }) => edits.getCard(cardId),
+    saveCard: async (arg) => edits.saveCard(arg),
+    duplicateCard: async ({ cardId }) => edits.duplicateCard(cardId),
+    deleteCards: async ({ cardIds }) => edits.deleteCards(cardIds),
+    moveCards: async ({ cardIds, toDeckId }) => edits.moveCards(cardIds, toDeckId),
+    bulkEdit: async ({ cardIds, action }) => {
+      switch (action.kind) {
+        case 'suspend': return edits.setSuspended(cardIds, true);
+        case 'unsuspend': return edits.setSuspended(cardIds, false);
+        case 'addTag': return edits.setTag(cardIds, action.tag, true);
+        case 'removeTag': return edits.setTag(cardIds, action.tag, false);
+        case 'move': return edits.moveCards(cardIds, action.toDeckId);
+        case 'delete': return edits.deleteCards(cardIds);
+      }
+    },
+    createDeck: async ({ name, id }) => edits.createDeck(name, id),
+    renameDeck: async ({ deckId, name }) => edits.renameDeck(deckId, name),
+    deleteDeck: async ({ deckId }) => edits.deleteDeck(deckId),
+    undoEdit: async () => edits.undo(),
+    browseCards: async (arg) => browse.page(arg),
+    browseIds: async (arg) => browse.ids(arg),
+    exportDeck: async ({ deckId }) => edits.exportDeck(deckId),
+    importDeckFile: async ({ fileName, text }) => edits.importDeckFile(fileName, text),
   };
 
   return {

@@ -1,5 +1,6 @@
 // Numbered migrations, applied in order behind PRAGMA user_version. Append only: never edit a shipped one.
 import { MIGRATION_001_INIT } from './001_init';
 import { MIGRATION_002_CARD_STATE_SCOPE } from './002_card_state_scope';
+import { MIGRATION_003_BROWSE_SEARCH } from './003_browse_search';
 
-export const MIGRATIONS: readonly string[] = [MIGRATION_001_INIT, MIGRATION_002_CARD_STATE_SCOPE];
+export const MIGRATIONS: readonly string[] = [MIGRATION_001_INIT, MIGRATION_002_CARD_STATE_SCOPE, MIGRATION_003_BROWSE_SEARCH];
