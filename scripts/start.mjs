@@ -15,6 +15,11 @@ if (!binary || !existsSync(binary)) {
   console.error("ProofDeck: Electron's binary is not installed on this machine — run `npm run web` for browser mode (same app, same data), or see README \"Desktop app\" to install Electron.");
   process.exit(1);
 }
-ensureBuilt();
+try {
+  ensureBuilt();
+} catch (error) {
+  console.error(`ProofDeck: ${error.message}`);
+  process.exit(1);
+}
 const child = spawn(binary, [repoRoot, ...process.argv.slice(2)], { stdio: 'inherit' });
 child.on('exit', (code) => process.exit(code ?? 0));

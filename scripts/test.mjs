@@ -40,7 +40,13 @@ if (existsSync(vitestJson)) {
   totals.skipped += (report.numPendingTests ?? 0) + (report.numTodoTests ?? 0);
 }
 
-ensureBuilt();
+try {
+  ensureBuilt();
+  steps.push({ title: 'Build (electron-vite)', ok: true, seconds: '-' });
+} catch (error) {
+  console.error(error.message);
+  steps.push({ title: 'Build (electron-vite)', ok: false, seconds: '-' });
+}
 
 const deckJson = join(resultsDir, 'deck-check.json');
 // One run, JSON to a file (stdout stays machine-readable); the summary below is printed from it.

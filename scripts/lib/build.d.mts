@@ -1,3 +1,3 @@
 export const repoRoot: string;
-export function needsBuild(): boolean;
-export function ensureBuilt(options?: { force?: boolean }): void;
+export function buildState(): 'fresh' | 'missing' | 'stale';
+export function ensureBuilt(options?: { force?: boolean; log?: (line: string) => void }): void;
