@@ -7,8 +7,8 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseDeck } from '../../../main/core/deck';
 import type { ParsedDeck } from '../../../main/contract/deck';
-import type { ProofResult } from '../../../main/contract/proof';
 import { runProofInNode } from '../../../scripts/proof-node';
+import { countOccurrences, describeFailure, expectMutantFails, proofOf as proofOfCard, type Mutation } from './mutation';
 
 interface DeckUnderTest {
   path: string;
@@ -27,18 +27,11 @@ const parsedDecks = new Map<string, ParsedDeck>(
   DECKS.map((deck) => [deck.path, parseDeck(readFileSync(new URL(`../../../${deck.path}`, import.meta.url), 'utf8'), deck.path)]),
 );
 
-interface Mutation {
+interface DeckMutation extends Mutation {
   deck: string;
-  card: string;
-  /** The mistake, as a reviewer would name it. */
-  mistake: string;
-  from: string;
-  to: string;
-  /** A check whose name matches this must be among the failed ones. */
-  failingCheck: RegExp;
 }
 
-const MUTATIONS: Mutation[] = [
+const MUTATIONS: DeckMutation[] = [
   // Ch.2 optimizers
   {
     deck: 'decks/2-optimizers.md',
@@ -240,21 +233,7 @@ const MUTATIONS: Mutation[] = [
  *  Each `tf.train.momentum(` call in a proof's code (check names avoid that literal) may leak one tensor. */
 const LEAKS_PER_MOMENTUM_OPTIMIZER = 1;
 
-function proofOf(deckPath: string, cardId: string): string {
-  const card = parsedDecks.get(deckPath)?.cards.find((c) => c.id === cardId);
-  if (!card) throw new Error(`${deckPath} has no card #${cardId}`);
-  if (!card.proofCode) throw new Error(`card #${cardId} has no proof`);
-  return card.proofCode;
-}
-
-function countOccurrences(text: string, needle: string): number {
-  return text.split(needle).length - 1;
-}
-
-function describeFailure(result: ProofResult): string {
-  const failed = result.checks.filter((c) => !c.ok).map((c) => `${c.name}: ${c.detail}`);
-  return [result.error, ...failed].filter(Boolean).join('\n');
-}
+const proofOf = (deckPath: string, cardId: string): string => proofOfCard(parsedDecks.get(deckPath), deckPath, cardId);
 
 for (const deck of DECKS) {
   describe(deck.path, () => {
@@ -293,21 +272,7 @@ describe('optimizer, loss and word-vector proofs fail when their formula is wron
 
   for (const mutation of MUTATIONS) {
     it(`#${mutation.card}: ${mutation.mistake}`, async () => {
-      const original = proofOf(mutation.deck, mutation.card);
-      // The replacement must match exactly once, or the test would silently stop mutating.
-      expect(countOccurrences(original, mutation.from), `"${mutation.from}" in #${mutation.card}`).toBe(1);
-      const mutant = original.replace(mutation.from, mutation.to);
-      expect(mutant).not.toBe(original);
-
-      const passing = await runProofInNode(original, 'js');
-      expect(passing.ok, describeFailure(passing)).toBe(true);
-
-      const failing = await runProofInNode(mutant, 'js');
-      expect(failing.ok).toBe(false);
-      // It must be caught by a check, not by a crash the mutation happened to cause.
-      expect(failing.error).toBeNull();
-      const failedNames = failing.checks.filter((c) => !c.ok).map((c) => c.name);
-      expect(failedNames.some((name) => mutation.failingCheck.test(name)), `failed checks: ${failedNames.join(' | ')}`).toBe(true);
+      await expectMutantFails(proofOf(mutation.deck, mutation.card), mutation);
     });
   }
 });

@@ -5,22 +5,13 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseDeck } from '../../../main/core/deck';
-import type { ProofResult } from '../../../main/contract/proof';
 import { runProofInNode } from '../../../scripts/proof-node';
+import { describeFailure, expectMutantFails, proofOf as proofOfCard, type Mutation } from './mutation';
 
 const DECK_PATH = 'decks/1-transformer.md';
 const deckText = readFileSync(new URL('../../../decks/1-transformer.md', import.meta.url), 'utf8');
 const parsed = parseDeck(deckText, DECK_PATH);
 
-interface Mutation {
-  card: string;
-  /** The mistake, as a reviewer would name it. */
-  mistake: string;
-  from: string;
-  to: string;
-  /** A check whose name matches this must be among the failed ones. */
-  failingCheck: RegExp;
-}
 
 const MUTATIONS: Mutation[] = [
   {
@@ -109,21 +100,7 @@ const MUTATIONS: Mutation[] = [
   },
 ];
 
-function proofOf(cardId: string): string {
-  const card = parsed.cards.find((c) => c.id === cardId);
-  if (!card) throw new Error(`${DECK_PATH} has no card #${cardId}`);
-  if (!card.proofCode) throw new Error(`card #${cardId} has no proof`);
-  return card.proofCode;
-}
-
-function countOccurrences(text: string, needle: string): number {
-  return text.split(needle).length - 1;
-}
-
-function describeFailure(result: ProofResult): string {
-  const failed = result.checks.filter((c) => !c.ok).map((c) => `${c.name}: ${c.detail}`);
-  return [result.error, ...failed].filter(Boolean).join('\n');
-}
+const proofOf = (cardId: string): string => proofOfCard(parsed, DECK_PATH, cardId);
 
 describe('decks/1-transformer.md', () => {
   it('parses without errors and every card has an id, tags and a js proof', () => {
@@ -153,21 +130,7 @@ describe('transformer proofs fail when their formula is wrong', () => {
 
   for (const mutation of MUTATIONS) {
     it(`#${mutation.card}: ${mutation.mistake}`, async () => {
-      const original = proofOf(mutation.card);
-      // The replacement must match exactly once, or the test would silently stop mutating.
-      expect(countOccurrences(original, mutation.from), `"${mutation.from}" in #${mutation.card}`).toBe(1);
-      const mutant = original.replace(mutation.from, mutation.to);
-      expect(mutant).not.toBe(original);
-
-      const passing = await runProofInNode(original, 'js');
-      expect(passing.ok, describeFailure(passing)).toBe(true);
-
-      const failing = await runProofInNode(mutant, 'js');
-      expect(failing.ok).toBe(false);
-      // It must be caught by a check, not by a crash the mutation happened to cause.
-      expect(failing.error).toBeNull();
-      const failedNames = failing.checks.filter((c) => !c.ok).map((c) => c.name);
-      expect(failedNames.some((name) => mutation.failingCheck.test(name)), `failed checks: ${failedNames.join(' | ')}`).toBe(true);
+      await expectMutantFails(proofOf(mutation.card), mutation);
     });
   }
 });
