@@ -7,9 +7,24 @@
 //   proof:pass | proof:fail | proof:none   (from the stored proof results for the card's current text)
 //   due:N             review cards due within N days (due:0 = today, due:overdue = before today)
 //   -term             negates any of the above
-import type { BrowsePage, BrowseSort } from '../contract/api';
+import type { BrowsePage, BrowseRow, BrowseSort } from '../contract/api';
 import type { Db } from '../storage/database';
-import { browseIds, browsePage, type BrowseFilter, type BrowseTerm } from '../storage/browseStore';
+import { changeCounter, readBrowseSource, type BrowseSource } from '../storage/browseStore';
+
+export interface BrowseTerm {
+  value: string;
+  negate: boolean;
+}
+
+export interface BrowseFilter {
+  text: BrowseTerm[];
+  decks: BrowseTerm[];
+  tags: BrowseTerm[];
+  states: { value: 'new' | 'learning' | 'review' | 'suspended' | 'due'; negate: boolean }[];
+  proofs: { value: 'pass' | 'fail' | 'none'; negate: boolean }[];
+  dueWithin: number | null;
+  overdue: boolean;
+}
 
 const STATES = ['new', 'learning', 'review', 'suspended', 'due'] as const;
 const PROOFS = ['pass', 'fail', 'none'] as const;
@@ -55,17 +70,185 @@ export function parseBrowseQuery(query: string): { filter: BrowseFilter; errors:
   return { filter, errors };
 }
 
+interface Entry extends BrowseSource {
+  /** Index in the snapshot (the text search marks matches by it). */
+  at: number;
+  deckLower: string;
+}
+
+function stateOf(entry: BrowseSource, today: number): BrowseRow['state'] {
+  return entry.drillDay === today && entry.queue !== 'suspended' ? 'learning' : entry.queue;
+}
+
+/** Pure: does the card match every term of the filter other than free text (see TextIndex for that)? */
+export function matchesFields(entry: Entry, filter: BrowseFilter, today: number): boolean {
+  for (const t of filter.decks) if ((entry.deckId === t.value || entry.deckLower.startsWith(t.value.toLowerCase())) === t.negate) return false;
+  for (const t of filter.tags) if (entry.tags.includes(t.value) === t.negate) return false;
+  for (const t of filter.states) {
+    const is = t.value === 'due' ? entry.queue === 'review' && entry.dueDay !== null && entry.dueDay <= today : stateOf(entry, today) === t.value;
+    if (is === t.negate) return false;
+  }
+  for (const t of filter.proofs) if ((entry.proof === t.value) === t.negate) return false;
+  const due = entry.queue === 'review' ? entry.dueDay : null;
+  if (filter.dueWithin !== null && (due === null || due > today + filter.dueWithin)) return false;
+  if (filter.overdue && (due === null || due >= today)) return false;
+  return true;
+}
+
+/**
+ * Every card's lower-cased question + answer in one string, NUL-separated. A search is a run of indexOf calls
+ * (V8's substring search, far faster than testing 100,000 strings one by one), each hit mapped to its card by
+ * the offsets; case-insensitive in every script and a plain substring match, so 动量 needs no word breaks.
+ */
+class TextIndex {
+  private readonly text: string;
+  private readonly starts: Int32Array;
+  constructor(texts: readonly string[]) {
+    // Lower-case first: it can change a string's length (İ → i̇), and the offsets must match the joined text.
+    const lowered = texts.map((t) => t.toLowerCase().replaceAll('\u0000', ' '));
+    this.starts = new Int32Array(texts.length + 1);
+    let offset = 0;
+    lowered.forEach((text, i) => {
+      this.starts[i] = offset;
+      offset += text.length + 1;
+    });
+    this.starts[texts.length] = offset;
+    this.text = lowered.join('\u0000') + '\u0000';
+  }
+
+  /** 1 for each card whose text contains `word` (already lower-cased). */
+  mark(word: string): Uint8Array {
+    const hits = new Uint8Array(this.starts.length - 1);
+    let card = 0;
+    for (let pos = this.text.indexOf(word); pos >= 0; ) {
+      while (this.starts[card + 1] <= pos) card++;
+      hits[card] = 1;
+      pos = this.text.indexOf(word, this.starts[card + 1]);
+    }
+    return hits;
+  }
+}
+
+const collator = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true });
+const COMPARE: Record<BrowseSort, (a: Entry, b: Entry) => number> = {
+  // Decks as the home screen lists them (built-in first, by file path), each in file order.
+  deck: (a, b) => Number(b.builtIn) - Number(a.builtIn) || (a.sourcePath < b.sourcePath ? -1 : a.sourcePath > b.sourcePath ? 1 : 0) || a.position - b.position,
+  question: (a, b) => collator.compare(a.question, b.question) || (a.id < b.id ? -1 : 1),
+  due: (a, b) => (a.dueDay ?? Infinity) - (b.dueDay ?? Infinity) || COMPARE.deck(a, b),
+  created: (a, b) => a.createdAt - b.createdAt || COMPARE.deck(a, b),
+  updated: (a, b) => a.updatedAt - b.updatedAt || COMPARE.deck(a, b),
+};
+
+/** The filter's non-text terms as one byte per card, each term a pass over the snapshot (tag masks are cached). */
+function fieldMask(snap: { entries: Entry[]; decks: { id: string; lower: string }[]; deckOf: Int32Array }, filter: BrowseFilter, day: number, cache: Map<string, Uint8Array>): Uint8Array {
+  const entries = snap.entries;
+  const n = entries.length;
+  const keep = new Uint8Array(n).fill(1);
+  const apply = (test: (e: Entry) => boolean, negate: boolean) => {
+    for (let i = 0; i < n; i++) if (keep[i] && test(entries[i]) === negate) keep[i] = 0;
+  };
+  for (const t of filter.decks) {
+    const value = t.value.toLowerCase();
+    const wanted = snap.decks.map((d) => d.id === t.value || d.lower.startsWith(value));
+    for (let i = 0; i < n; i++) if (keep[i] && wanted[snap.deckOf[i]] === t.negate) keep[i] = 0;
+  }
+  for (const t of filter.tags) {
+    let hits = cache.get(`\u0000tag:${t.value}`);
+    if (!hits) cache.set(`\u0000tag:${t.value}`, (hits = Uint8Array.from(entries, (e) => (e.tags.includes(t.value) ? 1 : 0))));
+    const want = t.negate ? 0 : 1;
+    for (let i = 0; i < n; i++) if (hits[i] !== want) keep[i] = 0;
+  }
+  if (filter.states.length + filter.proofs.length > 0 || filter.dueWithin !== null || filter.overdue) {
+    const rest = { ...filter, decks: [], tags: [] };
+    apply((e) => matchesFields(e, rest, day), false);
+  }
+  return keep;
+}
+
+const hasFieldTerms = (f: BrowseFilter) => f.decks.length + f.tags.length + f.states.length + f.proofs.length > 0 || f.dueWithin !== null || f.overdue;
+
+/**
+ * The browse index: every live card in memory, re-read only when the database changed since (any answer, edit,
+ * sync or proof result). Each sort order is an array of card indices computed once per snapshot, each searched
+ * word's hits a byte per card remembered until the next snapshot: a keystroke is a pass over typed arrays.
+ */
 export function createBrowseService(db: () => Db, today: () => number) {
+  let snapshot: { db: Db; counter: number; entries: Entry[]; decks: { id: string; lower: string }[]; deckOf: Int32Array; orders: Map<BrowseSort, Int32Array>; text: TextIndex; words: Map<string, Uint8Array> } | null = null;
+
+  function current() {
+    const handle = db();
+    const counter = changeCounter(handle);
+    if (snapshot?.db !== handle || snapshot.counter !== counter) {
+      const source = readBrowseSource(handle);
+      const entries = source.map((e, at) => ({ ...e, at, deckLower: e.deckName.toLowerCase() }));
+      const deckIndex = new Map<string, number>();
+      const decks: { id: string; lower: string }[] = [];
+      const deckOf = Int32Array.from(entries, (e) => {
+        let index = deckIndex.get(e.deckId);
+        if (index === undefined) {
+          deckIndex.set(e.deckId, (index = decks.length));
+          decks.push({ id: e.deckId, lower: e.deckLower });
+        }
+        return index;
+      });
+      snapshot = { db: handle, counter, entries, decks, deckOf, orders: new Map(), text: new TextIndex(source.map((e) => e.text)), words: new Map() };
+    }
+    return snapshot;
+  }
+
+  function select(arg: { query: string; sort: BrowseSort; descending: boolean }): { rows: Int32Array; entries: Entry[]; errors: string[]; day: number } {
+    const snap = current();
+    const day = today();
+    const { filter, errors } = parseBrowseQuery(arg.query);
+    let order = snap.orders.get(arg.sort);
+    if (!order) snap.orders.set(arg.sort, (order = Int32Array.from([...snap.entries].sort(COMPARE[arg.sort]), (e) => e.at)));
+    const n = snap.entries.length;
+    // One byte per card: 1 while it still matches every term.
+    let keep: Uint8Array | null = null;
+    for (const t of filter.text) {
+      const word = t.value.toLowerCase();
+      let hits = snap.words.get(word);
+      if (!hits) {
+        if (snap.words.size > 64) snap.words.clear();
+        snap.words.set(word, (hits = snap.text.mark(word)));
+      }
+      const want = t.negate ? 0 : 1;
+      if (keep === null) keep = t.negate ? hits.map((h) => 1 - h) : hits;
+      else {
+        const next: Uint8Array = new Uint8Array(n);
+        for (let i = 0; i < n; i++) next[i] = keep[i] & (hits[i] === want ? 1 : 0);
+        keep = next;
+      }
+    }
+    if (hasFieldTerms(filter)) {
+      const fields = fieldMask(snap, filter, day, snap.words);
+      keep = keep === null ? fields : keep.map((k, i) => k & fields[i]);
+    }
+    let rows: Int32Array;
+    if (keep === null) rows = order;
+    else {
+      const picked = new Int32Array(n);
+      let count = 0;
+      for (let k = 0; k < n; k++) if (keep[order[k]]) picked[count++] = order[k];
+      rows = picked.subarray(0, count);
+    }
+    if (arg.descending) rows = rows.slice().reverse();
+    return { rows, entries: snap.entries, errors, day };
+  }
+
   return {
     page(arg: { query: string; sort: BrowseSort; descending: boolean; offset: number; limit: number }): BrowsePage {
       const started = performance.now();
-      const { filter, errors } = parseBrowseQuery(arg.query);
-      const { total, rows } = browsePage(db(), filter, { sort: arg.sort, descending: arg.descending, today: today() }, arg.offset, arg.limit);
-      return { total, offset: arg.offset, rows, queryErrors: errors, ms: performance.now() - started };
+      const { rows, entries, errors, day } = select(arg);
+      const page = Array.from(rows.subarray(arg.offset, arg.offset + arg.limit), (at): BrowseRow => {
+        const e = entries[at];
+        return { id: e.id, deckId: e.deckId, deckName: e.deckName, question: e.question, tags: e.tags, state: stateOf(e, day), dueDay: e.dueDay, proof: e.proof };
+      });
+      return { total: rows.length, offset: arg.offset, rows: page, queryErrors: errors, ms: performance.now() - started };
     },
     ids(arg: { query: string; sort: BrowseSort; descending: boolean }): string[] {
-      const { filter } = parseBrowseQuery(arg.query);
-      return browseIds(db(), filter, { sort: arg.sort, descending: arg.descending, today: today() });
+      const { rows, entries } = select(arg);
+      return Array.from(rows, (at) => entries[at].id);
     },
   };
 }

@@ -42,6 +42,8 @@ interface FileChange {
   before: string | null;
   /** Text to write; null deletes the file. */
   after: string | null;
+  /** `after` already parsed (the edit functions return it), so a save does not parse the file again. */
+  parsed?: ParsedDeckFile;
 }
 
 type UndoEntry = { label: string; files: FileChange[] } | { label: string; queues: QueueSnapshot[] };
@@ -166,7 +168,7 @@ export function createEditService(context: () => EditContext) {
     if (changes.some((change) => change.after === null)) ctx.resync();
     else {
       const decks = changes.map((change) => {
-        const parsed = parseDeck(change.after!, change.found.path);
+        const parsed = change.parsed ?? parseDeck(change.after!, change.found.path);
         const loaded: LoadedDeckFile = { file: change.found, parsed };
         ctx.loaded.set(parsed.deck!.id, loaded);
         return toSyncedDeck(loaded);
@@ -261,7 +263,7 @@ export function createEditService(context: () => EditContext) {
         return { ok: false, errors: saveErrors(file, line, draft, result.error) };
       }
       const target = writable(entry, current);
-      commit(cardId === null ? 'add card' : 'edit card', [{ found: target.found, before: target.before, after: result.text }]);
+      commit(cardId === null ? 'add card' : 'edit card', [{ found: target.found, before: target.before, after: result.text, parsed: result.parsed }]);
       const saved = result.parsed.cards.find((card) => card.id === newId)!;
       return { ok: true, cardId: newId, deckId, sourcePath: target.found.path, contentHash: cardHash(saved), forkedFrom: target.forkedFrom };
     },

@@ -1,123 +1,64 @@
-// The browse list's queries: one WHERE built from a parsed filter (services/browseService.ts), a count and a page.
-// Text search scans card_search (migration 003), a narrow copy of question + answer, with LIKE: case-insensitive
-// for ASCII, and a substring match in any script, so two-character Chinese queries work (see the bench).
-import type { BrowseRow, BrowseSort } from '../contract/api';
+// What the browse list needs of every live card, read in one pass (services/browseService.ts filters and sorts it
+// in memory: per keystroke, scanning 100,000 rows joined on text keys costs SQLite 50–150 ms on a small machine,
+// a filter over arrays a few ms). `changeCounter` tells the service when its copy is stale: every write of the
+// app goes through this one connection, so SQLite's total_changes() moves whenever any card, state or proof
+// result does.
 import type { Db } from './database';
-import type Database from 'better-sqlite3';
 import { splitTags } from './rows';
 
-export interface BrowseTerm {
-  value: string;
-  negate: boolean;
+export interface BrowseSource {
+  id: string;
+  deckId: string;
+  deckName: string;
+  builtIn: boolean;
+  sourcePath: string;
+  position: number;
+  /** The question's first 300 characters. */
+  question: string;
+  /** Question and answer text (card_search, migration 003). */
+  text: string;
+  tags: string[];
+  queue: 'new' | 'review' | 'suspended';
+  dueDay: number | null;
+  drillDay: number | null;
+  createdAt: number;
+  updatedAt: number;
+  /** From the proof results stored for the card's current text: any failure, all passed, or none. */
+  proof: 'pass' | 'fail' | 'none';
 }
 
-export interface BrowseFilter {
-  text: BrowseTerm[];
-  decks: BrowseTerm[];
-  tags: BrowseTerm[];
-  states: { value: 'new' | 'learning' | 'review' | 'suspended' | 'due'; negate: boolean }[];
-  proofs: { value: 'pass' | 'fail' | 'none'; negate: boolean }[];
-  dueWithin: number | null;
-  overdue: boolean;
+interface SourceRow {
+  id: string; deck_id: string; deck_name: string; built_in: number; source_path: string; position: number; question: string;
+  text: string; tags: string; queue: BrowseSource['queue']; due_day: number | null; drill_day: number | null;
+  created_at: number; updated_at: number; proof_ok: number | null;
 }
 
-export interface BrowseOrder {
-  sort: BrowseSort;
-  descending: boolean;
-  today: number;
+export function changeCounter(db: Db): number {
+  return db.prepare(`SELECT total_changes()`).pluck().get() as number;
 }
 
-const PROOF_STATUS = `CASE
-  WHEN EXISTS (SELECT 1 FROM proof_runs p WHERE p.card_id = c.id AND p.content_hash = c.content_hash AND p.ok = 0) THEN 'fail'
-  WHEN EXISTS (SELECT 1 FROM proof_runs p WHERE p.card_id = c.id AND p.content_hash = c.content_hash) THEN 'pass'
-  ELSE 'none' END`;
-
-const STATE_SQL: Record<BrowseFilter['states'][number]['value'], string> = {
-  new: `(s.queue = 'new' AND s.drill_day IS NOT @today)`,
-  learning: `(s.drill_day = @today AND s.queue <> 'suspended')`,
-  review: `(s.queue = 'review' AND s.drill_day IS NOT @today)`,
-  suspended: `(s.queue = 'suspended')`,
-  due: `(s.queue = 'review' AND s.due_day <= @today)`,
-};
-
-const like = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
-
-function whereOf(filter: BrowseFilter, today: number): { sql: string; params: Record<string, unknown>; needsText: boolean } {
-  const clauses = ['s.live = 1'];
-  const params: Record<string, unknown> = { today };
-  let n = 0;
-  const param = (value: unknown) => {
-    const name = `p${n++}`;
-    params[name] = value;
-    return `@${name}`;
-  };
-  const add = (negate: boolean, sql: string) => clauses.push(negate ? `NOT ${sql}` : sql);
-  for (const t of filter.text) add(t.negate, `(t.text LIKE ${param(`%${like(t.value)}%`)} ESCAPE '\\')`);
-  for (const t of filter.decks) add(t.negate, `(c.deck_id = ${param(t.value)} OR d.name LIKE ${param(`${like(t.value)}%`)} ESCAPE '\\')`);
-  for (const t of filter.tags) add(t.negate, `((' ' || c.tags || ' ') LIKE ${param(`% ${like(t.value)} %`)} ESCAPE '\\')`);
-  for (const t of filter.states) add(t.negate, STATE_SQL[t.value]);
-  for (const t of filter.proofs) add(t.negate, `(${PROOF_STATUS}) = ${param(t.value)}`);
-  if (filter.dueWithin !== null) clauses.push(`(s.queue = 'review' AND s.due_day <= @today + ${param(filter.dueWithin)})`);
-  if (filter.overdue) clauses.push(`(s.queue = 'review' AND s.due_day < @today)`);
-  return { sql: clauses.join(' AND '), params, needsText: filter.text.length > 0 };
-}
-
-function orderOf({ sort, descending }: BrowseOrder): string {
-  const dir = descending ? 'DESC' : 'ASC';
-  switch (sort) {
-    case 'question': return `c.front_md COLLATE NOCASE ${dir}, c.id`;
-    case 'due': return `s.due_day IS NULL, s.due_day ${dir}, c.id`;
-    case 'created': return `c.created_at ${dir}, c.rowid ${dir}`;
-    case 'updated': return `c.updated_at ${dir}, c.rowid ${dir}`;
-    default: return `d.built_in DESC, d.source_path ${dir}, c.position ${dir}`;
-  }
-}
-
-const statements = new WeakMap<Db, Map<string, Database.Statement>>();
-function prepared(db: Db, sql: string): Database.Statement {
-  let cache = statements.get(db);
-  if (!cache) statements.set(db, (cache = new Map()));
-  let statement = cache.get(sql);
-  if (!statement) {
-    statement = db.prepare(sql);
-    if (cache.size > 200) cache.clear();
-    cache.set(sql, statement);
-  }
-  return statement;
-}
-
-function fromOf(needsText: boolean): string {
-  return `FROM card_state s JOIN cards c ON c.id = s.card_id JOIN decks d ON d.id = c.deck_id${needsText ? ' JOIN card_search t ON t.card_rowid = c.rowid' : ''}`;
-}
-
-interface PageRow {
-  id: string; deck_id: string; deck_name: string; question: string; tags: string; queue: string;
-  due_day: number | null; drill_day: number | null; proof: BrowseRow['proof'];
-}
-
-export function browsePage(db: Db, filter: BrowseFilter, order: BrowseOrder, offset: number, limit: number): { total: number; rows: BrowseRow[] } {
-  const where = whereOf(filter, order.today);
-  const from = fromOf(where.needsText);
-  const total = prepared(db, `SELECT COUNT(*) ${from} WHERE ${where.sql}`).pluck().get(where.params) as number;
-  const rows = prepared(db, `SELECT c.id, c.deck_id, d.name AS deck_name, substr(c.front_md, 1, 300) AS question, c.tags, s.queue,
-      s.due_day, s.drill_day, ${PROOF_STATUS} AS proof ${from} WHERE ${where.sql} ORDER BY ${orderOf(order)} LIMIT @limit OFFSET @offset`)
-    .all({ ...where.params, limit, offset }) as PageRow[];
-  return {
-    total,
-    rows: rows.map((r) => ({
-      id: r.id,
-      deckId: r.deck_id,
-      deckName: r.deck_name,
-      question: r.question,
-      tags: splitTags(r.tags),
-      state: r.drill_day === order.today && r.queue !== 'suspended' ? 'learning' : (r.queue as BrowseRow['state']),
-      dueDay: r.due_day,
-      proof: r.proof,
-    })),
-  };
-}
-
-export function browseIds(db: Db, filter: BrowseFilter, order: BrowseOrder): string[] {
-  const where = whereOf(filter, order.today);
-  return prepared(db, `SELECT c.id ${fromOf(where.needsText)} WHERE ${where.sql} ORDER BY ${orderOf(order)}`).pluck().all(where.params) as string[];
+export function readBrowseSource(db: Db): BrowseSource[] {
+  const rows = db.prepare(`
+    SELECT c.id, c.deck_id, d.name AS deck_name, d.built_in, d.source_path, c.position, substr(c.front_md, 1, 300) AS question,
+      t.text, c.tags, s.queue, s.due_day, s.drill_day, c.created_at, c.updated_at,
+      (SELECT MIN(p.ok) FROM proof_runs p WHERE p.card_id = c.id AND p.content_hash = c.content_hash) AS proof_ok
+    FROM card_state s JOIN cards c ON c.id = s.card_id JOIN decks d ON d.id = c.deck_id JOIN card_search t ON t.card_rowid = c.rowid
+    WHERE s.live = 1`).all() as SourceRow[];
+  return rows.map((r) => ({
+    id: r.id,
+    deckId: r.deck_id,
+    deckName: r.deck_name,
+    builtIn: r.built_in === 1,
+    sourcePath: r.source_path,
+    position: r.position,
+    question: r.question,
+    text: r.text,
+    tags: splitTags(r.tags),
+    queue: r.queue,
+    dueDay: r.due_day,
+    drillDay: r.drill_day,
+    createdAt: r.created_at,
+    updatedAt: r.updated_at,
+    proof: r.proof_ok === null ? 'none' : r.proof_ok === 1 ? 'pass' : 'fail',
+  }));
 }

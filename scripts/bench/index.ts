@@ -1,11 +1,15 @@
-// `npm run bench [-- collection|proofs]`: prints performance numbers with ratios against baselines run in the same
-// process. Nothing here asserts; read the numbers.
+// `npm run bench [-- collection|proofs|browse]`: prints performance numbers with ratios against baselines run in the
+// same process. Nothing here asserts; read the numbers.
 import { benchCollection } from './collection';
 
 const which = new Set(process.argv.slice(2).filter((a) => !a.startsWith('--')));
 const all = which.size === 0;
 
 if (all || which.has('collection')) await benchCollection();
+if (all || which.has('browse')) {
+  const { benchBrowse } = await import('./browse');
+  await benchBrowse();
+}
 if (all || which.has('proofs')) {
   const { benchProofs } = await import('./proofs');
   await benchProofs({});
