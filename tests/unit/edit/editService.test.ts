@@ -1,6 +1,6 @@
 // The edit service on real temp folders: files change only where the card is, scheduling survives every edit,
 // invalid cards and stale files are refused without writing, built-in decks fork, and undo restores.
-import { chmodSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { CardDraft } from '../../../main/contract/api';
@@ -184,22 +184,7 @@ describe('decks', () => {
 });
 
 describe('bad input', () => {
-  it('a read-only deck file: the save is refused with a clear message and nothing is lost', async (ctx) => {
-    if (process.getuid?.() === 0) {
-      // Root ignores file modes; the e2e suite covers this as an unprivileged user where it can.
-      console.warn('skipped: running as root, for whom a read-only file is still writable');
-      ctx.skip();
-    }
-    c = tempCollection({ user: { 'd.md': deckText('d', [{ id: 'a', q: 'A?' }]) } });
-    chmodSync(c.userDir, 0o555);
-    chmodSync(join(c.userDir, 'd.md'), 0o444);
-    try {
-      await expect(c.app.api.saveCard({ deckId: 'd', cardId: 'a', draft: draft('A2?'), baseContentHash: null })).rejects.toThrow(/read-only/);
-      expect((await c.app.api.getCard({ cardId: 'a' })).card.frontMd).toBe('A?');
-    } finally {
-      chmodSync(c.userDir, 0o755);
-    }
-  });
+  // Read-only files and folders and unreadable files: permissions.test.ts (run as an unprivileged user).
 
   it('a deck file deleted while open: the edit is refused and the deck hidden with its history', async () => {
     c = tempCollection({ user: { 'd.md': deckText('d', [{ id: 'a', q: 'A?' }]) } });
