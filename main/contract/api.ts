@@ -216,6 +216,13 @@ export type BulkAction =
   | { kind: 'move'; toDeckId: string }
   | { kind: 'delete' };
 
+export interface DeckFolderInfo {
+  path: string;
+  kind: 'built-in' | 'default' | 'added';
+  /** False when the folder is gone or unreadable (its decks are hidden, their history kept). */
+  available: boolean;
+}
+
 /** Every method takes one JSON argument and returns a Promise of JSON. */
 export interface Api {
   startupStatus(arg: void): Promise<StartupStatus>;
@@ -257,6 +264,10 @@ export interface Api {
   browseIds(arg: { query: string; sort: BrowseSort; descending: boolean }): Promise<string[]>;
   exportDeck(arg: { deckId: string }): Promise<{ fileName: string; text: string }>;
   importDeckFile(arg: { fileName: string; text: string }): Promise<EditOutcome>;
+  deckFolders(arg: void): Promise<DeckFolderInfo[]>;
+  /** Adds a folder of deck files (an absolute path); its decks load at once and are watched for changes. */
+  addDeckFolder(arg: { path: string }): Promise<DeckFolderInfo[]>;
+  removeDeckFolder(arg: { path: string }): Promise<DeckFolderInfo[]>;
 }
 
 export type ApiMethod = keyof Api;
@@ -292,6 +303,9 @@ export const API_METHODS = [
   'browseIds',
   'exportDeck',
   'importDeckFile',
+  'deckFolders',
+  'addDeckFolder',
+  'removeDeckFolder',
 ] as const satisfies readonly ApiMethod[];
 
 type MissingMethods = Exclude<ApiMethod, (typeof API_METHODS)[number]>;

@@ -1,7 +1,7 @@
 // The composition of storage, core and filesystem behind the one Api contract. Electron's IPC handlers and the
 // browser-mode host both serve this object, so the two modes cannot drift apart.
 import { existsSync, mkdirSync } from 'node:fs';
-import type { Api, CollectionOverview, DeckSummary, Settings, StartupStatus } from '../contract/api';
+import type { Api, CollectionOverview, DeckFolderInfo, DeckSummary, Settings, StartupStatus } from '../contract/api';
 import { sm2Scheduler } from '../core/scheduler';
 import { backupDir, databasePath, userDeckDir } from '../cli/dataDir';
 import { DatabaseProblem, openDatabase, setDurability, type Db } from '../storage/database';
@@ -14,7 +14,8 @@ import { localIsoDate, studyDay, systemClock, type Clock } from './clock';
 import { syncDeckFolders, type SyncReport } from './collectionService';
 import type { DeckFolder } from './deckFiles';
 import { createNotesImporter } from './notesImport';
-import { createEditService } from './editService';
+import { checkNewFolder, createEditService, EditError, readExtraFolders, writeExtraFolders } from './editService';
+import { watchDeckFolders } from './watch';
 import { createBrowseService } from './browseService';
 import { join } from 'node:path';
 import { createStudyService, type StudyService } from './studyService';
@@ -55,10 +56,19 @@ export function createProofDeckApp(options: AppOptions): ProofDeckApp {
   const clock = options.clock ?? systemClock;
   const dbPath = databasePath(options.dataDir);
   mkdirSync(userDeckDir(options.dataDir), { recursive: true });
+  // Folders the user added (issue #6) load after the default one and are watched here (the entry points watch
+  // the built-in and default folders).
+  let extraFolders = readExtraFolders(options.dataDir);
   const folders = (): DeckFolder[] => [
     ...(existsSync(options.builtInDeckDir) ? [{ path: options.builtInDeckDir, builtIn: true }] : []),
     { path: userDeckDir(options.dataDir), builtIn: false },
+    ...extraFolders.map((path) => ({ path, builtIn: false })),
   ];
+  let stopWatchingExtra = (): void => {};
+  const watchExtra = () => {
+    stopWatchingExtra();
+    stopWatchingExtra = extraFolders.length ? watchDeckFolders(extraFolders, () => void (open && (open.lastSync = syncDeckFolders(open.db, folders(), clock.now())))) : () => {};
+  };
   let open: Open | null = null;
   let problem: StartupStatus['databaseProblem'] = null;
   const notesImporter = createNotesImporter({
@@ -91,7 +101,19 @@ export function createProofDeckApp(options: AppOptions): ProofDeckApp {
     return { dataDir: options.dataDir, databaseProblem: problem, sandboxUrl: options.sandboxUrl };
   }
 
+  // A watched folder that is deleted (or unmounted) does not always produce an event: check the added folders'
+  // presence on each overview (one stat each) and re-read when it changed.
+  let folderPresence = '';
+  const presence = () => extraFolders.map((path) => existsSync(path)).join();
+  function resyncIfFoldersMoved(): void {
+    const now = presence();
+    if (now === folderPresence || !open) return;
+    folderPresence = now;
+    open.lastSync = syncDeckFolders(open.db, folders(), clock.now());
+  }
+
   function overview(): CollectionOverview {
+    resyncIfFoldersMoved();
     const { db, study, lastSync, settings } = require();
     const today = studyDay(clock, settings.rolloverHour);
     const cardCounts = cardCountsByDeck(db);
@@ -111,6 +133,23 @@ export function createProofDeckApp(options: AppOptions): ProofDeckApp {
   }
 
   start();
+  watchExtra();
+  folderPresence = presence();
+
+  const folderInfo = (): DeckFolderInfo[] => folders().map((folder) => ({
+    path: folder.path,
+    kind: folder.builtIn ? 'built-in' : folder.path === userDeckDir(options.dataDir) ? 'default' : 'added',
+    available: existsSync(folder.path),
+  }));
+  const changeFolders = (next: string[]): DeckFolderInfo[] => {
+    writeExtraFolders(options.dataDir, next);
+    extraFolders = next;
+    folderPresence = presence();
+    watchExtra();
+    const current = require();
+    current.lastSync = syncDeckFolders(current.db, folders(), clock.now());
+    return folderInfo();
+  };
 
   // Editing and browsing (issue #6): the edit service reads the open database and the last sync's parsed files.
   const edits = createEditService(() => {
@@ -189,6 +228,17 @@ export function createProofDeckApp(options: AppOptions): ProofDeckApp {
     browseIds: async (arg) => browse.ids(arg),
     exportDeck: async ({ deckId }) => edits.exportDeck(deckId),
     importDeckFile: async ({ fileName, text }) => edits.importDeckFile(fileName, text),
+    deckFolders: async () => folderInfo(),
+    addDeckFolder: async ({ path }) => {
+      require();
+      const real = checkNewFolder(path, folders().map((f) => f.path));
+      return changeFolders([...extraFolders, real]);
+    },
+    removeDeckFolder: async ({ path }) => {
+      require();
+      if (!extraFolders.includes(path)) throw new EditError('bad-request', `${path} is not an added deck folder (the built-in and default folders stay).`);
+      return changeFolders(extraFolders.filter((p) => p !== path));
+    },
   };
 
   return {
@@ -199,6 +249,7 @@ export function createProofDeckApp(options: AppOptions): ProofDeckApp {
       return open.lastSync;
     },
     close() {
+      stopWatchingExtra();
       open?.db.close();
       open = null;
     },

@@ -1,6 +1,6 @@
 // Issue #6 end to end: decks and cards edited in the app, the deck files on disk following every edit (and the
 // app following edits made outside it), built-in decks forked on edit, browse and bulk actions, bad input.
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test, expect, deckFile } from './fixtures';
 
@@ -202,5 +202,35 @@ test('bad deck files each get a clear message and the good decks keep working', 
   await page.keyboard.press('d');
   await page.getByTestId('import-deck-file').setInputFiles({ name: 'broken.md', mimeType: 'text/markdown', buffer: Buffer.from('## no front matter\n') });
   await expect(page.getByTestId('decks-notice')).toContainText('not a valid deck file');
+  expect(app.problems).toEqual([]);
+});
+
+test('a deck folder added by path loads, follows outside edits, and a deleted folder is reported', async ({ launchApp }) => {
+  const app = await launchApp({ builtInDecks: {} });
+  const { page } = app;
+  const repo = join(app.dataDir, '..', 'git-decks');
+  mkdirSync(repo);
+  writeFileSync(join(repo, 'ml.md'), deckFile('ml', 'ML basics', [{ id: 'ml1', q: 'Bias–variance?', a: 'Trade-off.' }]));
+  await expect(page.getByTestId('deck-list')).toBeVisible();
+  await page.keyboard.press('d');
+  await page.getByTestId('folder-path').fill(repo);
+  await page.getByTestId('add-folder').click();
+  await expect(page.getByTestId('decks-list')).toContainText('ML basics');
+  await expect(page.getByTestId('deck-folders')).toContainText(repo);
+  // `git pull` changes the file: the app re-reads it. (Node's recursive watcher on Linux scans the folder
+  // asynchronously after it is set up; a change in that first instant can be missed.)
+  await page.waitForTimeout(1000);
+  writeFileSync(join(repo, 'ml.md'), deckFile('ml', 'ML basics', [{ id: 'ml1', q: 'Bias–variance?', a: 'Trade-off.' }, { id: 'ml2', q: 'Overfitting?', a: 'High variance.' }]));
+  await expect(async () => {
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('d');
+    await expect(page.locator('tr[data-deck-id="ml"] td').nth(1)).toHaveText('2', { timeout: 500 });
+  }).toPass({ timeout: 10_000 });
+  rmSync(repo, { recursive: true });
+  await expect(async () => {
+    await page.keyboard.press('Escape');
+    await expect(page.getByTestId('file-errors')).toContainText('deck folder unreadable', { timeout: 500 });
+    await page.keyboard.press('d');
+  }).toPass({ timeout: 10_000 });
   expect(app.problems).toEqual([]);
 });
