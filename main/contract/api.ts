@@ -264,6 +264,8 @@ export interface Api {
   browseIds(arg: { query: string; sort: BrowseSort; descending: boolean }): Promise<string[]>;
   exportDeck(arg: { deckId: string }): Promise<{ fileName: string; text: string }>;
   importDeckFile(arg: { fileName: string; text: string }): Promise<EditOutcome>;
+  /** Writes the deck file and the images it references (same relative paths) into a folder: a re-importable copy. */
+  exportDeckToFolder(arg: { deckId: string; folder: string }): Promise<{ path: string; images: string[]; missingImages: string[] }>;
   deckFolders(arg: void): Promise<DeckFolderInfo[]>;
   /** Adds a folder of deck files (an absolute path); its decks load at once and are watched for changes. */
   addDeckFolder(arg: { path: string }): Promise<DeckFolderInfo[]>;
@@ -303,6 +305,7 @@ export const API_METHODS = [
   'browseIds',
   'exportDeck',
   'importDeckFile',
+  'exportDeckToFolder',
   'deckFolders',
   'addDeckFolder',
   'removeDeckFolder',

@@ -103,6 +103,7 @@ export const API_SCHEMAS = {
     fileName: v.pipe(v.string(), v.minLength(1), v.maxLength(1024)),
     text: v.pipe(v.string(), v.maxLength(25 * 1024 * 1024)),
   }),
+  exportDeckToFolder: v.strictObject({ deckId: id, folder: v.pipe(v.string(), v.minLength(1), v.maxLength(4096)) }),
   deckFolders: noArg,
   addDeckFolder: v.strictObject({ path: v.pipe(v.string(), v.minLength(1), v.maxLength(4096)) }),
   removeDeckFolder: v.strictObject({ path: v.pipe(v.string(), v.minLength(1), v.maxLength(4096)) }),

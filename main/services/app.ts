@@ -228,6 +228,7 @@ export function createProofDeckApp(options: AppOptions): ProofDeckApp {
     browseIds: async (arg) => browse.ids(arg),
     exportDeck: async ({ deckId }) => edits.exportDeck(deckId),
     importDeckFile: async ({ fileName, text }) => edits.importDeckFile(fileName, text),
+    exportDeckToFolder: async ({ deckId, folder }) => edits.exportDeckToFolder(deckId, folder),
     deckFolders: async () => folderInfo(),
     addDeckFolder: async ({ path }) => {
       require();

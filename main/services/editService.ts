@@ -4,8 +4,8 @@
 // A file that changed on disk since it was loaded is never overwritten: the edit is refused and the file re-read.
 // Built-in decks are read-only: editing one of their cards first forks the deck into the user's folder (same deck
 // and card ids, so the sync hides the built-in copy and the scheduling carries over).
-import { existsSync, mkdirSync, readFileSync, realpathSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
-import { basename, isAbsolute, join, sep } from 'node:path';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, realpathSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import type { CardDraft, CardSaveError, EditableCard, EditOutcome, SaveCardResult } from '../contract/api';
 import type { DeckFileError } from '../contract/deck';
 import {
@@ -72,6 +72,23 @@ function freePath(dir: string, name: string): string {
 /** A YAML scalar for the deck name: plain when that reads back the same, else double-quoted (JSON is YAML). */
 function yamlScalar(text: string): string {
   return /^[\p{L}\p{N}(][^:#\n"'{}[\],&*!|>%@`]*$/u.test(text) && text.trim() === text ? text : JSON.stringify(text);
+}
+
+/** Relative image paths a deck's Markdown references (`![](x.png)`, `<img src="x.png">`); URLs and absolute paths are not files of the deck. */
+export function imageReferences(markdown: string): string[] {
+  const refs = new Set<string>();
+  for (const match of markdown.matchAll(/!\[[^\]]*\]\(\s*(?:<([^>]+)>|([^)\s]+))(?:\s+"[^"]*")?\s*\)|<img\b[^>]*\bsrc\s*=\s*["']([^"']+)["']/gi)) {
+    const raw = match[1] ?? match[2] ?? match[3];
+    let ref = raw;
+    try {
+      ref = decodeURI(raw);
+    } catch {
+      // A stray % is part of the file name.
+    }
+    if (/^[a-z][a-z0-9+.-]*:/i.test(ref) || isAbsolute(ref) || ref.startsWith('#')) continue;
+    refs.add(ref.split(/[?#]/)[0]);
+  }
+  return [...refs];
 }
 
 function fieldsOf(card: DeckFileCard): CardDraft {
@@ -406,6 +423,44 @@ export function createEditService(context: () => EditContext) {
     exportDeck(deckId: string): { fileName: string; text: string } {
       const entry = entryFor(deckId);
       return { fileName: basename(entry.file.path), text: serializeDeck(entry.parsed) };
+    },
+
+    exportDeckToFolder(deckId: string, folder: string): { path: string; images: string[]; missingImages: string[] } {
+      const entry = entryFor(deckId);
+      if (!isAbsolute(folder)) throw new EditError('bad-request', `Give the export folder's full path: ${folder}`);
+      const text = serializeDeck(entry.parsed);
+      const target = join(folder, basename(entry.file.path));
+      if (existsSync(target)) throw new EditError('conflict', `${target} already exists; choose an empty folder (nothing was written).`);
+      const images: string[] = [];
+      const missingImages: string[] = [];
+      const sourceDir = dirname(entry.file.path);
+      for (const ref of imageReferences(text)) {
+        const from = resolve(sourceDir, ref);
+        const inside = from.startsWith(entry.file.folder.path + sep);
+        if (!inside || !existsSync(from)) {
+          missingImages.push(ref);
+          continue;
+        }
+        const to = resolve(folder, relative(sourceDir, from));
+        if (!to.startsWith(resolve(folder) + sep)) {
+          missingImages.push(ref);
+          continue;
+        }
+        try {
+          mkdirSync(dirname(to), { recursive: true });
+          copyFileSync(from, to);
+          images.push(ref);
+        } catch (error) {
+          throw new EditError('conflict', `Cannot copy ${ref} to ${to}: ${errno(error)}.`);
+        }
+      }
+      try {
+        mkdirSync(folder, { recursive: true });
+        writeFileSync(target, text);
+      } catch (error) {
+        throw new EditError('conflict', `Cannot write ${target}: ${errno(error)}.`);
+      }
+      return { path: target, images, missingImages };
     },
 
     importDeckFile(fileName: string, text: string): EditOutcome {

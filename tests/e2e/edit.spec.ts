@@ -234,3 +234,21 @@ test('a deck folder added by path loads, follows outside edits, and a deleted fo
   }).toPass({ timeout: 10_000 });
   expect(app.problems).toEqual([]);
 });
+
+test('export a built-in deck: the download is the exact file, and a folder export carries its images', async ({ launchApp }) => {
+  const text = deckFile('pics', 'Pictures', [{ id: 'p1', q: 'Heads?', a: '![heads](img/heads.png)' }]);
+  const app = await launchApp({ builtInDecks: { 'pics.md': text } });
+  const { page } = app;
+  await expect(page.getByTestId('deck-list')).toContainText('Pictures');
+  await page.keyboard.press('d');
+  const download = page.waitForEvent('download');
+  await page.locator('tr[data-deck-id="pics"]').getByTestId('export-deck').click();
+  const file = await (await download).path();
+  expect(readFileSync(file, 'utf8')).toBe(text);
+  const out = join(app.dataDir, '..', 'exported');
+  page.once('dialog', (dialog) => void dialog.accept(out));
+  await page.locator('tr[data-deck-id="pics"]').getByTestId('export-folder').click();
+  await expect(page.getByTestId('decks-notice')).toContainText(`Exported ${join(out, 'pics.md')} with 0 images; not found: img/heads.png`);
+  expect(readFileSync(join(out, 'pics.md'), 'utf8')).toBe(text);
+  expect(app.problems).toEqual([]);
+});
