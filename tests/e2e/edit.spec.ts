@@ -117,7 +117,7 @@ test('editing a built-in card forks its deck into the user folder, keeping ids a
   await page.keyboard.press('Escape');
   await page.keyboard.press('b');
   await page.getByTestId('browse-search').fill('Adam');
-  await page.keyboard.press('Enter');
+  await page.keyboard.press('Enter'); // waits for the search it follows
   await expect(page.getByTestId('card-editor')).toContainText('built-in deck');
   await page.getByTestId('editor-back').fill('First and second moments, bias-corrected.');
   await page.keyboard.press('Control+s');

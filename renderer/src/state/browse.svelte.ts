@@ -17,6 +17,8 @@ export class BrowseState {
   cursor = $state(0);
   selected = new SvelteSet<string>();
   error = $state<string | null>(null);
+  /** The latest refresh: Enter waits for it, so it never opens a row of an older query's results. */
+  settled: Promise<void> = Promise.resolve();
   private generation = 0;
   private pending = new Set<number>();
 
@@ -27,7 +29,12 @@ export class BrowseState {
   }
 
   /** Re-runs the query from the top (typing, sorting, after an edit). */
-  async refresh(keepCursor = false): Promise<void> {
+  refresh(keepCursor = false): Promise<void> {
+    this.settled = this.load(keepCursor);
+    return this.settled;
+  }
+
+  private async load(keepCursor: boolean): Promise<void> {
     const generation = ++this.generation;
     this.pending.clear();
     try {
