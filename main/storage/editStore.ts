@@ -13,8 +13,16 @@ export interface DeckApplyChanges {
   removed: string[];
 }
 
-export function applyDeckFiles(db: Db, decks: readonly SyncedDeck[], now: number): DeckApplyChanges {
-  const changes: DeckApplyChanges = { added: [], updated: [], removed: [] };
+const statementCache = new WeakMap<Db, ReturnType<typeof prepareApply>>();
+
+/** Prepared once per connection: preparing nine statements on every save cost more than running them. */
+function applyStatements(db: Db) {
+  let statements = statementCache.get(db);
+  if (!statements) statementCache.set(db, (statements = prepareApply(db)));
+  return statements;
+}
+
+function prepareApply(db: Db) {
   const upsertDeck = db.prepare(`
     INSERT INTO decks (id, name, description, source_path, read_only, built_in, available, file_error, synced_at)
     VALUES (@id, @name, @description, @sourcePath, @readOnly, @builtIn, 1, NULL, @now)
@@ -37,7 +45,12 @@ export function applyDeckFiles(db: Db, decks: readonly SyncedDeck[], now: number
   const refreshScope = db.prepare(`UPDATE card_state SET deck_id = c.deck_id, live = (c.removed_at IS NULL)
     FROM cards c WHERE c.id = card_state.card_id AND c.id IN (SELECT value FROM json_each(?))
       AND (card_state.deck_id IS NOT c.deck_id OR card_state.live IS NOT (c.removed_at IS NULL))`);
+  return { upsertDeck, existing, liveInDeck, insertCard, insertState, updateCard, movePosition, markRemoved, refreshScope };
+}
 
+export function applyDeckFiles(db: Db, decks: readonly SyncedDeck[], now: number): DeckApplyChanges {
+  const changes: DeckApplyChanges = { added: [], updated: [], removed: [] };
+  const { upsertDeck, existing, liveInDeck, insertCard, insertState, updateCard, movePosition, markRemoved, refreshScope } = applyStatements(db);
   db.transaction(() => {
     for (const deck of decks) {
       upsertDeck.run({ ...deck, readOnly: deck.readOnly ? 1 : 0, builtIn: deck.builtIn ? 1 : 0, now });
