@@ -35,8 +35,9 @@ function writeDecks(dir: string): void {
     for (let i = 0; i < perDeck; i++) {
       const topic = TOPICS[(d * 7 + i) % TOPICS.length];
       lines.push(
-        `## ${topic} 第 ${i} 题：为什么要除以 $\\sqrt{d_k}$？ {#u${d}-${i} tags="t${i % 7} d${d % 5}"}`, '',
-        `答案 ${i}：点积的方差随 $d_k$ 增大（${topic}），除以 $\\sqrt{d_k}$ 让 softmax 不饱和。The ${topic} term keeps gradients alive; see eq. (${i}).`, '',
+        // Chinese as it is written, without spaces around words (what FTS5's unicode61 tokenizer cannot split).
+        `## 第${i}题：${topic}为什么要除以 $\\sqrt{d_k}$？ {#u${d}-${i} tags="t${i % 7} d${d % 5}"}`, '',
+        `答案${i}：点积的方差随$d_k$增大，${topic}项除以$\\sqrt{d_k}$让softmax不饱和。The ${topic} term keeps gradients alive; see eq. (${i}).`, '',
       );
     }
     writeFileSync(join(dir, `user-${String(d).padStart(3, '0')}.md`), lines.join('\n'));
@@ -67,6 +68,9 @@ export async function benchBrowse(): Promise<void> {
     t = performance.now();
     await app.api.browseCards({ query: '', sort: 'question', descending: false, offset: 0, limit: 100 });
     console.log(`first sort by question (collated, then cached)     ${fmt(performance.now() - t)}`);
+    t = performance.now();
+    await app.api.browseCards({ query: '', sort: 'due', descending: false, offset: 0, limit: 100 });
+    console.log(`first sort by due (then cached)                    ${fmt(performance.now() - t)}`);
     const sorts: BrowseSort[] = ['deck', 'due'];
     let all: number[] = [];
     let chinese2: number[] = [];
@@ -104,9 +108,9 @@ export async function benchBrowse(): Promise<void> {
     const ins = [scratch.prepare(`INSERT INTO t VALUES (?)`), scratch.prepare(`INSERT INTO tri VALUES (?)`), scratch.prepare(`INSERT INTO uni VALUES (?)`)];
     scratch.transaction(() => texts.forEach((text) => ins.forEach((s) => s.run(text))))();
     const count = (sql: string) => { const s = scratch.prepare(sql).pluck(); return () => void s.get(); };
-    console.log(`\nsubstring search for 动量 alone (COUNT), p95 of 10:`);
+    console.log(`\nthe same search in SQLite instead of the in-memory index — 动量 alone (COUNT), p95 of 10:`);
     const report = (label: string, fn: () => void, note = '') => console.log(`  ${label.padEnd(44)} ${fmt(timeIt(10, fn).p95).padStart(9)} ${note}`);
-    report('LIKE over the narrow search table (used)', count(`SELECT COUNT(*) FROM t WHERE text LIKE '%动量%'`));
+    report('LIKE over card_search (migration 003)', count(`SELECT COUNT(*) FROM t WHERE text LIKE '%动量%'`));
     report('LIKE over cards.front_md/back_md', () => void full.get());
     report('FTS5 trigram MATCH 动量', () => { try { scratch.prepare(`SELECT COUNT(*) FROM tri WHERE tri MATCH '动量'`).pluck().get(); } catch { /* below 3 chars */ } },
       `→ ${scratch.prepare(`SELECT COUNT(*) FROM tri WHERE tri MATCH '"动量"'`).pluck().get()} matches (trigram needs ≥ 3 characters)`);
