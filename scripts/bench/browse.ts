@@ -37,7 +37,7 @@ function writeDecks(dir: string): void {
       lines.push(
         // Chinese as it is written, without spaces around words (what FTS5's unicode61 tokenizer cannot split).
         `## 第${i}题：${topic}为什么要除以 $\\sqrt{d_k}$？ {#u${d}-${i} tags="t${i % 7} d${d % 5}"}`, '',
-        `答案${i}：点积的方差随$d_k$增大，${topic}项除以$\\sqrt{d_k}$让softmax不饱和。The ${topic} term keeps gradients alive; see eq. (${i}).`, '',
+        `答案${i}：点积的方差随$d_k$增大，${topic}项除以$\\sqrt{d_k}$让softmax不饱和。This term keeps gradients alive; see eq. (${i}).`, '',
       );
     }
     writeFileSync(join(dir, `user-${String(d).padStart(3, '0')}.md`), lines.join('\n'));
