@@ -4,7 +4,7 @@
 // A file that changed on disk since it was loaded is never overwritten: the edit is refused and the file re-read.
 // Built-in decks are read-only: editing one of their cards first forks the deck into the user's folder (same deck
 // and card ids, so the sync hides the built-in copy and the scheduling carries over).
-import { copyFileSync, existsSync, mkdirSync, readFileSync, realpathSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, unlinkSync, writeFileSync } from 'node:fs';
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import type { CardDraft, CardSaveError, EditableCard, EditOutcome, SaveCardResult } from '../contract/api';
 import type { DeckFileError } from '../contract/deck';
@@ -16,13 +16,9 @@ import type { Db } from '../storage/database';
 import { applyDeckFiles, cardLocations, cardView, restoreQueues, setSuspended, takenCardIds, takenDeckIds, type QueueSnapshot } from '../storage/editStore';
 import { cardHash, toSyncedDeck, type LoadedDeckFile } from './collectionService';
 import { writeFileAtomic, type FoundFile } from './deckFiles';
+import { EditError, errno, readIfExists } from './editErrors';
 
-export class EditError extends Error {
-  constructor(readonly code: 'bad-request' | 'conflict' | 'not-found', message: string) {
-    super(message);
-    this.name = 'EditError';
-  }
-}
+export { EditError } from './editErrors';
 
 export interface EditContext {
   db: Db;
@@ -49,16 +45,6 @@ interface FileChange {
 type UndoEntry = { label: string; files: FileChange[] } | { label: string; queues: QueueSnapshot[] };
 
 const UNDO_LIMIT = 50;
-const errno = (error: unknown) => (error as NodeJS.ErrnoException).code ?? (error as Error).message;
-
-function readIfExists(path: string): string | null {
-  try {
-    return readFileSync(path, 'utf8');
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
-    throw new EditError('conflict', `Cannot read ${path} (${errno(error)}); nothing was changed.`);
-  }
-}
 
 /** `name`, or `name-2.md`, `name-3.md`… in `dir`: never overwrites a file. */
 function freePath(dir: string, name: string): string {
@@ -495,45 +481,3 @@ export function createEditService(context: () => EditContext) {
 }
 
 export type EditService = ReturnType<typeof createEditService>;
-
-// ---- Extra deck folders: kept in <data dir>/deck-folders.json (a list of absolute paths). ----
-
-export function folderListPath(dataDir: string): string {
-  return join(dataDir, 'deck-folders.json');
-}
-
-export function readExtraFolders(dataDir: string): string[] {
-  const text = readIfExists(folderListPath(dataDir));
-  if (text === null) return [];
-  try {
-    const list: unknown = JSON.parse(text);
-    return Array.isArray(list) ? list.filter((p): p is string => typeof p === 'string' && isAbsolute(p)) : [];
-  } catch {
-    return []; // A damaged list only loses the extra folders, never their cards' scheduling.
-  }
-}
-
-/** Checks a folder the user wants to add; returns its canonical path. */
-export function checkNewFolder(path: string, existing: readonly string[]): string {
-  if (!isAbsolute(path)) throw new EditError('bad-request', `Give the folder's full path (it starts with / or a drive letter): ${path}`);
-  let real: string;
-  try {
-    real = realpathSync(path);
-    if (!statSync(real).isDirectory()) throw new EditError('bad-request', `${path} is a file, not a folder.`);
-  } catch (error) {
-    if (error instanceof EditError) throw error;
-    throw new EditError('bad-request', `Cannot open the folder ${path} (${errno(error)}).`);
-  }
-  for (const other of existing) {
-    const known = existsSync(other) ? realpathSync(other) : other;
-    if (known === real) throw new EditError('bad-request', `${path} is already a deck folder.`);
-    if (real.startsWith(known + sep) || known.startsWith(real + sep)) {
-      throw new EditError('bad-request', `${path} overlaps the deck folder ${other}: each deck file must belong to one folder.`);
-    }
-  }
-  return real;
-}
-
-export function writeExtraFolders(dataDir: string, folders: readonly string[]): void {
-  writeFileAtomic(folderListPath(dataDir), `${JSON.stringify(folders, null, 2)}\n`);
-}
