@@ -129,9 +129,6 @@ function fieldMask(snap: { entries: Entry[]; decks: { id: string; lower: string 
   const entries = snap.entries;
   const n = entries.length;
   const keep = new Uint8Array(n).fill(1);
-  const apply = (test: (e: Entry) => boolean, negate: boolean) => {
-    for (let i = 0; i < n; i++) if (keep[i] && test(entries[i]) === negate) keep[i] = 0;
-  };
   for (const t of filter.decks) {
     const value = t.value.toLowerCase();
     const wanted = snap.decks.map((d) => d.id === t.value || d.lower.startsWith(value));
