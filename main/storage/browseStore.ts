@@ -15,7 +15,7 @@ export interface BrowseSource {
   position: number;
   /** The question's first 300 characters. */
   question: string;
-  /** Question and answer text (card_search, migration 003). */
+  /** Question and answer text, searched as you type. */
   text: string;
   tags: string[];
   queue: 'new' | 'review' | 'suspended';
@@ -40,9 +40,9 @@ export function changeCounter(db: Db): number {
 export function readBrowseSource(db: Db): BrowseSource[] {
   const rows = db.prepare(`
     SELECT c.id, c.deck_id, d.name AS deck_name, d.built_in, d.source_path, c.position, substr(c.front_md, 1, 300) AS question,
-      t.text, c.tags, s.queue, s.due_day, s.drill_day, c.created_at, c.updated_at,
+      c.front_md || char(10) || c.back_md AS text, c.tags, s.queue, s.due_day, s.drill_day, c.created_at, c.updated_at,
       (SELECT MIN(p.ok) FROM proof_runs p WHERE p.card_id = c.id AND p.content_hash = c.content_hash) AS proof_ok
-    FROM card_state s JOIN cards c ON c.id = s.card_id JOIN decks d ON d.id = c.deck_id JOIN card_search t ON t.card_rowid = c.rowid
+    FROM card_state s JOIN cards c ON c.id = s.card_id JOIN decks d ON d.id = c.deck_id
     WHERE s.live = 1`).all() as SourceRow[];
   return rows.map((r) => ({
     id: r.id,

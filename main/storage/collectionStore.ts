@@ -42,24 +42,6 @@ export interface SyncChanges {
 
 export function syncCollection(db: Db, input: { decks: SyncedDeck[]; broken: BrokenDeck[]; now: number }): SyncChanges {
   const changes: SyncChanges = { added: [], updated: [], removed: [], restored: [], hiddenDecks: [] };
-  const upsertDeck = db.prepare(`
-    INSERT INTO decks (id, name, description, source_path, read_only, built_in, available, file_error, synced_at)
-    VALUES (@id, @name, @description, @sourcePath, @readOnly, @builtIn, 1, NULL, @now)
-    ON CONFLICT (id) DO UPDATE SET name = excluded.name, description = excluded.description,
-      source_path = excluded.source_path, read_only = excluded.read_only, built_in = excluded.built_in,
-      available = 1, file_error = NULL, synced_at = excluded.synced_at`);
-  const existingCards = db.prepare(`SELECT id, deck_id, position, content_hash, removed_at FROM cards WHERE id IN (SELECT value FROM json_each(?))`);
-  const deckCards = db.prepare(`SELECT id FROM cards WHERE deck_id = ? AND removed_at IS NULL`);
-  const insertCard = db.prepare(`
-    INSERT INTO cards (id, deck_id, position, front_md, back_md, proof_code, proof_lang, tags, content_hash, created_at, updated_at)
-    VALUES (@id, @deckId, @position, @frontMd, @backMd, @proofCode, @proofLang, @tags, @contentHash, @now, @now)`);
-  const insertState = db.prepare(`INSERT OR IGNORE INTO card_state (card_id, deck_id) VALUES (?, ?)`);
-  const updateCard = db.prepare(`
-    UPDATE cards SET deck_id = @deckId, position = @position, front_md = @frontMd, back_md = @backMd,
-      proof_code = @proofCode, proof_lang = @proofLang, tags = @tags, content_hash = @contentHash,
-      removed_at = NULL, updated_at = @now WHERE id = @id`);
-  const movePosition = db.prepare(`UPDATE cards SET deck_id = ?, position = ?, removed_at = NULL WHERE id = ?`);
-  const markRemoved = db.prepare(`UPDATE cards SET removed_at = ? WHERE id = ?`);
   const hideDeck = db.prepare(`UPDATE decks SET available = 0, file_error = ?, synced_at = ? WHERE id = ?`);
   const deckByPath = db.prepare(`SELECT id FROM decks WHERE source_path = ?`);
   // card_state mirrors each card's deck and liveness for the study queries (migration 002); rewrite only what changed.
@@ -69,37 +51,12 @@ export function syncCollection(db: Db, input: { decks: SyncedDeck[]; broken: Bro
 
   db.transaction(() => {
     const seenDecks = new Set<string>();
-    for (const deck of input.decks) {
-      seenDecks.add(deck.id);
-      upsertDeck.run({ ...deck, readOnly: deck.readOnly ? 1 : 0, builtIn: deck.builtIn ? 1 : 0, now: input.now });
-      const known = new Map<string, { deck_id: string; position: number; content_hash: string; removed_at: number | null }>();
-      for (const row of existingCards.all(JSON.stringify(deck.cards.map((c) => c.id))) as {
-        id: string; deck_id: string; position: number; content_hash: string; removed_at: number | null;
-      }[]) known.set(row.id, row);
-      const inFile = new Set<string>();
-      for (const card of deck.cards) {
-        inFile.add(card.id);
-        const params = { ...card, deckId: deck.id, tags: joinTags(card.tags), now: input.now };
-        const existing = known.get(card.id);
-        if (!existing) {
-          insertCard.run(params);
-          insertState.run(card.id, deck.id);
-          changes.added.push(card.id);
-        } else if (existing.content_hash !== card.contentHash) {
-          updateCard.run(params);
-          (existing.removed_at === null ? changes.updated : changes.restored).push(card.id);
-        } else if (existing.deck_id !== deck.id || existing.position !== card.position || existing.removed_at !== null) {
-          movePosition.run(deck.id, card.position, card.id);
-          if (existing.removed_at !== null) changes.restored.push(card.id);
-        }
-      }
-      for (const { id } of deckCards.all(deck.id) as { id: string }[]) {
-        if (!inFile.has(id)) {
-          markRemoved.run(input.now, id);
-          changes.removed.push(id);
-        }
-      }
-    }
+    for (const deck of input.decks) seenDecks.add(deck.id);
+    const applied = applyDeckFiles(db, input.decks, input.now, { refreshScope: false });
+    changes.added.push(...applied.added);
+    changes.updated.push(...applied.updated);
+    changes.removed.push(...applied.removed);
+    changes.restored.push(...applied.restored);
     for (const broken of input.broken) {
       const deckId = broken.deckId ?? (deckByPath.get(broken.sourcePath) as { id: string } | undefined)?.id ?? null;
       if (deckId && !seenDecks.has(deckId)) {
@@ -141,4 +98,95 @@ export function listDecks(db: Db): DeckRow[] {
 export function cardCountsByDeck(db: Db): Map<string, number> {
   const rows = db.prepare(`SELECT deck_id, COUNT(*) AS n FROM cards WHERE removed_at IS NULL GROUP BY deck_id`).all() as { deck_id: string; n: number }[];
   return new Map(rows.map((r) => [r.deck_id, r.n]));
+}
+
+export interface DeckApplyChanges {
+  added: string[];
+  updated: string[];
+  removed: string[];
+  /** Cards whose id had vanished from their file and came back. */
+  restored: string[];
+}
+
+const statementCache = new WeakMap<Db, ReturnType<typeof prepareApply>>();
+
+/** Prepared once per connection: preparing nine statements on every save cost more than running them. */
+function applyStatements(db: Db) {
+  let statements = statementCache.get(db);
+  if (!statements) statementCache.set(db, (statements = prepareApply(db)));
+  return statements;
+}
+
+function prepareApply(db: Db) {
+  const upsertDeck = db.prepare(`
+    INSERT INTO decks (id, name, description, source_path, read_only, built_in, available, file_error, synced_at)
+    VALUES (@id, @name, @description, @sourcePath, @readOnly, @builtIn, 1, NULL, @now)
+    ON CONFLICT (id) DO UPDATE SET name = excluded.name, description = excluded.description,
+      source_path = excluded.source_path, read_only = excluded.read_only, built_in = excluded.built_in,
+      available = 1, file_error = NULL, synced_at = excluded.synced_at`);
+  const existing = db.prepare(`SELECT id, deck_id, position, content_hash, removed_at FROM cards WHERE id IN (SELECT value FROM json_each(?))`);
+  const liveInDeck = db.prepare(`SELECT id FROM cards WHERE deck_id = ? AND removed_at IS NULL`);
+  const insertCard = db.prepare(`
+    INSERT INTO cards (id, deck_id, position, front_md, back_md, proof_code, proof_lang, tags, content_hash, created_at, updated_at)
+    VALUES (@id, @deckId, @position, @frontMd, @backMd, @proofCode, @proofLang, @tags, @contentHash, @now, @now)`);
+  const insertState = db.prepare(`INSERT OR IGNORE INTO card_state (card_id, deck_id) VALUES (?, ?)`);
+  const updateCard = db.prepare(`
+    UPDATE cards SET deck_id = @deckId, position = @position, front_md = @frontMd, back_md = @backMd,
+      proof_code = @proofCode, proof_lang = @proofLang, tags = @tags, content_hash = @contentHash,
+      removed_at = NULL, updated_at = @now WHERE id = @id`);
+  const movePosition = db.prepare(`UPDATE cards SET deck_id = ?, position = ?, removed_at = NULL WHERE id = ?`);
+  const markRemoved = db.prepare(`UPDATE cards SET removed_at = ? WHERE id = ?`);
+  // Only this deck's cards: the study queries read deck and liveness from card_state (migration 002).
+  const refreshScope = db.prepare(`UPDATE card_state SET deck_id = c.deck_id, live = (c.removed_at IS NULL)
+    FROM cards c WHERE c.id = card_state.card_id AND c.id IN (SELECT value FROM json_each(?))
+      AND (card_state.deck_id IS NOT c.deck_id OR card_state.live IS NOT (c.removed_at IS NULL))`);
+  return { upsertDeck, existing, liveInDeck, insertCard, insertState, updateCard, movePosition, markRemoved, refreshScope };
+}
+
+/**
+ * The per-deck rules shared by the start-up sync and in-app edits: by card id, scheduling untouched, vanished ids
+ * marked removed with their history kept. `refreshScope: false` leaves card_state's mirror to the caller (the
+ * full sync refreshes it once for every deck at the end).
+ */
+export function applyDeckFiles(db: Db, decks: readonly SyncedDeck[], now: number, { refreshScope: refresh = true } = {}): DeckApplyChanges {
+  const changes: DeckApplyChanges = { added: [], updated: [], removed: [], restored: [] };
+  const { upsertDeck, existing, liveInDeck, insertCard, insertState, updateCard, movePosition, markRemoved, refreshScope } = applyStatements(db);
+  db.transaction(() => {
+    for (const deck of decks) {
+      upsertDeck.run({ ...deck, readOnly: deck.readOnly ? 1 : 0, builtIn: deck.builtIn ? 1 : 0, now });
+      const ids = deck.cards.map((card) => card.id);
+      const known = new Map(
+        (existing.all(JSON.stringify(ids)) as { id: string; deck_id: string; position: number; content_hash: string; removed_at: number | null }[])
+          .map((row) => [row.id, row]),
+      );
+      const touched = new Set<string>();
+      for (const card of deck.cards) {
+        const params = { ...card, deckId: deck.id, tags: joinTags(card.tags), now };
+        const row = known.get(card.id);
+        if (!row) {
+          insertCard.run(params);
+          insertState.run(card.id, deck.id);
+          changes.added.push(card.id);
+          touched.add(card.id);
+        } else if (row.content_hash !== card.contentHash) {
+          updateCard.run(params);
+          (row.removed_at === null ? changes.updated : changes.restored).push(card.id);
+          touched.add(card.id);
+        } else if (row.deck_id !== deck.id || row.position !== card.position || row.removed_at !== null) {
+          movePosition.run(deck.id, card.position, card.id);
+          if (row.removed_at !== null) changes.restored.push(card.id);
+          touched.add(card.id);
+        }
+      }
+      const inFile = new Set(ids);
+      for (const { id } of liveInDeck.all(deck.id) as { id: string }[]) {
+        if (inFile.has(id)) continue;
+        markRemoved.run(now, id);
+        changes.removed.push(id);
+        touched.add(id);
+      }
+      if (refresh && touched.size > 0) refreshScope.run(JSON.stringify([...touched]));
+    }
+  })();
+  return changes;
 }
