@@ -3,10 +3,9 @@
 // crashed sandbox replaced, and the ProofPanel drawing a real result. Browser mode only (the harness page is not
 // part of the Electron app).
 import { expect, test } from '@playwright/test';
-import { createServer, type Server } from 'node:http';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { AddressInfo } from 'node:net';
+import { startSpyServer, type SpyServer } from '../fixtures/spyServer';
 import { openProofBrowser, type ProofBrowser } from '../../scripts/deck-check/browser';
 import { ensureRendererBuild } from '../../scripts/deck-check/build';
 import { parseDeck } from '../../main/core/deck';
@@ -14,29 +13,22 @@ import { parseDeck } from '../../main/core/deck';
 const repoRoot = join(import.meta.dirname, '../..');
 
 let browser: ProofBrowser;
-let spy: Server;
+let spy: SpyServer | null = null;
 let spyPort = 0;
-const seen: string[] = [];
+let seen: string[] = [];
 
 test.beforeAll(async ({}, testInfo) => {
   if (testInfo.project.name === 'electron') return;
   test.setTimeout(180_000);
-  spy = createServer((req, res) => {
-    seen.push(`${req.method} ${req.url}`);
-    res.writeHead(200, { 'access-control-allow-origin': '*', 'content-type': 'text/javascript' }).end('');
-  });
-  spy.on('upgrade', (req, socket) => {
-    seen.push(`UPGRADE ${req.url}`);
-    socket.destroy();
-  });
-  await new Promise<void>((resolve) => spy.listen(0, '127.0.0.1', resolve));
-  spyPort = (spy.address() as AddressInfo).port;
+  spy = await startSpyServer();
+  spyPort = spy.port;
+  seen = spy.seen;
   browser = await openProofBrowser(await ensureRendererBuild(repoRoot, (line) => process.stderr.write(`${line}\n`)));
 });
 
 test.afterAll(async () => {
   await browser?.close();
-  await new Promise<void>((resolve) => (spy ? spy.close(() => resolve()) : resolve()));
+  await spy?.close();
 });
 
 test.beforeEach(({}, testInfo) => {

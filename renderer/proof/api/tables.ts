@@ -2,7 +2,7 @@
 // Reads at most `maxCells` values so a 10⁸-element tensor costs no more than a small one.
 
 import type { ProofTable } from '../../../main/contract/proof';
-import { describeValue, isTensorLike, isTypedNumberArray, type TensorLike } from './values';
+import { describeValue, isTensorLike, isTypedNumberArray, nestedShape, type TensorLike } from './values';
 
 type Cell = number | string;
 
@@ -46,17 +46,6 @@ function readTensorPrefix(tensor: TensorLike, maxCells: number): ArrayLike<unkno
     }
   }
   return Array.from(tensor.dataSync()).slice(0, maxCells);
-}
-
-function nestedShape(root: unknown[]): number[] {
-  const shape: number[] = [];
-  for (let level: unknown = root; Array.isArray(level) || isTypedNumberArray(level); ) {
-    const items = level as ArrayLike<unknown>;
-    shape.push(items.length);
-    if (items.length === 0) break;
-    level = items[0];
-  }
-  return shape;
 }
 
 /** Flattens a (possibly ragged) nested array, stopping once `maxCells` values are collected. */

@@ -69,7 +69,8 @@ function readTensor(tensor: TensorLike, maxElements: number): Read<NumericData> 
   return { ok: true, value: { shape, values } };
 }
 
-function readNestedArray(root: unknown[], maxElements: number): Read<NumericData> {
+/** The shape of a nested array, read down its first elements (ragged arrays are caught by the reader). */
+export function nestedShape(root: unknown[]): number[] {
   const shape: number[] = [];
   for (let level: unknown = root; Array.isArray(level) || isTypedNumberArray(level); ) {
     const items = level as ArrayLike<unknown>;
@@ -77,6 +78,11 @@ function readNestedArray(root: unknown[], maxElements: number): Read<NumericData
     if (items.length === 0) break;
     level = items[0];
   }
+  return shape;
+}
+
+function readNestedArray(root: unknown[], maxElements: number): Read<NumericData> {
+  const shape = nestedShape(root);
   const size = shape.reduce((product, dim) => product * dim, 1);
   if (size > maxElements) return tooBig(size, maxElements);
   const values: number[] = [];

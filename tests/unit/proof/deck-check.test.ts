@@ -1,11 +1,10 @@
 // deck:check end to end: the CLI contract (exit codes, stderr, JSON rows) and the hostile proofs, run in real
 // Chromium through the app's sandbox. Needs a Chromium (scripts/lib/chromium.mjs finds Debian's).
 import { spawn } from 'node:child_process';
-import { createServer, type Server } from 'node:http';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { AddressInfo } from 'node:net';
+import { startSpyServer, type SpyServer } from '../../fixtures/spyServer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseDeckCheckArgs } from '../../../scripts/deck-check/args';
 import { backendsToRun } from '../../../scripts/deck-check/main';
@@ -128,23 +127,14 @@ const HOSTILE_EXPECTATIONS: Record<string, 'pass' | RegExp> = {
 };
 
 describe('hostile proofs through deck:check', () => {
-  let spy: Server;
-  const seen: string[] = [];
+  let spy: SpyServer;
   beforeAll(async () => {
-    spy = createServer((req, res) => {
-      seen.push(`${req.method} ${req.url}`);
-      res.writeHead(200, { 'access-control-allow-origin': '*', 'content-type': 'text/javascript' }).end('');
-    });
-    spy.on('upgrade', (req, socket) => {
-      seen.push(`UPGRADE ${req.url}`);
-      socket.destroy();
-    });
-    await new Promise<void>((resolve) => spy.listen(0, '127.0.0.1', resolve));
+    spy = await startSpyServer();
   });
-  afterAll(() => new Promise<void>((resolve) => spy.close(() => resolve())));
+  afterAll(() => spy.close());
 
   it('fails the hostile proofs with clear reasons, passes the ones judged by their checks, and every good proof after them passes; the spy server sees nothing', async () => {
-    const port = (spy.address() as AddressInfo).port;
+    const port = spy.port;
     const network = join(work, 'hostile-network.md');
     writeFileSync(network, readFileSync(join(fixtures, 'hostile-network.md'), 'utf8').replaceAll('47999', String(port)));
     const hostile = join(fixtures, 'hostile.md');
@@ -165,6 +155,6 @@ describe('hostile proofs through deck:check', () => {
     const good = rows.filter((row) => row.card.startsWith('g-') || row.card === 'n-good');
     expect(good.length).toBeGreaterThanOrEqual(18);
     for (const row of good) expect({ card: row.card, ok: row.ok, error: row.error }).toEqual({ card: row.card, ok: true, error: null });
-    expect(seen).toEqual([]);
+    expect(spy.seen).toEqual([]);
   }, 240_000);
 });
