@@ -13,7 +13,8 @@ import { registerSandboxSchemePrivileges, serveSandboxScheme, SANDBOX_URL, SANDB
 
 const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
 const rendererDir = `${repoRoot}out/renderer`;
-const builtInDeckDir = app.isPackaged ? `${process.resourcesPath}/decks` : `${repoRoot}decks`;
+// PROOFDECK_BUILTIN_DECKS lets tests point the app at their own read-only decks (as in browser mode).
+const builtInDeckDir = app.isPackaged ? `${process.resourcesPath}/decks` : process.env.PROOFDECK_BUILTIN_DECKS || `${repoRoot}decks`;
 
 const { dataDir } = parseDataDirArgs(process.argv.slice(app.isPackaged ? 1 : 2));
 app.setPath('userData', dataDir);

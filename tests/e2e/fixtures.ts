@@ -150,6 +150,25 @@ export const test = base.extend<Fixtures>({
 
 export { expect } from '@playwright/test';
 
+/** Calls the app's API from the page through whichever transport it uses (preload IPC or the web host). */
+export function callApi(page: Page, method: string, arg?: unknown): Promise<any> {
+  return page.evaluate(
+    async ([m, a]) => {
+      const bridge = (window as unknown as { proofdeck?: { invoke(m: string, a: unknown): Promise<{ ok: boolean; result?: unknown; error?: { message: string } }> } }).proofdeck;
+      if (bridge) {
+        const reply = await bridge.invoke(m, a);
+        if (!reply.ok) throw new Error(reply.error?.message);
+        return reply.result;
+      }
+      const response = await fetch(`/api/${m}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: a === undefined ? '' : JSON.stringify(a) });
+      const body = await response.json();
+      if (body.error) throw new Error(body.error.message);
+      return body.result;
+    },
+    [method, arg] as const,
+  );
+}
+
 export function deckFile(id: string, name: string, cards: { id: string; q: string; a: string; proof?: string }[]): string {
   const body = cards
     .map((c) => `## ${c.q} {#${c.id}}\n\n${c.a}\n${c.proof ? `\n\`\`\`js proof\n${c.proof}\n\`\`\`\n` : ''}`)

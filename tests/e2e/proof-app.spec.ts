@@ -2,7 +2,7 @@
 // well-behaved proof after it still passes, and nothing but proof results changes in the user's data.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { test, expect, repoRoot } from './fixtures';
+import { test, expect, repoRoot, callApi } from './fixtures';
 
 // Out-of-memory proofs crash the sandbox's process, which Playwright reports as a crash of the whole page; the
 // sandbox spec covers them on the harness page over a raw CDP session.
@@ -16,11 +16,7 @@ test('hostile proofs are contained in the app and change no card, scheduling or 
   const app = await launchApp({ builtInDecks: { 'hostile.md': hostile } });
   let { page } = app;
   await expect(page.getByTestId('deck-list')).toContainText('Hostile proofs');
-  const api = (method: string, arg?: unknown) =>
-    page.evaluate(
-      async ([m, a]) => (await (await fetch(`/api/${m}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: a === undefined ? '' : JSON.stringify(a) })).json()).result,
-      [method, arg] as const,
-    );
+  const api = (method: string, arg?: unknown) => callApi(page, method, arg);
   const settings = await api('updateSettings', { proofTimeoutMs: 2000, newPerDay: 100 });
   page = await app.restart();
   await expect(page.getByTestId('deck-list')).toContainText('Hostile proofs');
