@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { createProofDeckApp } from '../../main/services/app';
 import type { Clock } from '../../main/services/clock';
 import { studyDay } from '../../main/services/clock';
+import { fmt, percentile } from './stats';
 
 const CARDS = Number(process.env.BENCH_CARDS ?? 100_000);
 const DECKS = 100;
@@ -22,11 +23,6 @@ function prng(seed: number) {
   };
 }
 
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
-}
-
-const fmt = (ms: number) => (ms < 1 ? `${(ms * 1000).toFixed(0)} µs` : `${ms.toFixed(2)} ms`);
 const row = (label: string, ours: number, raw: number) =>
   console.log(`${label.padEnd(34)} ${fmt(ours).padStart(11)}   raw SQL ${fmt(raw).padStart(11)}   ratio ${(ours / raw).toFixed(2)}×`);
 
