@@ -124,7 +124,7 @@ export async function benchBrowse(): Promise<void> {
     // Time to save one edit: validate, write the 1,000-card file atomically, reconcile that deck.
     const saveTimes: number[] = [];
     for (let i = 0; i < 30; i++) {
-      const cardId = `u7-${i * 13}`;
+      const cardId = `u7-${(i * 13) % (CARDS / DECKS)}`;
       const { card } = await app.api.getCard({ cardId });
       const t0 = performance.now();
       const result = await app.api.saveCard({ deckId: 'user-7', cardId, draft: { frontMd: `${card.frontMd} (edited ${i})`, backMd: card.backMd, proofCode: null, proofLang: null, tags: card.tags }, baseContentHash: card.contentHash });
