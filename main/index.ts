@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { API_METHODS, ipcChannel } from './contract/api';
 import { parseDataDirArgs } from './cli/dataDir';
 import { createDispatcher, toErrorPayload } from './ipc/dispatch';
-import { createProofDeckApp, ServiceUnavailableError } from './services/app';
+import { createProofDeckApp } from './services/app';
 import { watchDeckFolders } from './services/watch';
 import { appCsp } from './web/security';
 import { APP_ORIGIN, registerAppSchemePrivileges, serveAppScheme } from './electron/appScheme';
@@ -63,7 +63,7 @@ async function main(): Promise<void> {
       try {
         return { ok: true, result: await dispatch(method, arg) };
       } catch (error) {
-        const payload = error instanceof ServiceUnavailableError ? { code: 'conflict', message: error.message } : toErrorPayload(error);
+        const payload = toErrorPayload(error);
         return { ok: false, error: payload };
       }
     });

@@ -2,6 +2,7 @@
 // turns errors into `ApiErrorPayload`s with messages a user can act on.
 import * as v from 'valibot';
 import { API_METHODS, type Api, type ApiErrorPayload, type ApiMethod } from '../contract/api';
+import { ServiceUnavailableError } from '../services/app';
 import { NotesImportError } from '../services/notesImport';
 import { EditError } from '../services/editService';
 import { StaleAnswerError, CardNotFoundError } from '../storage/studyStore';
@@ -26,6 +27,7 @@ export function toErrorPayload(error: unknown): ApiErrorPayload {
   if (error instanceof CardNotFoundError) return { code: 'not-found', message: error.message };
   if (error instanceof NotesImportError) return { code: error.code, message: error.message };
   if (error instanceof EditError) return { code: error.code, message: error.message };
+  if (error instanceof ServiceUnavailableError) return { code: 'conflict', message: error.message };
   const message = error instanceof Error ? error.message : String(error);
   return { code: 'internal', message };
 }

@@ -4,7 +4,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createDispatcher, toErrorPayload } from '../ipc/dispatch';
-import { createProofDeckApp, ServiceUnavailableError, type ProofDeckApp } from '../services/app';
+import { createProofDeckApp, type ProofDeckApp } from '../services/app';
 import { startSandboxServer } from './sandboxServer';
 import { appCsp, hasToken, hostAllowed, newToken, originAllowed, TOKEN_COOKIE } from './security';
 import { contentType, readStatic, resolveInside } from './static';
@@ -96,7 +96,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
         try {
           return sendJson(res, 200, { result: await dispatch(url.pathname.slice('/api/'.length), arg) });
         } catch (error) {
-          const payload = error instanceof ServiceUnavailableError ? { code: 'conflict', message: error.message } : toErrorPayload(error);
+          const payload = toErrorPayload(error);
           return sendJson(res, payload.code === 'internal' ? 500 : 400, { error: payload });
         }
       }

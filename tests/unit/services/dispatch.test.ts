@@ -1,6 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { API_METHODS } from '../../../main/contract/api';
-import { createDispatcher, ApiError } from '../../../main/ipc/dispatch';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { createDispatcher, ApiError, toErrorPayload } from '../../../main/ipc/dispatch';
 import { API_SCHEMAS } from '../../../main/ipc/schemas';
 import { deckText, tempCollection, type TempCollection } from '../helpers/collection';
 
@@ -48,6 +50,17 @@ describe('validated dispatch (every IPC / HTTP call goes through it)', () => {
     await payloadOf(dispatch('updateSettings', { newPerDay: -1 }));
     expect((await c.app.api.sessionSummary({ since: 0 })).answered).toBe(0);
     expect((await c.app.api.getSettings()).newPerDay).toBe(20);
+  });
+
+  it('reports an unusable database as a conflict with its message, for every transport', async () => {
+    c = tempCollection({ builtIn: { 'd.md': deckText('d', [{ id: 'a', q: 'A?' }]) } });
+    c.app.close();
+    writeFileSync(join(c.dataDir, 'proofdeck.sqlite'), 'not a database');
+    c.reopen();
+    const payload = await payloadOf(createDispatcher(c.app.api)('overview', undefined).catch((error) => {
+      throw new ApiError(toErrorPayload(error));
+    }));
+    expect(payload).toEqual({ code: 'conflict', message: expect.stringMatching(/not a SQLite database/) });
   });
 
   it('passes valid calls through', async () => {
