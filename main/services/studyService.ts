@@ -2,7 +2,7 @@
 import type { ButtonOutcome, Quality, Settings, StudyCard, StudyStep } from '../contract/api';
 import { FOUR_BUTTON_QUALITIES, SIX_GRADE_QUALITIES, type Scheduler } from '../core/scheduler/types';
 import { cardViewOf, scheduleOf } from '../storage/rows';
-import { CardNotFoundError, type StudyStore } from '../storage/studyStore';
+import type { StudyStore } from '../storage/studyStore';
 import { studyDay, type Clock } from './clock';
 
 export function createStudyService(deps: { store: StudyStore; scheduler: Scheduler; clock: Clock; settings: () => Settings }) {
@@ -39,11 +39,9 @@ export function createStudyService(deps: { store: StudyStore; scheduler: Schedul
       const settings = deps.settings();
       const now = clock.now();
       const today = studyDay(clock, settings.rolloverHour, now);
-      const row = store.card(arg.cardId);
-      if (!row) throw new CardNotFoundError(arg.cardId);
-      const { next, kind } = scheduler.answer(scheduleOf(row), arg.quality, today);
       const { reviewId } = store.answer({
-        cardId: arg.cardId, version: arg.version, quality: arg.quality, kind, next, day: today, now,
+        cardId: arg.cardId, version: arg.version, quality: arg.quality, day: today, now,
+        schedule: (before) => scheduler.answer(scheduleOf(before), arg.quality, today),
         durationMs: arg.durationMs, scheduler: scheduler.name,
       });
       undoStack.push(reviewId);

@@ -113,27 +113,29 @@ export function createStudyStore(db: Db) {
       return row ? { row, kind: 'drill' } : null;
     },
 
-    card(cardId: string): CardRow | null {
-      return (cardById.get(cardId) as CardRow | undefined) ?? null;
-    },
 
-    /** Records one answer; refuses it if the card changed since it was shown. Returns the review id. */
+    /**
+     * Records one answer; refuses it if the card changed since it was shown. `schedule` turns the card's state
+     * (read once, inside the transaction) into its next state. Returns the review id.
+     */
     answer(input: {
-      cardId: string; version: number; quality: Quality; kind: StudyKind; next: CardSchedule;
+      cardId: string; version: number; quality: Quality;
+      schedule: (before: CardRow) => { next: CardSchedule; kind: StudyKind };
       day: number; now: number; durationMs: number; scheduler: string;
     }): { reviewId: number; before: CardRow } {
       return db.transaction(() => {
         const before = cardById.get(input.cardId) as CardRow | undefined;
         if (!before) throw new CardNotFoundError(input.cardId);
         if (before.version !== input.version) throw new StaleAnswerError(input.cardId);
+        const { next, kind } = input.schedule(before);
         const { lastInsertRowid } = insertReview.run({
-          cardId: input.cardId, reviewedAt: input.now, day: input.day, quality: input.quality, kind: input.kind,
+          cardId: input.cardId, reviewedAt: input.now, day: input.day, quality: input.quality, kind,
           prevEf: before.ef_milli, prevReps: before.reps, prevInterval: before.interval_days, prevDue: before.due_day,
           prevLapses: before.lapses, prevQueue: before.queue, prevDrill: before.drill_day,
           prevLastReview: before.last_review_at, prevVersion: before.version,
-          ...input.next, durationMs: Math.max(0, Math.round(input.durationMs)), scheduler: input.scheduler,
+          ...next, durationMs: Math.max(0, Math.round(input.durationMs)), scheduler: input.scheduler,
         });
-        writeState.run({ ...input.next, cardId: input.cardId, lastReviewAt: input.now, version: before.version + 1 });
+        writeState.run({ ...next, cardId: input.cardId, lastReviewAt: input.now, version: before.version + 1 });
         return { reviewId: Number(lastInsertRowid), before };
       })();
     },
