@@ -1,4 +1,4 @@
-// Card edits for the editor: each rewrites one card's lines and re-parses, refusing content the file
+// Card edits for the editor: each rewrites one card's lines and parses them back, refusing content the file
 // format could not give back unchanged (a stray `## ` line, an unclosed fence, a second proof block…).
 import type { DeckFileError } from '../../contract/deck';
 import { isValidCardId } from './cardId';
@@ -53,25 +53,47 @@ function rangeAfter(prefix: string, raw: string): LineRange {
   return { start, end: start + lineCountOf(raw) };
 }
 
-/** Re-parses `text` and checks that card `index` reads back as `fields` and brought no error of its own. */
-function verify(text: string, file: string, index: number, expectedCount: number, range: LineRange, fields: CardFields): CardEditResult {
-  const parsed = parseDeck(text, file);
+/** Checks that the card at `index` of a fresh parse reads back as `fields` and brought no error of its own. */
+function checkReadBack(parsed: ParsedDeckFile, index: number, expectedCount: number, range: LineRange, fields: CardFields): string | null {
   const cardErrors = parsed.errors.filter((error: DeckFileError) => error.line >= range.start && error.line < range.end);
-  if (cardErrors.length > 0) return { ok: false, error: cardErrors.map((error) => error.message).join('; ') };
+  if (cardErrors.length > 0) return cardErrors.map((error) => error.message).join('; ');
   if (parsed.cards.length !== expectedCount) {
-    return {
-      ok: false,
-      error: "a line starting with '## ' outside a code block would start a new card: put it in a code block or reword it",
-    };
+    return "a line starting with '## ' outside a code block would start a new card: put it in a code block or reword it";
   }
   const card = parsed.cards[index];
   const expected = canonicalFields(fields);
   for (const key of Object.keys(FIELD_NAMES) as (keyof CardFields)[]) {
     if (JSON.stringify(card[key]) !== JSON.stringify(expected[key])) {
-      return { ok: false, error: `the ${FIELD_NAMES[key]} would not read back as written (check its code fences and '?' lines)` };
+      return `the ${FIELD_NAMES[key]} would not read back as written (check its code fences and '?' lines)`;
     }
   }
-  return { ok: true, parsed, text };
+  return null;
+}
+
+/** Re-parses the whole `text` and checks card `index` (see checkReadBack). */
+function verify(text: string, file: string, index: number, expectedCount: number, range: LineRange, fields: CardFields): CardEditResult {
+  const parsed = parseDeck(text, file);
+  const error = checkReadBack(parsed, index, expectedCount, range, fields);
+  return error === null ? { ok: true, parsed, text } : { ok: false, error };
+}
+
+/**
+ * Replaces card `index` by `raw` and checks it by parsing that card alone after the file's front matter. In a file
+ * that parses without errors every card ends outside any code fence and HTML comment, so a card reads the same
+ * alone as in place, and the other cards are untouched: only their line numbers shift. This keeps one edit (and a
+ * bulk tag or delete, card by card) from re-parsing the whole file each time.
+ */
+function replaceVerified(parsed: ParsedDeckFile, index: number, raw: string, fields: CardFields): CardEditResult {
+  const alone = parseDeck(parsed.frontMatterRaw + raw, parsed.file);
+  const start = lineCountOf(parsed.frontMatterRaw) + 1;
+  const error = checkReadBack(alone, 0, 1, { start, end: start + lineCountOf(raw) }, fields);
+  if (error !== null) return { ok: false, error };
+  const old = parsed.cards[index];
+  const card: DeckFileCard = { ...alone.cards[0], line: old.line };
+  const shift = card.lineCount - old.lineCount;
+  const cards = parsed.cards.map((c, at) => (at < index ? c : at === index ? card : shift === 0 ? c : { ...c, line: c.line + shift }));
+  const next = { ...parsed, cards };
+  return { ok: true, parsed: next, text: serializeDeck(next) };
 }
 
 /** Blank lines ending a card's raw text: the gap before the next card, kept as it was. */
@@ -81,13 +103,6 @@ function splitTrailingBlankLines(raw: string): { content: string; gap: string } 
   while (first > 1 && isBlank(lines[first - 1].text)) first--;
   const content = lines.slice(0, first).map((line) => line.text + line.eol).join('');
   return { content, gap: raw.slice(content.length) };
-}
-
-function replaceCardRaw(parsed: ParsedDeckFile, index: number, raw: string | null): string {
-  const cards = raw === null
-    ? parsed.cards.filter((_, at) => at !== index)
-    : parsed.cards.map((card, at): DeckFileCard => (at === index ? { ...card, raw } : card));
-  return serializeDeck({ ...parsed, cards });
 }
 
 /** Edits write the file back, so a file that does not parse cleanly is left for the user to fix first. */
@@ -116,9 +131,7 @@ export function updateCard(parsed: ParsedDeckFile, cardIndex: number, fields: Ca
   }
   // The last card of a file without a final newline stays without one.
   if (gap === '' && !content.endsWith('\n')) formatted = formatted.slice(0, -parsed.eol.length);
-  const text = replaceCardRaw(parsed, cardIndex, formatted + gap);
-  const prefix = serializeDeck({ ...parsed, cards: parsed.cards.slice(0, cardIndex) });
-  return verify(text, parsed.file, cardIndex, parsed.cards.length, rangeAfter(prefix, formatted), fields);
+  return replaceVerified(parsed, cardIndex, formatted + gap, fields);
 }
 
 /** Appends a card at the end of the file, after one blank line. Without `id` it has none yet (see assignMissingIds). */
@@ -141,6 +154,9 @@ export function removeCard(parsed: ParsedDeckFile, cardIndex: number): CardEditR
   const broken = fileProblem(parsed);
   if (broken !== null) return { ok: false, error: broken };
   if (parsed.cards[cardIndex] === undefined) return { ok: false, error: `no card number ${cardIndex + 1} in this file` };
-  const text = replaceCardRaw(parsed, cardIndex, null);
-  return { ok: true, parsed: parseDeck(text, parsed.file), text };
+  // The cards around it read the same without it (see replaceVerified): only the later ones move up.
+  const removed = parsed.cards[cardIndex].lineCount;
+  const cards = parsed.cards.flatMap((c, at) => (at < cardIndex ? [c] : at === cardIndex ? [] : [{ ...c, line: c.line - removed }]));
+  const next = { ...parsed, cards };
+  return { ok: true, parsed: next, text: serializeDeck(next) };
 }

@@ -1,3 +1,5 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
   appendCard,
@@ -20,6 +22,8 @@ function expectOk(result: CardEditResult): { text: string; parsed: ReturnType<ty
   if (!result.ok) throw new Error(`edit refused: ${result.error}`);
   expect(serializeDeck(result.parsed)).toBe(result.text);
   expect(result.parsed.errors).toEqual([]);
+  // Edits parse only the changed card: what they return must be exactly what parsing the whole new file gives.
+  expect(result.parsed).toEqual(parseDeck(result.text, result.parsed.file));
   return result;
 }
 
@@ -164,5 +168,43 @@ describe('formatCard', () => {
     const card = formatCard({ frontMd: 'Q {a=b}', backMd: 'A', proofCode: null, proofLang: null, tags: [] });
     const parsed = parseDeck(`${FRONT}${card}`);
     expect(parsed.cards[0].frontMd).toBe('Q {a=b}');
+  });
+});
+
+describe('edits parse only the changed card', () => {
+  const decksDir = join(import.meta.dirname, '../../../decks');
+  const variants = (text: string): [string, string][] => [
+    ['as shipped', text],
+    ['CRLF', text.replaceAll('\n', '\r\n')],
+    ['BOM, no final newline', `\uFEFF${text.trimEnd()}`],
+  ];
+  const edits: [string, (card: CardFields) => CardFields][] = [
+    ['longer answer', (c) => ({ ...fieldsOf(c), backMd: `${c.backMd}\n\nOne more line.\n\n- and a list` })],
+    ['one-line answer', (c) => ({ ...fieldsOf(c), backMd: 'Short.' })],
+    ['new question and tags', (c) => ({ ...fieldsOf(c), frontMd: `Edited: ${c.frontMd}`, tags: [...c.tags, 'edited'] })],
+    ['proof removed', (c) => ({ ...fieldsOf(c), proofCode: null, proofLang: null })],
+    ['proof added', (c) => ({ ...fieldsOf(c), proofCode: "check.close('x', 1, 1);\n```\nnot a fence end", proofLang: 'ts' })],
+  ];
+  for (const name of readdirSync(decksDir).filter((f) => f.endsWith('.md'))) {
+    for (const [label, text] of variants(readFileSync(join(decksDir, name), 'utf8'))) {
+      it(`${name} (${label}): every card updated and removed gives what a full parse of the new file gives`, () => {
+        const parsed = parseDeck(text, name);
+        expect(parsed.errors).toEqual([]);
+        for (let index = 0; index < parsed.cards.length; index++) {
+          for (const [, edit] of edits) {
+            const result = updateCard(parsed, index, edit(parsed.cards[index]));
+            if (result.ok) expectOk(result);
+          }
+          expectOk(removeCard(parsed, index));
+        }
+      });
+    }
+  }
+
+  it('refuses, without a full parse, a card whose answer would start another card', () => {
+    const parsed = parseDeck(TEXT);
+    const result = updateCard(parsed, 0, { ...fieldsOf(parsed.cards[0]), backMd: 'One.\n\n## Not a card' });
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.error).toMatch(/would start a new card/);
   });
 });
