@@ -3,12 +3,14 @@
 import type { DeckFileError, ParsedCard } from '../contract/deck';
 import { assignMissingIds, decodeDeckBytes, parseDeck, type ParsedDeckFile } from '../core/deck';
 import type { Db } from '../storage/database';
-import { syncCollection, type BrokenDeck, type SyncChanges, type SyncedDeck } from '../storage/collectionStore';
+import { syncCollection, type BrokenDeck, type SyncChanges, type SyncedCard, type SyncedDeck } from '../storage/collectionStore';
 import { contentHash, listDeckFiles, readFileBytes, writeFileAtomic, type DeckFolder, type FoundFile } from './deckFiles';
 
 export interface LoadedDeckFile {
   file: FoundFile;
   parsed: ParsedDeckFile;
+  /** The deck as the database last received it (edits send only what differs from it). */
+  synced?: SyncedDeck;
 }
 
 export interface SyncReport {
@@ -106,8 +108,13 @@ export function loadDeckFolders(folders: readonly DeckFolder[]): { loaded: Loade
   return { loaded, broken, errors };
 }
 
-export function toSyncedDeck({ file, parsed }: LoadedDeckFile): SyncedDeck {
+/**
+ * The deck as the database stores it. With `previous` (the same deck as last synced), unchanged cards keep their
+ * content hash instead of being hashed again: a save of one card in a 1,000-card file hashes one card.
+ */
+export function toSyncedDeck({ file, parsed }: LoadedDeckFile, previous?: SyncedDeck): SyncedDeck {
   const deck = parsed.deck!;
+  const before = previous ? new Map(previous.cards.map((card) => [card.id, card])) : null;
   return {
     id: deck.id,
     name: deck.name,
@@ -115,21 +122,30 @@ export function toSyncedDeck({ file, parsed }: LoadedDeckFile): SyncedDeck {
     sourcePath: file.path,
     readOnly: file.folder.builtIn,
     builtIn: file.folder.builtIn,
-    cards: parsed.cards.map((card, position) => ({
-      id: card.id!,
-      position,
-      frontMd: card.frontMd,
-      backMd: card.backMd,
-      proofCode: card.proofCode,
-      proofLang: card.proofLang,
-      tags: card.tags,
-      contentHash: cardHash(card),
-    })),
+    cards: parsed.cards.map((card, position) => {
+      const was = before?.get(card.id!);
+      return {
+        id: card.id!,
+        position,
+        frontMd: card.frontMd,
+        backMd: card.backMd,
+        proofCode: card.proofCode,
+        proofLang: card.proofLang,
+        tags: card.tags,
+        contentHash: was && sameContent(was, card) ? was.contentHash : cardHash(card),
+      };
+    }),
   };
+}
+
+function sameContent(a: SyncedCard, b: ParsedCard): boolean {
+  return a.frontMd === b.frontMd && a.backMd === b.backMd && a.proofCode === b.proofCode && a.proofLang === b.proofLang
+    && a.tags.length === b.tags.length && a.tags.every((tag, i) => tag === b.tags[i]);
 }
 
 export function syncDeckFolders(db: Db, folders: readonly DeckFolder[], now: number): SyncReport {
   const { loaded, broken, errors } = loadDeckFolders(folders);
-  const changes = syncCollection(db, { decks: loaded.map(toSyncedDeck), broken, now });
-  return { fileErrors: errors, changes, loaded: new Map(loaded.map((l) => [l.parsed.deck!.id, l])) };
+  const synced = loaded.map((entry) => ({ ...entry, synced: toSyncedDeck(entry) }));
+  const changes = syncCollection(db, { decks: synced.map((entry) => entry.synced), broken, now });
+  return { fileErrors: errors, changes, loaded: new Map(synced.map((l) => [l.parsed.deck!.id, l])) };
 }

@@ -126,6 +126,7 @@ function prepareApply(db: Db) {
       available = 1, file_error = NULL, synced_at = excluded.synced_at`);
   const existing = db.prepare(`SELECT id, deck_id, position, content_hash, removed_at FROM cards WHERE id IN (SELECT value FROM json_each(?))`);
   const liveInDeck = db.prepare(`SELECT id FROM cards WHERE deck_id = ? AND removed_at IS NULL`);
+  const liveAmong = db.prepare(`SELECT id FROM cards WHERE deck_id = ? AND removed_at IS NULL AND id IN (SELECT value FROM json_each(?))`);
   const insertCard = db.prepare(`
     INSERT INTO cards (id, deck_id, position, front_md, back_md, proof_code, proof_lang, tags, content_hash, created_at, updated_at)
     VALUES (@id, @deckId, @position, @frontMd, @backMd, @proofCode, @proofLang, @tags, @contentHash, @now, @now)`);
@@ -140,27 +141,34 @@ function prepareApply(db: Db) {
   const refreshScope = db.prepare(`UPDATE card_state SET deck_id = c.deck_id, live = (c.removed_at IS NULL)
     FROM cards c WHERE c.id = card_state.card_id AND c.id IN (SELECT value FROM json_each(?))
       AND (card_state.deck_id IS NOT c.deck_id OR card_state.live IS NOT (c.removed_at IS NULL))`);
-  return { upsertDeck, existing, liveInDeck, insertCard, insertState, updateCard, movePosition, markRemoved, refreshScope };
+  return { upsertDeck, existing, liveInDeck, liveAmong, insertCard, insertState, updateCard, movePosition, markRemoved, refreshScope };
 }
 
 /**
  * The per-deck rules shared by the start-up sync and in-app edits: by card id, scheduling untouched, vanished ids
  * marked removed with their history kept. `refreshScope: false` leaves card_state's mirror to the caller (the
- * full sync refreshes it once for every deck at the end).
+ * full sync refreshes it once for every deck at the end). `previous` holds decks as this database last received
+ * them: only what changed since is compared and written.
  */
-export function applyDeckFiles(db: Db, decks: readonly SyncedDeck[], now: number, { refreshScope: refresh = true } = {}): DeckApplyChanges {
+export function applyDeckFiles(
+  db: Db,
+  decks: readonly SyncedDeck[],
+  now: number,
+  { refreshScope: refresh = true, previous }: { refreshScope?: boolean; previous?: ReadonlyMap<string, SyncedDeck> } = {},
+): DeckApplyChanges {
   const changes: DeckApplyChanges = { added: [], updated: [], removed: [], restored: [] };
-  const { upsertDeck, existing, liveInDeck, insertCard, insertState, updateCard, movePosition, markRemoved, refreshScope } = applyStatements(db);
+  const { upsertDeck, existing, liveInDeck, liveAmong, insertCard, insertState, updateCard, movePosition, markRemoved, refreshScope } = applyStatements(db);
   db.transaction(() => {
     for (const deck of decks) {
       upsertDeck.run({ ...deck, readOnly: deck.readOnly ? 1 : 0, builtIn: deck.builtIn ? 1 : 0, now });
-      const ids = deck.cards.map((card) => card.id);
+      const before = previous?.get(deck.id);
+      const candidates = before ? changedSince(before, deck) : deck.cards;
       const known = new Map(
-        (existing.all(JSON.stringify(ids)) as { id: string; deck_id: string; position: number; content_hash: string; removed_at: number | null }[])
+        (existing.all(JSON.stringify(candidates.map((card) => card.id))) as { id: string; deck_id: string; position: number; content_hash: string; removed_at: number | null }[])
           .map((row) => [row.id, row]),
       );
       const touched = new Set<string>();
-      for (const card of deck.cards) {
+      for (const card of candidates) {
         const params = { ...card, deckId: deck.id, tags: joinTags(card.tags), now };
         const row = known.get(card.id);
         if (!row) {
@@ -178,8 +186,11 @@ export function applyDeckFiles(db: Db, decks: readonly SyncedDeck[], now: number
           touched.add(card.id);
         }
       }
-      const inFile = new Set(ids);
-      for (const { id } of liveInDeck.all(deck.id) as { id: string }[]) {
+      const inFile = new Set(deck.cards.map((card) => card.id));
+      const live = before
+        ? (liveAmong.all(deck.id, JSON.stringify(before.cards.flatMap((card) => (inFile.has(card.id) ? [] : [card.id])))) as { id: string }[])
+        : (liveInDeck.all(deck.id) as { id: string }[]);
+      for (const { id } of live) {
         if (inFile.has(id)) continue;
         markRemoved.run(now, id);
         changes.removed.push(id);
@@ -189,4 +200,16 @@ export function applyDeckFiles(db: Db, decks: readonly SyncedDeck[], now: number
     }
   })();
   return changes;
+}
+
+/**
+ * The cards of `deck` that differ from `before` (new, changed or moved). An edit knows the deck as the database
+ * last received it, so a one-card save sends one card to SQLite instead of the whole file's.
+ */
+function changedSince(before: SyncedDeck, deck: SyncedDeck): SyncedCard[] {
+  const old = new Map(before.cards.map((card) => [card.id, card]));
+  return deck.cards.filter((card) => {
+    const was = old.get(card.id);
+    return was === undefined || was.contentHash !== card.contentHash || was.position !== card.position;
+  });
 }
