@@ -270,6 +270,11 @@ export interface Api {
   /** Adds a folder of deck files (an absolute path); its decks load at once and are watched for changes. */
   addDeckFolder(arg: { path: string }): Promise<DeckFolderInfo[]>;
   removeDeckFolder(arg: { path: string }): Promise<DeckFolderInfo[]>;
+  /**
+   * Copies every deck file of a folder (an absolute path, searched recursively) and the images they reference into
+   * the user's deck folder, all or nothing; one undo step removes what it added.
+   */
+  importDeckFolder(arg: { path: string }): Promise<EditOutcome>;
 }
 
 export type ApiMethod = keyof Api;
@@ -309,6 +314,7 @@ export const API_METHODS = [
   'deckFolders',
   'addDeckFolder',
   'removeDeckFolder',
+  'importDeckFolder',
 ] as const satisfies readonly ApiMethod[];
 
 type MissingMethods = Exclude<ApiMethod, (typeof API_METHODS)[number]>;

@@ -34,6 +34,7 @@ const cardDraft = v.strictObject({
 });
 const cardIds = v.pipe(v.array(id), v.minLength(1), v.maxLength(200_000));
 const deckName = v.pipe(v.string(), v.minLength(1), v.maxLength(500));
+const fullPath = v.pipe(v.string(), v.minLength(1), v.maxLength(4096));
 const browseQuery = {
   query: v.pipe(v.string(), v.maxLength(2000)),
   sort: v.picklist(['deck', 'question', 'due', 'created', 'updated'] as const),
@@ -103,8 +104,9 @@ export const API_SCHEMAS = {
     fileName: v.pipe(v.string(), v.minLength(1), v.maxLength(1024)),
     text: v.pipe(v.string(), v.maxLength(25 * 1024 * 1024)),
   }),
-  exportDeckToFolder: v.strictObject({ deckId: id, folder: v.pipe(v.string(), v.minLength(1), v.maxLength(4096)) }),
+  exportDeckToFolder: v.strictObject({ deckId: id, folder: fullPath }),
   deckFolders: noArg,
-  addDeckFolder: v.strictObject({ path: v.pipe(v.string(), v.minLength(1), v.maxLength(4096)) }),
-  removeDeckFolder: v.strictObject({ path: v.pipe(v.string(), v.minLength(1), v.maxLength(4096)) }),
+  addDeckFolder: v.strictObject({ path: fullPath }),
+  removeDeckFolder: v.strictObject({ path: fullPath }),
+  importDeckFolder: v.strictObject({ path: fullPath }),
 } satisfies Record<ApiMethod, v.GenericSchema>;

@@ -241,6 +241,7 @@ export function createProofDeckApp(options: AppOptions): ProofDeckApp {
       if (!extraFolders.includes(path)) throw new EditError('bad-request', `${path} is not an added deck folder (the built-in and default folders stay).`);
       return changeFolders(extraFolders.filter((p) => p !== path));
     },
+    importDeckFolder: async ({ path }) => edits.importDeckFolder(path),
   };
 
   return {

@@ -17,8 +17,11 @@ import { applyDeckFiles, cardLocations, cardView, restoreQueues, setSuspended, t
 import { cardHash, toSyncedDeck, type LoadedDeckFile } from './collectionService';
 import { writeFileAtomic, type FoundFile } from './deckFiles';
 import { EditError, errno, readIfExists } from './editErrors';
+import { copyNewFiles, imageReferences, removeCreated } from './deckImages';
+import { cardsOwnedElsewhere, folderImportMessage, planFolderImport } from './folderImport';
 
 export { EditError } from './editErrors';
+export { imageReferences } from './deckImages';
 
 export interface EditContext {
   db: Db;
@@ -42,7 +45,9 @@ interface FileChange {
   parsed?: ParsedDeckFile;
 }
 
-type UndoEntry = { label: string; files: FileChange[] } | { label: string; queues: QueueSnapshot[] };
+type UndoEntry =
+  | { label: string; files: FileChange[]; created?: { files: string[]; folders: string[] } }
+  | { label: string; queues: QueueSnapshot[] };
 
 const UNDO_LIMIT = 50;
 
@@ -58,23 +63,6 @@ function freePath(dir: string, name: string): string {
 /** A YAML scalar for the deck name: plain when that reads back the same, else double-quoted (JSON is YAML). */
 function yamlScalar(text: string): string {
   return /^[\p{L}\p{N}(][^:#\n"'{}[\],&*!|>%@`]*$/u.test(text) && text.trim() === text ? text : JSON.stringify(text);
-}
-
-/** Relative image paths a deck's Markdown references (`![](x.png)`, `<img src="x.png">`); URLs and absolute paths are not files of the deck. */
-export function imageReferences(markdown: string): string[] {
-  const refs = new Set<string>();
-  for (const match of markdown.matchAll(/!\[[^\]]*\]\(\s*(?:<([^>]+)>|([^)\s]+))(?:\s+"[^"]*")?\s*\)|<img\b[^>]*\bsrc\s*=\s*["']([^"']+)["']/gi)) {
-    const raw = match[1] ?? match[2] ?? match[3];
-    let ref = raw;
-    try {
-      ref = decodeURI(raw);
-    } catch {
-      // A stray % is part of the file name.
-    }
-    if (/^[a-z][a-z0-9+.-]*:/i.test(ref) || isAbsolute(ref) || ref.startsWith('#')) continue;
-    refs.add(ref.split(/[?#]/)[0]);
-  }
-  return [...refs];
 }
 
 function fieldsOf(card: DeckFileCard): CardDraft {
@@ -402,6 +390,7 @@ export function createEditService(context: () => EditContext) {
       } catch (error) {
         throw new EditError('conflict', `Cannot undo ${entry.label}: ${(error as Error).message} (the file was changed after that edit).`);
       }
+      if (entry.created) removeCreated(entry.created.files, entry.created.folders);
       context().resync();
       return outcome(`Undid ${entry.label}`, [], null);
     },
@@ -456,9 +445,8 @@ export function createEditService(context: () => EditContext) {
         const list = parsed.errors.slice(0, 5).map((e) => `line ${e.line}: ${e.message}`).join('; ');
         throw new EditError('bad-request', `${fileName} is not a valid deck file, nothing was imported: ${list}`);
       }
-      const ids = parsed.cards.flatMap((card) => (card.id ? [card.id] : []));
-      const clash = [...cardLocations(ctx.db, ids).values()].find((at) => !at.removed && at.deckId !== parsed.deck!.id);
-      if (clash) throw new EditError('bad-request', `${fileName} was not imported: card id "${clash.id}" is already used in deck "${clash.deckId}". Rename one of them.`);
+      const [clash] = cardsOwnedElsewhere(ctx.db, parsed);
+      if (clash) throw new EditError('bad-request', `${fileName} was not imported: card id "${clash.card.id}" is already used in deck "${clash.deckId}". Rename one of them.`);
       const existing = ctx.loaded.get(parsed.deck.id);
       const inPlace = existing && !existing.file.folder.builtIn ? existing : null;
       const safeName = basename(fileName).replace(/[^\p{L}\p{N}._-]+/gu, '-').replace(/^\.+/, '') || `${parsed.deck.id}.md`;
@@ -476,6 +464,40 @@ export function createEditService(context: () => EditContext) {
       // The sync may have written generated card ids into the file: undo must expect what is on disk now.
       undoStack.push({ label: 'import deck', files: [{ ...change, after: readIfExists(found.path) }] });
       return outcome(`${inPlace ? 'Updated' : 'Imported'} deck ${parsed.deck.name} (${found.path})`, parsed.cards.flatMap((c) => (c.id ? [c.id] : [])), parsed.deck.id);
+    },
+
+    /** All or nothing: planFolderImport checks every file first; a write or sync failure rolls everything back. */
+    importDeckFolder(folder: string): EditOutcome {
+      const ctx = context();
+      const plan = planFolderImport(folder, ctx);
+      const changes: FileChange[] = [];
+      for (const deck of plan.decks) {
+        const before = deck.replaces ? assertUnchanged(deck.replaces) : null;
+        if (before !== deck.text) changes.push({ found: deck.target, before, after: deck.text });
+      }
+      const cardIds = plan.decks.flatMap((deck) => deck.parsed.cards.flatMap((card) => (card.id ? [card.id] : [])));
+      const deckId = plan.decks.length === 1 ? plan.decks[0].parsed.deck!.id : null;
+      if (changes.length === 0 && plan.images.length === 0) return outcome(`Nothing to import: the decks of ${folder} are already here, unchanged.`, cardIds, deckId);
+      const copied = copyNewFiles(plan.images, plan.newFolders);
+      try {
+        writeChanges(changes);
+      } catch (error) {
+        removeCreated(copied, plan.newFolders);
+        throw error;
+      }
+      const written = new Set(changes.map((change) => change.found.path));
+      const problems = ctx.resync().fileErrors.filter((e) => written.has(e.file));
+      // The sync may have written generated card ids into the files: undo and rollback expect what is on disk now.
+      const landed = changes.map((change) => ({ ...change, after: readIfExists(change.found.path) }));
+      if (problems.length > 0) {
+        writeChanges(landed.map((change) => ({ found: change.found, before: change.after, after: change.before })));
+        removeCreated(copied, plan.newFolders);
+        ctx.resync();
+        throw new EditError('bad-request', `Nothing was imported from ${folder}:\n${problems.map((e) => `${e.file}:${e.line}: ${e.message}`).join('\n')}`);
+      }
+      undoStack.push({ label: 'import folder', files: landed, created: { files: copied, folders: plan.newFolders } });
+      if (undoStack.length > UNDO_LIMIT) undoStack.shift();
+      return outcome(folderImportMessage(folder, plan, written), cardIds, deckId);
     },
   };
 }

@@ -1,0 +1,186 @@
+// Importing a folder of deck files (issue #6). Every file is read, parsed and checked against the collection and
+// against the other files before anything is written: one bad file or one clashing id imports nothing, and the
+// refusal names every problem as file:line, as deck:check does.
+import { existsSync, readFileSync, realpathSync, statSync } from 'node:fs';
+import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import type { DeckFileError } from '../contract/deck';
+import { decodeDeckBytes, parseDeck, type DeckFileCard, type ParsedDeckFile } from '../core/deck';
+import type { Db } from '../storage/database';
+import { cardLocations } from '../storage/editStore';
+import type { LoadedDeckFile } from './collectionService';
+import { listDeckFiles, readFileBytes, type FoundFile } from './deckFiles';
+import { imageReferences } from './deckImages';
+import { EditError, errno } from './editErrors';
+
+export interface PlannedDeck {
+  source: string;
+  text: string;
+  parsed: ParsedDeckFile;
+  /** The user's deck with the same id, updated in place (as importDeckFile does); null writes a new file. */
+  replaces: LoadedDeckFile | null;
+  target: FoundFile;
+}
+
+export interface FolderImportPlan {
+  decks: PlannedDeck[];
+  images: { from: string; to: string }[];
+  missingImages: string[];
+  /** Where new deck files go (a fresh subfolder of the user's deck folder), or null when every deck updates one in place. */
+  into: string | null;
+  /** Folders that do not exist yet and the import creates, so undo can remove them again. */
+  newFolders: string[];
+}
+
+const MAX_LISTED = 40;
+
+/** Cards of `parsed` whose id already belongs to another deck: an import may only update its own deck's cards. */
+export function cardsOwnedElsewhere(db: Db, parsed: ParsedDeckFile): { card: DeckFileCard; deckId: string }[] {
+  const owners = cardLocations(db, parsed.cards.flatMap((card) => (card.id ? [card.id] : [])));
+  return parsed.cards.flatMap((card) => {
+    const at = card.id ? owners.get(card.id) : undefined;
+    return at && !at.removed && at.deckId !== parsed.deck!.id ? [{ card, deckId: at.deckId }] : [];
+  });
+}
+
+/** The refusal for a folder with problems: every one listed (up to a cap) as file:line: message. */
+function refusal(folder: string, problems: DeckFileError[]): EditError {
+  const lines = problems.slice(0, MAX_LISTED).map((p) => `${p.file}:${p.line}: ${p.message}`);
+  if (problems.length > MAX_LISTED) lines.push(`… and ${problems.length - MAX_LISTED} more`);
+  const count = `${problems.length} problem${problems.length === 1 ? '' : 's'}`;
+  return new EditError('bad-request', `Nothing was imported from ${folder} (${count}; fix them and import again):\n${lines.join('\n')}`);
+}
+
+function openFolder(folder: string): string {
+  if (!isAbsolute(folder)) throw new EditError('bad-request', `Give the folder's full path (it starts with / or a drive letter): ${folder}`);
+  try {
+    const real = realpathSync(folder);
+    if (statSync(real).isDirectory()) return real;
+  } catch (error) {
+    throw new EditError('bad-request', `Cannot open the folder ${folder} (${errno(error)}).`);
+  }
+  throw new EditError('bad-request', `${folder} is a file, not a folder: use "Import deck file…" for one file.`);
+}
+
+/** Importing a folder the app already loads would copy decks onto themselves. */
+function refuseLoadedFolders(folder: string, real: string, userDeckDir: string, loaded: Map<string, LoadedDeckFile>): void {
+  const owned = new Set([userDeckDir, ...[...loaded.values()].filter((e) => !e.file.folder.builtIn).map((e) => e.file.folder.path)]);
+  for (const path of owned) {
+    const known = existsSync(path) ? realpathSync(path) : path;
+    if (real === known || real.startsWith(known + sep) || known.startsWith(real + sep)) {
+      throw new EditError('bad-request', `${folder} overlaps the deck folder ${path}, whose decks are already loaded; nothing was imported.`);
+    }
+  }
+}
+
+function readDeck(path: string, problems: DeckFileError[]): { text: string; parsed: ParsedDeckFile } | null {
+  const bytes = readFileBytes(path);
+  const decoded = bytes instanceof Uint8Array ? decodeDeckBytes(bytes, path) : { error: bytes };
+  if ('error' in decoded) {
+    problems.push(decoded.error);
+    return null;
+  }
+  const parsed = parseDeck(decoded.text, path);
+  if (parsed.errors.length > 0 || !parsed.deck) {
+    problems.push(...parsed.errors);
+    return null;
+  }
+  return { text: decoded.text, parsed };
+}
+
+const lineOf = (text: string, needle: string) => Math.max(1, text.slice(0, Math.max(0, text.indexOf(needle))).split('\n').length);
+const deckIdLine = (parsed: ParsedDeckFile) => Math.max(1, parsed.frontMatterRaw.split('\n').findIndex((line) => /^id\s*:/.test(line)) + 1);
+
+/** A subfolder of the user's deck folder named after the imported one that does not exist yet. */
+function freeFolder(parent: string, name: string): string {
+  const stem = name.replace(/[^\p{L}\p{N}._-]+/gu, '-').replace(/^[.-]+/, '') || 'imported';
+  for (let n = 1; ; n++) {
+    const path = join(parent, n === 1 ? stem : `${stem}-${n}`);
+    if (!existsSync(path)) return path;
+  }
+}
+
+function missingFolders(paths: readonly string[]): string[] {
+  const missing = new Set<string>();
+  for (const path of paths) {
+    for (let dir = dirname(path); !existsSync(dir) && dirname(dir) !== dir; dir = dirname(dir)) missing.add(dir);
+  }
+  return [...missing];
+}
+
+export function planFolderImport(folder: string, ctx: { db: Db; loaded: Map<string, LoadedDeckFile>; userDeckDir: string }): FolderImportPlan {
+  const real = openFolder(folder);
+  refuseLoadedFolders(folder, real, ctx.userDeckDir, ctx.loaded);
+  const problems: DeckFileError[] = [];
+  const files = listDeckFiles({ path: folder, builtIn: false }, problems);
+  if (files.length === 0 && problems.length === 0) throw new EditError('bad-request', `${folder} has no deck files (*.md, hidden folders skipped); nothing was imported.`);
+
+  const read = files.flatMap((file) => {
+    const deck = readDeck(file.path, problems);
+    return deck ? [{ source: file.path, ...deck }] : [];
+  });
+  const deckOwner = new Map<string, string>();
+  const cardOwner = new Map<string, string>();
+  for (const { source, parsed } of read) {
+    const deckId = parsed.deck!.id;
+    const earlier = deckOwner.get(deckId);
+    if (earlier) problems.push({ file: source, line: deckIdLine(parsed), message: `deck id "${deckId}" is also the id of ${earlier}` });
+    deckOwner.set(deckId, earlier ?? source);
+    for (const card of parsed.cards) {
+      if (!card.id) continue;
+      const other = cardOwner.get(card.id);
+      if (other) problems.push({ file: source, line: card.line, message: `card id "${card.id}" is also used in ${other}` });
+      else cardOwner.set(card.id, `${source}:${card.line}`);
+    }
+    for (const { card, deckId: owner } of cardsOwnedElsewhere(ctx.db, parsed)) {
+      const where = ctx.loaded.get(owner)?.file.path;
+      problems.push({ file: source, line: card.line, message: `card id "${card.id}" is already used in deck "${owner}"${where ? ` (${where})` : ''}` });
+    }
+  }
+
+  let into: string | null = null;
+  const decks: PlannedDeck[] = read.map(({ source, text, parsed }) => {
+    const existing = ctx.loaded.get(parsed.deck!.id);
+    const replaces = existing && !existing.file.folder.builtIn ? existing : null;
+    if (replaces) return { source, text, parsed, replaces, target: replaces.file };
+    into ??= freeFolder(ctx.userDeckDir, basename(real));
+    return { source, text, parsed, replaces, target: { path: join(into, relative(folder, source)), folder: { path: ctx.userDeckDir, builtIn: false } } };
+  });
+
+  const images = new Map<string, string>();
+  const missingImages = new Set<string>();
+  for (const { source, text, target } of decks) {
+    for (const ref of imageReferences(text)) {
+      let from: string;
+      try {
+        from = realpathSync(resolve(dirname(source), ref));
+        if (!statSync(from).isFile() || !from.startsWith(real + sep)) throw new Error('outside the folder');
+      } catch {
+        missingImages.add(ref);
+        continue;
+      }
+      const to = resolve(dirname(target.path), ref);
+      const problem = (message: string) => problems.push({ file: source, line: lineOf(text, ref), message });
+      if (!to.startsWith(resolve(target.folder.path) + sep)) problem(`image ${ref} would land outside the deck folder ${target.folder.path}`);
+      else if (images.has(to) && images.get(to) !== from) problem(`image ${ref} and ${images.get(to)} would both be copied to ${to}`);
+      else if (existsSync(to) && !images.has(to)) {
+        if (!readFileSync(to).equals(readFileSync(from))) problem(`image ${ref} would replace a different file at ${to}`);
+      } else images.set(to, from);
+    }
+  }
+  if (problems.length > 0) throw refusal(folder, problems);
+  const copies = [...images].map(([to, from]) => ({ from, to }));
+  return { decks, images: copies, missingImages: [...missingImages], into, newFolders: missingFolders([...decks.map((d) => d.target.path), ...copies.map((c) => c.to)]) };
+}
+
+/** What a folder import did, in one line for the banner. */
+export function folderImportMessage(folder: string, plan: FolderImportPlan, written: ReadonlySet<string>): string {
+  const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+  const added = plan.decks.filter((deck) => !deck.replaces);
+  const updated = plan.decks.filter((deck) => deck.replaces && written.has(deck.target.path));
+  const parts = [`Imported ${plural(plan.decks.length, 'deck')} from ${folder}`];
+  if (added.length > 0) parts.push(`${added.length} new in ${plan.into}`);
+  if (updated.length > 0) parts.push(`${updated.length} updated in place`);
+  parts.push(`${plural(plan.images.length, 'image')} copied`);
+  if (plan.missingImages.length > 0) parts.push(`images not found: ${plan.missingImages.join(', ')}`);
+  return `${parts.join('; ')}. Undo removes what was added.`;
+}
