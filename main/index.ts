@@ -1,8 +1,8 @@
 // Electron composition root: window, security policy, schemes, and the IPC handlers over the shared services.
-import { app, BrowserWindow, ipcMain, protocol, session, shell, type IpcMainInvokeEvent } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, protocol, session, shell, type IpcMainInvokeEvent, type OpenDialogOptions } from 'electron';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { API_METHODS, ipcChannel } from './contract/api';
+import { API_METHODS, ipcChannel, type PickPathPurpose } from './contract/api';
 import { parseDataDirArgs } from './cli/dataDir';
 import { createDispatcher, toErrorPayload } from './ipc/dispatch';
 import { createProofDeckApp } from './services/app';
@@ -30,6 +30,20 @@ function electronSqliteBinding(): string | undefined {
   return candidates.find((p): p is string => Boolean(p && existsSync(p)));
 }
 
+const DIALOGS: Record<PickPathPurpose, OpenDialogOptions> = {
+  'deck-folder': { title: 'Add a folder of deck files', buttonLabel: 'Add folder', properties: ['openDirectory'] },
+  'export-folder': { title: 'Export the deck into a folder', buttonLabel: 'Export here', properties: ['openDirectory', 'createDirectory'] },
+  'import-folder': { title: 'Import a folder of deck files', buttonLabel: 'Import', properties: ['openDirectory'] },
+  'deck-file': { title: 'Import a deck file', buttonLabel: 'Import', properties: ['openFile'], filters: [{ name: 'Deck files (Markdown)', extensions: ['md'] }] },
+};
+
+/** The dialog is modal to the app window, so the user answers it before going on in the app. */
+async function pickPath(window: BrowserWindow | null, purpose: PickPathPurpose): Promise<string | null> {
+  const options = DIALOGS[purpose];
+  const result = window ? await dialog.showOpenDialog(window, options) : await dialog.showOpenDialog(options);
+  return result.canceled ? null : (result.filePaths[0] ?? null);
+}
+
 function isAppFrame(event: IpcMainInvokeEvent): boolean {
   const frame = event.senderFrame;
   return frame !== null && frame.parent === null && new URL(frame.url).origin === APP_ORIGIN;
@@ -55,7 +69,11 @@ async function main(): Promise<void> {
   harden();
   serveAppScheme(rendererDir, appCsp(SANDBOX_ORIGIN));
   serveSandboxScheme(session.defaultSession, rendererDir);
-  const proofDeck = createProofDeckApp({ dataDir, builtInDeckDir, sandboxUrl: SANDBOX_URL, nativeBinding: electronSqliteBinding() });
+  let window: BrowserWindow | null = null;
+  const proofDeck = createProofDeckApp({
+    dataDir, builtInDeckDir, sandboxUrl: SANDBOX_URL, nativeBinding: electronSqliteBinding(),
+    pickPath: (purpose) => pickPath(window, purpose),
+  });
   const dispatch = createDispatcher(proofDeck.api);
   for (const method of API_METHODS) {
     ipcMain.handle(ipcChannel(method), async (event, arg) => {
@@ -74,7 +92,7 @@ async function main(): Promise<void> {
     proofDeck.close();
   });
 
-  const window = new BrowserWindow({
+  window = new BrowserWindow({
     width: 1100,
     height: 820,
     title: 'ProofDeck',

@@ -128,7 +128,13 @@ export interface StartupStatus {
   databaseProblem: { message: string; backups: string[] } | null;
   /** The proof sandbox page (a distinct origin from the app). */
   sandboxUrl: string;
+  /** True in the Electron app: `pickPath` opens the system's file dialog. Browser mode has none (type a path). */
+  nativeDialogs: boolean;
 }
+
+/** What a native file dialog is for; it sets the dialog's title and whether it picks a folder or a deck file. */
+export const PICK_PATH_PURPOSES = ['deck-folder', 'export-folder', 'import-folder', 'deck-file'] as const;
+export type PickPathPurpose = (typeof PICK_PATH_PURPOSES)[number];
 
 export interface NotesImportPreview {
   deckId: string;
@@ -275,6 +281,8 @@ export interface Api {
    * the user's deck folder, all or nothing; one undo step removes what it added.
    */
   importDeckFolder(arg: { path: string }): Promise<EditOutcome>;
+  /** Asks the user for a path with the system's dialog (Electron only; `path` is null when they cancel). */
+  pickPath(arg: { purpose: PickPathPurpose }): Promise<{ path: string | null }>;
 }
 
 export type ApiMethod = keyof Api;
@@ -315,6 +323,7 @@ export const API_METHODS = [
   'addDeckFolder',
   'removeDeckFolder',
   'importDeckFolder',
+  'pickPath',
 ] as const satisfies readonly ApiMethod[];
 
 type MissingMethods = Exclude<ApiMethod, (typeof API_METHODS)[number]>;

@@ -1,7 +1,7 @@
 // Runtime validation of every API argument. Only main imports this (the contract stays dependency-free).
 // `satisfies Record<ApiMethod, …>` makes a method without a schema a compile error.
 import * as v from 'valibot';
-import type { ApiMethod } from '../contract/api';
+import { PICK_PATH_PURPOSES, type ApiMethod } from '../contract/api';
 import { PROOF_BACKENDS } from '../contract/proof';
 
 const id = v.pipe(v.string(), v.minLength(1), v.maxLength(200));
@@ -109,4 +109,5 @@ export const API_SCHEMAS = {
   addDeckFolder: v.strictObject({ path: fullPath }),
   removeDeckFolder: v.strictObject({ path: fullPath }),
   importDeckFolder: v.strictObject({ path: fullPath }),
+  pickPath: v.strictObject({ purpose: v.picklist(PICK_PATH_PURPOSES) }),
 } satisfies Record<ApiMethod, v.GenericSchema>;

@@ -1,7 +1,7 @@
 // The composition of storage, core and filesystem behind the one Api contract. Electron's IPC handlers and the
 // browser-mode host both serve this object, so the two modes cannot drift apart.
 import { existsSync, mkdirSync } from 'node:fs';
-import type { Api, CollectionOverview, DeckFolderInfo, DeckSummary, Settings, StartupStatus } from '../contract/api';
+import type { Api, CollectionOverview, DeckFolderInfo, DeckSummary, PickPathPurpose, Settings, StartupStatus } from '../contract/api';
 import { sm2Scheduler } from '../core/scheduler';
 import { backupDir, databasePath, userDeckDir } from '../cli/dataDir';
 import { DatabaseProblem, openDatabase, setDurability, type Db } from '../storage/database';
@@ -29,6 +29,11 @@ export interface AppOptions {
   sandboxUrl: string;
   clock?: Clock;
   nativeBinding?: string;
+  /**
+   * The host's file dialog (Electron's); resolves to null when the user cancels. Browser mode has none: a page
+   * cannot hand the host a path, so the user types it.
+   */
+  pickPath?: (purpose: PickPathPurpose) => Promise<string | null>;
 }
 
 export class ServiceUnavailableError extends Error {
@@ -99,7 +104,7 @@ export function createProofDeckApp(options: AppOptions): ProofDeckApp {
   }
 
   function status(): StartupStatus {
-    return { dataDir: options.dataDir, databaseProblem: problem, sandboxUrl: options.sandboxUrl };
+    return { dataDir: options.dataDir, databaseProblem: problem, sandboxUrl: options.sandboxUrl, nativeDialogs: options.pickPath !== undefined };
   }
 
   // A watched folder that is deleted (or unmounted) does not always produce an event: check the added folders'
@@ -242,6 +247,10 @@ export function createProofDeckApp(options: AppOptions): ProofDeckApp {
       return changeFolders(extraFolders.filter((p) => p !== path));
     },
     importDeckFolder: async ({ path }) => edits.importDeckFolder(path),
+    pickPath: async ({ purpose }) => {
+      if (!options.pickPath) throw new EditError('bad-request', 'There is no file dialog in browser mode: type the full path instead.');
+      return { path: await options.pickPath(purpose) };
+    },
   };
 
   return {

@@ -4,6 +4,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createDispatcher, ApiError, toErrorPayload } from '../../../main/ipc/dispatch';
 import { API_SCHEMAS } from '../../../main/ipc/schemas';
+import { createProofDeckApp } from '../../../main/services/app';
 import { deckText, tempCollection, type TempCollection } from '../helpers/collection';
 
 let c: TempCollection;
@@ -35,6 +36,8 @@ describe('validated dispatch (every IPC / HTTP call goes through it)', () => {
     ['string where number', 'updateSettings', { newPerDay: '20' }, /newPerDay/],
     ['unknown setting', 'updateSettings', { nodeIntegration: true }, /Invalid argument/],
     ['huge id', 'proofRuns', { cardId: 'x'.repeat(10_000) }, /cardId/],
+    ['unknown dialog purpose', 'pickPath', { purpose: 'anywhere' }, /Invalid argument for pickPath: purpose/],
+    ['folder import without a path', 'importDeckFolder', { path: '' }, /Invalid argument for importDeckFolder: path/],
   ])('refuses %s with a clear bad-request error', async (_label, method, arg, message) => {
     c = tempCollection({ builtIn: { 'd.md': deckText('d', [{ id: 'a', q: 'A?' }]) } });
     const dispatch = createDispatcher(c.app.api);
@@ -61,6 +64,37 @@ describe('validated dispatch (every IPC / HTTP call goes through it)', () => {
       throw new ApiError(toErrorPayload(error));
     }));
     expect(payload).toEqual({ code: 'conflict', message: expect.stringMatching(/not a SQLite database/) });
+  });
+
+  it('browser mode has no file dialog: pickPath is a bad request that says to type the path', async () => {
+    c = tempCollection();
+    expect((await c.app.api.startupStatus()).nativeDialogs).toBe(false);
+    const payload = await payloadOf(createDispatcher(c.app.api)('pickPath', { purpose: 'import-folder' }).catch((error) => {
+      throw new ApiError(toErrorPayload(error));
+    }));
+    expect(payload).toEqual({ code: 'bad-request', message: expect.stringMatching(/type the full path instead/) });
+  });
+
+  it('a host with a dialog (Electron) answers pickPath with the chosen path, or null when cancelled', async () => {
+    c = tempCollection();
+    const asked: string[] = [];
+    const answers = ['/home/me/decks', null];
+    const app = createProofDeckApp({
+      dataDir: join(c.root, 'electron-data'), builtInDeckDir: c.builtInDir, sandboxUrl: 'x',
+      pickPath: async (purpose) => {
+        asked.push(purpose);
+        return answers.shift() ?? null;
+      },
+    });
+    try {
+      const dispatch = createDispatcher(app.api);
+      expect((await app.api.startupStatus()).nativeDialogs).toBe(true);
+      expect(await dispatch('pickPath', { purpose: 'deck-folder' })).toEqual({ path: '/home/me/decks' });
+      expect(await dispatch('pickPath', { purpose: 'deck-file' })).toEqual({ path: null });
+      expect(asked).toEqual(['deck-folder', 'deck-file']);
+    } finally {
+      app.close();
+    }
   });
 
   it('passes valid calls through', async () => {
