@@ -78,7 +78,8 @@ const EVERY_CARD = '';
  * not pay for them; an answer pays one insert into a small in-memory table.
  */
 export function trackBrowseChanges(db: Db): void {
-  const note = (id: string) => `INSERT OR IGNORE INTO temp.browse_changes VALUES (${id})`;
+  // Not INSERT OR IGNORE: an outer statement's conflict policy (an upsert's) overrides a trigger step's.
+  const note = (id: string) => `INSERT INTO temp.browse_changes SELECT ${id} WHERE NOT EXISTS (SELECT 1 FROM temp.browse_changes WHERE card_id = ${id})`;
   db.exec(`
     CREATE TEMP TABLE IF NOT EXISTS browse_changes (card_id TEXT PRIMARY KEY) WITHOUT ROWID;
     CREATE TEMP TRIGGER IF NOT EXISTS browse_card_insert AFTER INSERT ON main.cards BEGIN ${note('new.id')}; END;
@@ -87,6 +88,7 @@ export function trackBrowseChanges(db: Db): void {
     CREATE TEMP TRIGGER IF NOT EXISTS browse_state_insert AFTER INSERT ON main.card_state BEGIN ${note('new.card_id')}; END;
     CREATE TEMP TRIGGER IF NOT EXISTS browse_state_update AFTER UPDATE ON main.card_state BEGIN ${note('new.card_id')}; END;
     CREATE TEMP TRIGGER IF NOT EXISTS browse_proof_insert AFTER INSERT ON main.proof_runs BEGIN ${note('new.card_id')}; END;
+    CREATE TEMP TRIGGER IF NOT EXISTS browse_proof_update AFTER UPDATE ON main.proof_runs BEGIN ${note('new.card_id')}; END;
     CREATE TEMP TRIGGER IF NOT EXISTS browse_proof_delete AFTER DELETE ON main.proof_runs BEGIN ${note('old.card_id')}; END;
     CREATE TEMP TRIGGER IF NOT EXISTS browse_deck_update AFTER UPDATE ON main.decks
       WHEN old.name IS NOT new.name OR old.source_path IS NOT new.source_path OR old.built_in IS NOT new.built_in OR old.available IS NOT new.available
