@@ -1,6 +1,6 @@
 // Launches ProofDeck for a spec: browser mode (the real `main/web/main.ts` process on a temp data dir, driven in
 // Debian's Chromium) or the Electron app (where its binary is installed). Specs use `app.page` and do not care.
-import { test as base, chromium, _electron, type Browser, type ConsoleMessage, type Page } from '@playwright/test';
+import { test as base, chromium, _electron, type Browser, type ConsoleMessage, type ElectronApplication, type Page } from '@playwright/test';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -26,6 +26,8 @@ export interface RunningApp {
   userDeckDir: string;
   /** CSP violations and uncaught page errors seen so far. */
   problems: string[];
+  /** The Electron app's main process (for `evaluate`, e.g. to answer a file dialog); null in browser mode. */
+  electronApp: ElectronApplication | null;
   /** Stops and starts the app on the same data dir (a restart), giving a fresh page. */
   restart(): Promise<Page>;
   stop(): Promise<void>;
@@ -95,6 +97,7 @@ export const test = base.extend<Fixtures>({
       }
       const problems: string[] = [];
       let stopCurrent: () => Promise<void> = async () => {};
+      let currentElectron: ElectronApplication | null = null;
 
       const launch = async (): Promise<Page> => {
         if (appMode === 'electron') {
@@ -104,6 +107,7 @@ export const test = base.extend<Fixtures>({
             env: { ...process.env, ...(builtInDir ? { PROOFDECK_BUILTIN_DECKS: builtInDir } : {}) } as Record<string, string>,
           });
           const page = await electronApp.firstWindow();
+          currentElectron = electronApp;
           watchProblems(page, problems);
           stopCurrent = async () => electronApp.close();
           return page;
@@ -130,6 +134,9 @@ export const test = base.extend<Fixtures>({
         dataDir,
         userDeckDir,
         problems,
+        get electronApp() {
+          return currentElectron;
+        },
         async restart() {
           await stopCurrent();
           app.page = await launch();
