@@ -55,6 +55,8 @@ export interface ProofDeckApp {
   api: Api;
   /** Re-reads the deck folders (start-up, file changes, after an edit). */
   sync(): SyncReport | null;
+  /** How often browse read every card vs patched the changed ones (for tests and `npm run bench`). */
+  browseStats(): { fullReads: number; patches: number };
   close(): void;
 }
 
@@ -260,6 +262,7 @@ export function createProofDeckApp(options: AppOptions): ProofDeckApp {
       open.lastSync = syncDeckFolders(open.db, folders(), clock.now());
       return open.lastSync;
     },
+    browseStats: () => browse.stats(),
     close() {
       stopWatchingExtra();
       open?.db.close();

@@ -15,6 +15,7 @@ import {
 import type { Db } from '../storage/database';
 import { applyDeckFiles, cardLocations, cardView, restoreQueues, setSuspended, takenCardIds, takenDeckIds, type QueueSnapshot } from '../storage/editStore';
 import { cardHash, toSyncedDeck, type LoadedDeckFile } from './collectionService';
+import type { SyncedDeck } from '../storage/collectionStore';
 import { writeFileAtomic, type FoundFile } from './deckFiles';
 import { EditError, errno, readIfExists } from './editErrors';
 import { copyNewFiles, imageReferences, removeCreated } from './deckImages';
@@ -158,13 +159,17 @@ export function createEditService(context: () => EditContext) {
     const ctx = context();
     if (changes.some((change) => change.after === null)) ctx.resync();
     else {
+      const previous = new Map<string, SyncedDeck>();
       const decks = changes.map((change) => {
         const parsed = change.parsed ?? parseDeck(change.after!, change.found.path);
-        const loaded: LoadedDeckFile = { file: change.found, parsed };
-        ctx.loaded.set(parsed.deck!.id, loaded);
-        return toSyncedDeck(loaded);
+        const deckId = parsed.deck!.id;
+        const before = ctx.loaded.get(deckId)?.synced;
+        if (before) previous.set(deckId, before);
+        const synced = toSyncedDeck({ file: change.found, parsed }, before);
+        ctx.loaded.set(deckId, { file: change.found, parsed, synced });
+        return synced;
       });
-      applyDeckFiles(ctx.db, decks, ctx.now);
+      applyDeckFiles(ctx.db, decks, ctx.now, { previous });
     }
     if (undoable) {
       undoStack.push({ label, files: changes });

@@ -1,6 +1,6 @@
 // Issue #6 end to end: decks and cards edited in the app, the deck files on disk following every edit (and the
 // app following edits made outside it), built-in decks forked on edit, browse and bulk actions, bad input.
-import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test, expect, deckFile } from './fixtures';
 
@@ -202,6 +202,32 @@ test('bad deck files each get a clear message and the good decks keep working', 
   await page.keyboard.press('d');
   await page.getByTestId('import-deck-file').setInputFiles({ name: 'broken.md', mimeType: 'text/markdown', buffer: Buffer.from('## no front matter\n') });
   await expect(page.getByTestId('decks-notice')).toContainText('not a valid deck file');
+  expect(app.problems).toEqual([]);
+});
+
+test('a several-MB file of 5,000 cards beside a symlink loop: it loads, browse finds a card, and its edit changes only its lines', async ({ launchApp }) => {
+  test.setTimeout(120_000);
+  const long = 'x'.repeat(900);
+  const cards = Array.from({ length: 5000 }, (_, i) => ({ id: `c${i}`, q: `Question ${i}?`, a: `Answer ${i} ${long}` }));
+  const app = await launchApp({ builtInDecks: {}, userDecks: { 'big.md': deckFile('big', 'Big deck', cards) } });
+  symlinkSync(app.userDeckDir, join(app.userDeckDir, 'loop'));
+  const page = await app.restart();
+  const path = join(app.userDeckDir, 'big.md');
+  const before = readFileSync(path, 'utf8');
+  expect(before.length).toBeGreaterThan(4_500_000);
+  await expect(page.locator('tr[data-deck-id="big"]')).toBeVisible();
+  await page.keyboard.press('b');
+  await expect(page.getByTestId('browse-total')).toHaveText('5,000 cards');
+  await page.getByTestId('browse-search').fill('"Question 4321?"');
+  await expect(page.getByTestId('browse-total')).toHaveText('1 card');
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('card-editor')).toHaveAttribute('data-card-id', 'c4321');
+  await page.getByTestId('editor-back').fill('A short answer now.');
+  await page.keyboard.press('Control+s');
+  await expect(page.getByTestId('editor-banner')).toContainText('Saved to');
+  const after = readFileSync(path, 'utf8').split('\n');
+  const changed = before.split('\n').flatMap((line, i) => (after[i] === line ? [] : [line.slice(0, 12)]));
+  expect(changed).toEqual(['Answer 4321 ']);
   expect(app.problems).toEqual([]);
 });
 
