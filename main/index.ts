@@ -67,13 +67,13 @@ function harden(): void {
 async function main(): Promise<void> {
   await app.whenReady();
   harden();
-  serveAppScheme(rendererDir, appCsp(SANDBOX_ORIGIN));
-  serveSandboxScheme(session.defaultSession, rendererDir);
   let window: BrowserWindow | null = null;
   const proofDeck = createProofDeckApp({
     dataDir, builtInDeckDir, sandboxUrl: SANDBOX_URL, nativeBinding: electronSqliteBinding(),
     pickPath: (purpose) => pickPath(window, purpose),
   });
+  serveAppScheme(rendererDir, appCsp(SANDBOX_ORIGIN), (params) => proofDeck.deckAsset(params));
+  serveSandboxScheme(session.defaultSession, rendererDir);
   const dispatch = createDispatcher(proofDeck.api);
   for (const method of API_METHODS) {
     ipcMain.handle(ipcChannel(method), async (event, arg) => {

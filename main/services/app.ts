@@ -18,6 +18,7 @@ import { checkNewFolder, readExtraFolders, writeExtraFolders } from './deckFolde
 import { createEditService, EditError } from './editService';
 import { watchDeckFolders } from './watch';
 import { createBrowseService } from './browseService';
+import { readDeckAsset, type DeckAsset } from './deckAssets';
 import { join } from 'node:path';
 import { createStudyService, type StudyService } from './studyService';
 
@@ -55,6 +56,8 @@ export interface ProofDeckApp {
   api: Api;
   /** Re-reads the deck folders (start-up, file changes, after an edit). */
   sync(): SyncReport | null;
+  /** An image of a deck's cards, for the transports to serve at DECK_ASSET_PATH (see deckAssets.ts). */
+  deckAsset(params: URLSearchParams): DeckAsset;
   /** How often browse read every card vs patched the changed ones (for tests and `npm run bench`). */
   browseStats(): { fullReads: number; patches: number };
   close(): void;
@@ -261,6 +264,10 @@ export function createProofDeckApp(options: AppOptions): ProofDeckApp {
       if (!open) return null;
       open.lastSync = syncDeckFolders(open.db, folders(), clock.now());
       return open.lastSync;
+    },
+    deckAsset(params) {
+      if (!open) return { ok: false, status: 404, message: 'The collection is not open.' };
+      return readDeckAsset(open.lastSync.loaded, params);
     },
     browseStats: () => browse.stats(),
     close() {

@@ -5,6 +5,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { createDispatcher, toErrorPayload } from '../ipc/dispatch';
 import { createProofDeckApp, type ProofDeckApp } from '../services/app';
+import { DECK_ASSET_CSP, DECK_ASSET_PATH } from '../services/deckAssets';
 import { startSandboxServer } from './sandboxServer';
 import { appCsp, hasToken, hostAllowed, newToken, originAllowed, TOKEN_COOKIE } from './security';
 import { contentType, readStatic, resolveInside } from './static';
@@ -101,6 +102,11 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
         }
       }
       if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'Method not allowed.');
+      if (url.pathname === DECK_ASSET_PATH) {
+        const asset = app.deckAsset(url.searchParams);
+        if (!asset.ok) return send(res, asset.status, asset.message, { 'content-type': 'text/plain; charset=utf-8' });
+        return send(res, 200, asset.bytes, { 'content-type': asset.type, 'content-security-policy': DECK_ASSET_CSP });
+      }
       const path = resolveInside(options.rendererDir, url.pathname === '/' ? '/index.html' : url.pathname);
       if (!path) return send(res, 404, 'Not found.');
       return send(res, 200, readStatic(path), { 'content-type': contentType(path), 'content-security-policy': csp });

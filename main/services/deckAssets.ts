@@ -1,0 +1,54 @@
+// Images a deck's cards show (`![](img/x.png)` beside the deck file, as notes import and folder export write
+// them). Both transports serve them at DECK_ASSET_PATH?deck=<id>&path=<path relative to the deck file> — a query,
+// not a URL path, so the browser cannot fold `..` segments into another deck's id. Only image files inside the
+// deck's own folder are served.
+import { readFileSync, realpathSync, statSync } from 'node:fs';
+import { dirname, extname, resolve, sep } from 'node:path';
+import type { LoadedDeckFile } from './collectionService';
+
+export const DECK_ASSET_PATH = '/deck-asset';
+
+const IMAGE_TYPES: Record<string, string> = {
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.jpeg': 'image/jpeg',
+  '.gif': 'image/gif',
+  '.webp': 'image/webp',
+  '.avif': 'image/avif',
+  '.bmp': 'image/bmp',
+  '.svg': 'image/svg+xml',
+};
+
+const MAX_BYTES = 32 * 1024 * 1024;
+
+/** An SVG can carry scripts: opened on its own (not as an <img>) it still runs none and loads nothing. */
+export const DECK_ASSET_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; sandbox";
+
+export type DeckAsset = { ok: true; bytes: Buffer; type: string } | { ok: false; status: 400 | 403 | 404; message: string };
+
+export function readDeckAsset(loaded: ReadonlyMap<string, LoadedDeckFile>, params: URLSearchParams): DeckAsset {
+  const deckId = params.get('deck');
+  const path = params.get('path');
+  if (!deckId || !path || path.includes('\0')) return { ok: false, status: 400, message: 'Give deck=<deck id>&path=<image path relative to the deck file>.' };
+  const type = IMAGE_TYPES[extname(path).toLowerCase()];
+  if (!type) return { ok: false, status: 403, message: `Only images are served from deck folders (${Object.keys(IMAGE_TYPES).join(' ')}).` };
+  const entry = loaded.get(deckId);
+  if (!entry) return { ok: false, status: 404, message: `No loaded deck "${deckId}".` };
+  let root: string;
+  let real: string;
+  try {
+    root = realpathSync(entry.file.folder.path);
+    real = realpathSync(resolve(dirname(entry.file.path), path));
+  } catch {
+    return { ok: false, status: 404, message: `${path} is not beside the deck file ${entry.file.path}.` };
+  }
+  if (!real.startsWith(root + sep)) return { ok: false, status: 403, message: `${path} is outside the deck's folder.` };
+  try {
+    const stat = statSync(real);
+    if (!stat.isFile()) return { ok: false, status: 404, message: `${path} is not a file.` };
+    if (stat.size > MAX_BYTES) return { ok: false, status: 403, message: `${path} is over ${MAX_BYTES / 1024 / 1024} MB.` };
+    return { ok: true, bytes: readFileSync(real), type };
+  } catch (error) {
+    return { ok: false, status: 404, message: `${path} cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'}).` };
+  }
+}
