@@ -265,6 +265,8 @@ export interface Api {
   deleteDeck(arg: { deckId: string }): Promise<EditOutcome>;
   /** Undoes the most recent edit of this session (files restored, scheduling kept by card id). */
   undoEdit(arg: void): Promise<EditOutcome>;
+  /** What `undoEdit` would undo next (null when nothing), e.g. for the Undo buttons when a screen opens. */
+  nextEditUndo(arg: void): Promise<{ label: string | null }>;
   browseCards(arg: { query: string; sort: BrowseSort; descending: boolean; offset: number; limit: number }): Promise<BrowsePage>;
   /** Every card id the query matches (for "select all"), in the same order. */
   browseIds(arg: { query: string; sort: BrowseSort; descending: boolean }): Promise<string[]>;
@@ -314,6 +316,7 @@ export const API_METHODS = [
   'renameDeck',
   'deleteDeck',
   'undoEdit',
+  'nextEditUndo',
   'browseCards',
   'browseIds',
   'exportDeck',

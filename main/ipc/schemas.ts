@@ -97,6 +97,7 @@ export const API_SCHEMAS = {
   renameDeck: v.strictObject({ deckId: id, name: deckName }),
   deleteDeck: v.strictObject({ deckId: id }),
   undoEdit: noArg,
+  nextEditUndo: noArg,
   browseCards: v.strictObject({ ...browseQuery, offset: count(10_000_000), limit: v.pipe(count(1000), v.minValue(1)) }),
   browseIds: v.strictObject(browseQuery),
   exportDeck: v.strictObject({ deckId: id }),

@@ -235,6 +235,7 @@ export function createProofDeckApp(options: AppOptions): ProofDeckApp {
     renameDeck: async ({ deckId, name }) => edits.renameDeck(deckId, name),
     deleteDeck: async ({ deckId }) => edits.deleteDeck(deckId),
     undoEdit: async () => edits.undo(),
+    nextEditUndo: async () => ({ label: edits.nextUndo() }),
     browseCards: async (arg) => browse.page(arg),
     browseIds: async (arg) => browse.ids(arg),
     exportDeck: async ({ deckId }) => edits.exportDeck(deckId),

@@ -382,6 +382,10 @@ export function createEditService(context: () => EditContext) {
       return outcome(`Deleted deck ${entry.parsed.deck!.name} (a copy is in ${ctx.trashDir}; undo restores it)`, [], deckId);
     },
 
+    nextUndo(): string | null {
+      return undoStack.at(-1)?.label ?? null;
+    },
+
     undo(): EditOutcome {
       const entry = undoStack.pop();
       if (!entry) return outcome('Nothing to undo', [], null);

@@ -179,6 +179,10 @@ test('browse: multi-select, move, tag, suspend and undo; decks: rename, delete a
   await page.locator('tr[data-deck-id="b"]').getByTestId('delete-deck').click();
   await expect(page.getByTestId('decks-notice')).toContainText('Deleted deck Losses');
   await expect(page.locator('tr[data-deck-id="b"]')).toHaveCount(0);
+  // The edit history outlives the screen: leave, come back, and Undo still names what it undoes.
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('d');
+  await expect(page.getByTestId('decks-undo')).toHaveText('Undo delete deck');
   await page.getByTestId('decks-undo').click();
   await expect(page.locator('tr[data-deck-id="b"]')).toContainText('Losses');
   await expect(page.locator('tr[data-deck-id="b"]')).toContainText('2');
