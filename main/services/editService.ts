@@ -13,11 +13,12 @@ import {
   type CardEditResult, type DeckFileCard, type ParsedDeckFile,
 } from '../core/deck';
 import type { Db } from '../storage/database';
-import { applyDeckFiles, cardLocations, cardView, restoreQueues, setSuspended, takenCardIds, takenDeckIds, type QueueSnapshot } from '../storage/editStore';
+import { applyDeckFiles, cardLocations, cardView, restoreQueues, setSuspended, takenCardIds, takenDeckIds } from '../storage/editStore';
 import { cardHash, toSyncedDeck, type LoadedDeckFile } from './collectionService';
 import type { SyncedDeck } from '../storage/collectionStore';
 import { writeFileAtomic, type FoundFile } from './deckFiles';
 import { EditError, errno, readIfExists } from './editErrors';
+import { reverseStep, undoHistory, type UndoStep } from './undoLog';
 import { copyNewFiles, imageReferences, removeCreated } from './deckImages';
 import { cardsOwnedElsewhere, folderImportMessage, planFolderImport } from './folderImport';
 
@@ -46,11 +47,6 @@ interface FileChange {
   parsed?: ParsedDeckFile;
 }
 
-type UndoEntry =
-  | { label: string; files: FileChange[]; created?: { files: string[]; folders: string[] } }
-  | { label: string; queues: QueueSnapshot[] };
-
-const UNDO_LIMIT = 50;
 
 /** `name`, or `name-2.md`, `name-3.md`… in `dir`: never overwrites a file. */
 function freePath(dir: string, name: string): string {
@@ -99,7 +95,8 @@ function saveErrors(file: string, cardLine: number, draft: CardDraft, fallback: 
 }
 
 export function createEditService(context: () => EditContext) {
-  const undoStack: UndoEntry[] = [];
+  /** The edit history lives in the database, so undo survives a restart (services/undoLog.ts). */
+  const history = () => undoHistory(context().db, context().now);
 
   function entryFor(deckId: string): LoadedDeckFile {
     const entry = context().loaded.get(deckId);
@@ -172,13 +169,12 @@ export function createEditService(context: () => EditContext) {
       applyDeckFiles(ctx.db, decks, ctx.now, { previous });
     }
     if (undoable) {
-      undoStack.push({ label, files: changes });
-      if (undoStack.length > UNDO_LIMIT) undoStack.shift();
+      history().pushFiles(label, changes);
     }
   }
 
   const outcome = (message: string, cardIds: string[], deckId: string | null): EditOutcome => ({
-    message, cardIds, deckId, undoLabel: undoStack.at(-1)?.label ?? null,
+    message, cardIds, deckId, undoLabel: history().label(),
   });
 
   function takenIds(): Set<string> {
@@ -328,7 +324,7 @@ export function createEditService(context: () => EditContext) {
 
     setSuspended(cardIds: readonly string[], suspended: boolean): EditOutcome {
       const snapshot = setSuspended(context().db, cardIds, suspended);
-      undoStack.push({ label: suspended ? 'suspend' : 'unsuspend', queues: snapshot });
+      history().pushQueues(suspended ? 'suspend' : 'unsuspend', snapshot);
       return outcome(`${suspended ? 'Suspended' : 'Unsuspended'} ${cardIds.length} card${cardIds.length === 1 ? '' : 's'}`, [...cardIds], null);
     },
 
@@ -383,26 +379,37 @@ export function createEditService(context: () => EditContext) {
     },
 
     nextUndo(): string | null {
-      return undoStack.at(-1)?.label ?? null;
+      return history().label();
     },
 
     undo(): EditOutcome {
-      const entry = undoStack.pop();
-      if (!entry) return outcome('Nothing to undo', [], null);
-      if ('queues' in entry) {
-        restoreQueues(context().db, entry.queues);
-        return outcome(`Undid ${entry.label}`, entry.queues.map((q) => q.cardId), null);
+      let step: UndoStep | undefined;
+      try {
+        step = history().pop();
+      } catch (error) {
+        throw new EditError('conflict', `Cannot undo: ${(error as Error).message}; it was taken off the history.`);
       }
-      const reverse = [...entry.files].reverse().map((change) => ({ found: change.found, before: change.after, after: change.before }));
+      if (!step) return outcome('Nothing to undo', [], null);
+      if (step.kind === 'queues') {
+        restoreQueues(context().db, step.queues);
+        return outcome(`Undid ${step.label}`, step.queues.map((q) => q.cardId), null);
+      }
+      const reverse: FileChange[] = [];
+      for (const file of [...step.files].reverse()) {
+        const edit = reverseStep(file, readIfExists(file.path));
+        if (!edit) throw new EditError('conflict', `Cannot undo ${step.label}: ${file.path} was changed after that edit (in another editor, or by a later edit); nothing was changed.`);
+        reverse.push(edit);
+      }
       try {
         writeChanges(reverse);
       } catch (error) {
-        throw new EditError('conflict', `Cannot undo ${entry.label}: ${(error as Error).message} (the file was changed after that edit).`);
+        throw new EditError('conflict', `Cannot undo ${step.label}: ${(error as Error).message} (the file was changed after that edit).`);
       }
-      if (entry.created) removeCreated(entry.created.files, entry.created.folders);
+      if (step.created) removeCreated(step.created.files, step.created.folders);
       context().resync();
-      return outcome(`Undid ${entry.label}`, [], null);
+      return outcome(`Undid ${step.label}`, [], null);
     },
+
 
     exportDeck(deckId: string): { fileName: string; text: string } {
       const entry = entryFor(deckId);
@@ -471,7 +478,7 @@ export function createEditService(context: () => EditContext) {
         throw new EditError('bad-request', `${fileName} was not imported: ${problems.map((e) => `line ${e.line}: ${e.message}`).join('; ')}`);
       }
       // The sync may have written generated card ids into the file: undo must expect what is on disk now.
-      undoStack.push({ label: 'import deck', files: [{ ...change, after: readIfExists(found.path) }] });
+      history().pushFiles('import deck', [{ ...change, after: readIfExists(found.path) }]);
       return outcome(`${inPlace ? 'Updated' : 'Imported'} deck ${parsed.deck.name} (${found.path})`, parsed.cards.flatMap((c) => (c.id ? [c.id] : [])), parsed.deck.id);
     },
 
@@ -504,8 +511,7 @@ export function createEditService(context: () => EditContext) {
         ctx.resync();
         throw new EditError('bad-request', `Nothing was imported from ${folder}:\n${problems.map((e) => `${e.file}:${e.line}: ${e.message}`).join('\n')}`);
       }
-      undoStack.push({ label: 'import folder', files: landed, created: { files: copied, folders: plan.newFolders } });
-      if (undoStack.length > UNDO_LIMIT) undoStack.shift();
+      history().pushFiles('import folder', landed, { files: copied, folders: plan.newFolders });
       return outcome(folderImportMessage(folder, plan, written), cardIds, deckId);
     },
   };

@@ -3,10 +3,12 @@ import { MIGRATION_001_INIT } from './001_init';
 import { MIGRATION_002_CARD_STATE_SCOPE } from './002_card_state_scope';
 import { MIGRATION_003_BROWSE_SEARCH } from './003_browse_search';
 import { MIGRATION_004_DROP_SEARCH_MIRROR } from './004_drop_search_mirror';
+import { MIGRATION_005_EDIT_UNDO } from './005_edit_undo';
 
 export const MIGRATIONS: readonly string[] = [
   MIGRATION_001_INIT,
   MIGRATION_002_CARD_STATE_SCOPE,
   MIGRATION_003_BROWSE_SEARCH,
   MIGRATION_004_DROP_SEARCH_MIRROR,
+  MIGRATION_005_EDIT_UNDO,
 ];
