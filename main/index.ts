@@ -35,6 +35,7 @@ const DIALOGS: Record<PickPathPurpose, OpenDialogOptions> = {
   'export-folder': { title: 'Export the deck into a folder', buttonLabel: 'Export here', properties: ['openDirectory', 'createDirectory'] },
   'import-folder': { title: 'Import a folder of deck files', buttonLabel: 'Import', properties: ['openDirectory'] },
   'deck-file': { title: 'Import a deck file', buttonLabel: 'Import', properties: ['openFile'], filters: [{ name: 'Deck files (Markdown)', extensions: ['md'] }] },
+  'notes-file': { title: 'Import notes', buttonLabel: 'Preview', properties: ['openFile'], filters: [{ name: 'Notes (Markdown, Typora)', extensions: ['md', 'markdown', 'txt'] }] },
 };
 
 /** The dialog is modal to the app window, so the user answers it before going on in the app. */

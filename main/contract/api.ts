@@ -133,7 +133,7 @@ export interface StartupStatus {
 }
 
 /** What a native file dialog is for; it sets the dialog's title and whether it picks a folder or a deck file. */
-export const PICK_PATH_PURPOSES = ['deck-folder', 'export-folder', 'import-folder', 'deck-file'] as const;
+export const PICK_PATH_PURPOSES = ['deck-folder', 'export-folder', 'import-folder', 'deck-file', 'notes-file'] as const;
 export type PickPathPurpose = (typeof PICK_PATH_PURPOSES)[number];
 
 export interface NotesImportPreview {
@@ -251,6 +251,8 @@ export interface Api {
   recordProofRun(arg: { cardId: string; contentHash: string; result: ProofResult }): Promise<void>;
   proofRuns(arg: { cardId: string }): Promise<ProofRunRecord[]>;
   previewNotesImport(arg: { fileName: string; text: string }): Promise<NotesImportPreview>;
+  /** The notes file read by the host from a full path, so images beside it (`![](photos/x.png)`) come along. */
+  previewNotesImportFile(arg: { path: string }): Promise<NotesImportPreview>;
   commitNotesImport(arg: { previewId: string }): Promise<{ deckId: string; path: string }>;
   // Editing and browsing (issue #6).
   getCard(arg: { cardId: string }): Promise<EditableCard>;
@@ -305,6 +307,7 @@ export const API_METHODS = [
   'recordProofRun',
   'proofRuns',
   'previewNotesImport',
+  'previewNotesImportFile',
   'commitNotesImport',
   'getCard',
   'saveCard',

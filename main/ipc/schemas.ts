@@ -1,5 +1,6 @@
 // Runtime validation of every API argument. Only main imports this (the contract stays dependency-free).
 // `satisfies Record<ApiMethod, …>` makes a method without a schema a compile error.
+import { isAbsolute } from 'node:path';
 import * as v from 'valibot';
 import { PICK_PATH_PURPOSES, type ApiMethod } from '../contract/api';
 import { PROOF_BACKENDS } from '../contract/proof';
@@ -34,7 +35,8 @@ const cardDraft = v.strictObject({
 });
 const cardIds = v.pipe(v.array(id), v.minLength(1), v.maxLength(200_000));
 const deckName = v.pipe(v.string(), v.minLength(1), v.maxLength(500));
-const fullPath = v.pipe(v.string(), v.minLength(1), v.maxLength(4096));
+/** A path from the root of the disk: a relative one would resolve against wherever the host happens to run. */
+const fullPath = v.pipe(v.string(), v.minLength(1), v.maxLength(4096), v.check((path) => isAbsolute(path), 'give the full path, from the root of the disk'));
 const browseQuery = {
   query: v.pipe(v.string(), v.maxLength(2000)),
   sort: v.picklist(['deck', 'question', 'due', 'created', 'updated'] as const),
@@ -71,6 +73,7 @@ export const API_SCHEMAS = {
     fileName: v.pipe(v.string(), v.minLength(1), v.maxLength(1024)),
     text: v.pipe(v.string(), v.maxLength(25 * 1024 * 1024)),
   }),
+  previewNotesImportFile: v.strictObject({ path: fullPath }),
   commitNotesImport: v.strictObject({ previewId: v.pipe(v.string(), v.minLength(1), v.maxLength(200)) }),
   getCard: v.strictObject({ cardId: id }),
   saveCard: v.strictObject({

@@ -13,7 +13,7 @@ import { createStudyStore } from '../storage/studyStore';
 import { localIsoDate, studyDay, systemClock, type Clock } from './clock';
 import { syncDeckFolders, type SyncReport } from './collectionService';
 import type { DeckFolder } from './deckFiles';
-import { createNotesImporter } from './notesImport';
+import { createNotesImporter, readNotesFile } from './notesImport';
 import { checkNewFolder, readExtraFolders, writeExtraFolders } from './deckFolders';
 import { createEditService, EditError } from './editService';
 import { watchDeckFolders } from './watch';
@@ -207,6 +207,11 @@ export function createProofDeckApp(options: AppOptions): ProofDeckApp {
     previewNotesImport: async ({ fileName, text }) => {
       require();
       const { copiedImages: _copied, ...preview } = notesImporter.preview({ fileName, text });
+      return preview;
+    },
+    previewNotesImportFile: async ({ path }) => {
+      require();
+      const { copiedImages: _copied, ...preview } = notesImporter.preview(readNotesFile(path));
       return preview;
     },
     commitNotesImport: async ({ previewId }) => {

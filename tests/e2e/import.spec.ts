@@ -1,6 +1,6 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { test, expect, deckFile } from './fixtures';
+import { test, expect, deckFile, repoRoot } from './fixtures';
 
 const notes = [
   '# 1 my interview notes',
@@ -48,5 +48,33 @@ test('import a notes file through the UI, then review one of its cards', async (
   await expect(card.locator('.answer')).toContainText(/missing image/i);
   await page.keyboard.press('3');
   await expect(card).toContainText('为什么要 warmup？');
+  expect(app.problems).toEqual([]);
+});
+
+test('import notes by their path: the images beside them are copied with the deck and show in the card', async ({ launchApp }) => {
+  const app = await launchApp({ builtInDecks: {} });
+  const { page } = app;
+  const notesDir = join(app.dataDir, '..', 'my-notes');
+  mkdirSync(join(notesDir, 'photos'), { recursive: true });
+  copyFileSync(join(repoRoot, 'tests/fixtures/notes/interview-notes.md'), join(notesDir, 'interview-notes.md'));
+  copyFileSync(join(repoRoot, 'tests/fixtures/notes/photos/heads.png'), join(notesDir, 'photos', 'heads.png'));
+  await page.getByRole('button', { name: /Import notes/ }).click();
+  await page.getByTestId('notes-path').fill(join(notesDir, 'missing.md'));
+  await page.getByTestId('notes-path-preview').click();
+  await expect(page.getByTestId('import-error')).toContainText('ENOENT');
+  await page.getByTestId('notes-path').fill(join(notesDir, 'interview-notes.md'));
+  await page.getByTestId('notes-path-preview').click();
+  // Only the two Windows paths of another machine are missing; photos/heads.png was found beside the notes.
+  const missing = page.getByTestId('preview-missing-images').locator('li');
+  await expect(missing).toHaveCount(2);
+  for (const item of await missing.all()) await expect(item).toContainText('E:\\code\\note');
+  await page.getByTestId('import-commit').click();
+  await expect(page.getByTestId('deck-list')).toContainText('interview-notes');
+  await page.keyboard.press('b');
+  await page.getByTestId('browse-search').fill('多头的作用');
+  await expect(page.getByTestId('browse-total')).toHaveText('1 card');
+  await page.keyboard.press('Enter');
+  const image = page.getByTestId('preview-back').locator('img[alt="heads diagram"]');
+  await expect.poll(() => image.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(1);
   expect(app.problems).toEqual([]);
 });
