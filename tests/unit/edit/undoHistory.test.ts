@@ -67,7 +67,10 @@ describe('edit history', () => {
 
   it('a file step gives back the text exactly, whatever changed (CJK, emoji, line endings)', () => {
     const found = { path: '/x.md', folder: { path: '/', builtIn: false } };
-    const texts = ['', 'a', '动量😀\r\n', '😀😀', '😀a😀', 'ab😀cd', '## 问题 {#q}\n\n答案\n'];
+    // Long ones too, changed around the 4,096-character blocks it compares first, an emoji straddling a block edge.
+    const long = 'x'.repeat(4095) + '😀' + 'y'.repeat(9000);
+    const texts = ['', 'a', '动量😀\r\n', '😀😀', '😀a😀', 'ab😀cd', '## 问题 {#q}\n\n答案\n',
+      long, long.replace('😀', '😁'), `${long.slice(0, 4096)}!${long.slice(4096)}`, long.slice(0, -4097), `🙂${long}`, `${long}🙂`];
     for (const before of [...texts, null]) {
       for (const after of [...texts, null]) {
         const step = JSON.parse(JSON.stringify(fileStep({ found, before, after })));
