@@ -58,7 +58,8 @@ test('import notes by their path: the images beside them are copied with the dec
   mkdirSync(join(notesDir, 'photos'), { recursive: true });
   copyFileSync(join(repoRoot, 'tests/fixtures/notes/interview-notes.md'), join(notesDir, 'interview-notes.md'));
   copyFileSync(join(repoRoot, 'tests/fixtures/notes/photos/heads.png'), join(notesDir, 'photos', 'heads.png'));
-  await page.getByRole('button', { name: /Import notes/ }).click();
+  await expect(page.getByTestId('deck-list')).toBeVisible();
+  await page.keyboard.press('i');
   await page.getByTestId('notes-path').fill(join(notesDir, 'missing.md'));
   await page.getByTestId('notes-path-preview').click();
   await expect(page.getByTestId('import-error')).toContainText('ENOENT');
