@@ -37,8 +37,9 @@ const DRILL = `s.drill_day = @today AND s.queue <> 'suspended'`;
 
 /**
  * Two plans per query, both index-only on card_state (which mirrors each card's deck and liveness): over all
- * decks by (live, queue, due_day, drill_day), within one deck by (deck_id, live, …). Ties break on rowid, which
- * the index holds in order, so LIMIT stops early and no query sorts the collection.
+ * decks by (live, queue, due_day, drill_day), within one deck by (deck_id, live, …). Ties break on the index's
+ * own order (drill_day, then rowid), so LIMIT stops at the first row: ordering by due_day and rowid alone made
+ * SQLite join and sort every card of the most overdue day (0.2 ms an answer at 100,000 cards).
  */
 function scopedStatements(db: Db, build: (scope: string) => string) {
   const all = db.prepare(build('s.live = 1'));
@@ -54,7 +55,7 @@ export function createStudyStore(db: Db) {
   // Today's drill is tiny: always start from its partial index, never from a scan of the live cards.
   const countDrill = scopedStatements(db, (scope) => `SELECT COUNT(*) AS n FROM card_state s INDEXED BY card_state_by_drill WHERE ${scope} AND ${DRILL}`);
   const firstReview = scopedStatements(db, (scope) => `SELECT ${CARD_COLUMNS} FROM card_state s CROSS JOIN cards c ON c.id = s.card_id
-    WHERE ${scope} AND ${DUE_REVIEW} ORDER BY s.due_day, s.rowid LIMIT 1`);
+    WHERE ${scope} AND ${DUE_REVIEW} ORDER BY s.due_day, s.drill_day, s.rowid LIMIT 1`);
   // New cards come deck by deck in the order the home screen lists decks, each deck in file order.
   const firstNew = db.prepare(`SELECT ${CARD_COLUMNS} FROM cards c INDEXED BY cards_by_deck CROSS JOIN card_state s ON s.card_id = c.id
     WHERE c.deck_id = @deckId AND s.live = 1 AND ${NEW} ORDER BY c.position LIMIT 1`);
