@@ -13,7 +13,7 @@ import { createStudyStore } from '../storage/studyStore';
 import { localIsoDate, studyDay, systemClock, type Clock } from './clock';
 import { syncDeckFolders, type SyncReport } from './collectionService';
 import type { DeckFolder } from './deckFiles';
-import { createNotesImporter, readNotesFile } from './notesImport';
+import { createNotesImporter, readNotesFile, type NotesImportInput } from './notesImport';
 import { checkNewFolder, readExtraFolders, writeExtraFolders } from './deckFolders';
 import { createEditService, EditError } from './editService';
 import { watchDeckFolders } from './watch';
@@ -174,6 +174,12 @@ export function createProofDeckApp(options: AppOptions): ProofDeckApp {
       resync: () => (current.lastSync = syncDeckFolders(current.db, folders(), clock.now())),
     };
   });
+  /** The API's preview: the importer's, less what only the CLI prints. */
+  const notesPreview = (input: NotesImportInput) => {
+    require();
+    const { copiedImages: _copied, ...preview } = notesImporter.preview(input);
+    return preview;
+  };
   const browse = createBrowseService(() => require().db, () => studyDay(clock, require().settings.rolloverHour));
 
   const api: Api = {
@@ -204,16 +210,8 @@ export function createProofDeckApp(options: AppOptions): ProofDeckApp {
       });
     },
     proofRuns: async ({ cardId }) => proofRunsFor(require().db, cardId),
-    previewNotesImport: async ({ fileName, text }) => {
-      require();
-      const { copiedImages: _copied, ...preview } = notesImporter.preview({ fileName, text });
-      return preview;
-    },
-    previewNotesImportFile: async ({ path }) => {
-      require();
-      const { copiedImages: _copied, ...preview } = notesImporter.preview(readNotesFile(path));
-      return preview;
-    },
+    previewNotesImport: async ({ fileName, text }) => notesPreview({ fileName, text }),
+    previewNotesImportFile: async ({ path }) => notesPreview(readNotesFile(path)),
     commitNotesImport: async ({ previewId }) => {
       const { db } = require();
       const written = notesImporter.commit(previewId);
