@@ -256,6 +256,11 @@ export interface Api {
   commitNotesImport(arg: { previewId: string }): Promise<{ deckId: string; path: string }>;
   // Editing and browsing (issue #6).
   getCard(arg: { cardId: string }): Promise<EditableCard>;
+  /**
+   * Saves an image pasted or dropped into the editor beside the deck's file (`<deck>.assets/`, named by content);
+   * returns its relative path and the Markdown to insert. `base64` holds the file's bytes.
+   */
+  addCardImage(arg: { deckId: string; fileName: string; base64: string }): Promise<{ path: string; markdown: string }>;
   /** Validates, then writes the deck file atomically and updates the database; `cardId` null adds a card. */
   saveCard(arg: { deckId: string; cardId: string | null; draft: CardDraft; baseContentHash: string | null }): Promise<SaveCardResult>;
   duplicateCard(arg: { cardId: string }): Promise<EditOutcome>;
@@ -310,6 +315,7 @@ export const API_METHODS = [
   'previewNotesImportFile',
   'commitNotesImport',
   'getCard',
+  'addCardImage',
   'saveCard',
   'duplicateCard',
   'deleteCards',

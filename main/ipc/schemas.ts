@@ -76,6 +76,8 @@ export const API_SCHEMAS = {
   previewNotesImportFile: v.strictObject({ path: fullPath }),
   commitNotesImport: v.strictObject({ previewId: v.pipe(v.string(), v.minLength(1), v.maxLength(200)) }),
   getCard: v.strictObject({ cardId: id }),
+  // 10 MB of image as base64, and a little room: the service checks the decoded size and the image signature.
+  addCardImage: v.strictObject({ deckId: id, fileName: v.pipe(v.string(), v.minLength(1), v.maxLength(255)), base64: v.pipe(v.string(), v.minLength(1), v.maxLength(14_000_000)) }),
   saveCard: v.strictObject({
     deckId: id,
     cardId: v.nullable(id),

@@ -220,6 +220,7 @@ export function createProofDeckApp(options: AppOptions): ProofDeckApp {
       return written;
     },
     getCard: async ({ cardId }) => edits.getCard(cardId),
+    addCardImage: async ({ deckId, fileName, base64 }) => edits.addCardImage(deckId, fileName, Buffer.from(base64, 'base64')),
     saveCard: async (arg) => edits.saveCard(arg),
     duplicateCard: async ({ cardId }) => edits.duplicateCard(cardId),
     deleteCards: async ({ cardIds }) => edits.deleteCards(cardIds),

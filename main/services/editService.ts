@@ -18,6 +18,7 @@ import { cardHash, toSyncedDeck, type LoadedDeckFile } from './collectionService
 import type { SyncedDeck } from '../storage/collectionStore';
 import { writeFileAtomic, type FoundFile } from './deckFiles';
 import { EditError, errno, readIfExists } from './editErrors';
+import { savePastedImage } from './pastedImages';
 import { reverseStep, undoHistory, type UndoStep } from './undoLog';
 import { copyNewFiles, imageReferences, removeCreated } from './deckImages';
 import { cardsOwnedElsewhere, folderImportMessage, planFolderImport } from './folderImport';
@@ -225,6 +226,10 @@ export function createEditService(context: () => EditContext) {
   const indexOf = (parsed: ParsedDeckFile, card: DeckFileCard) => parsed.cards.findIndex((c) => c.id === card.id);
 
   return {
+    addCardImage(deckId: string, fileName: string, bytes: Uint8Array): { path: string; markdown: string } {
+      return savePastedImage(entryFor(deckId), fileName, bytes);
+    },
+
     getCard(cardId: string): EditableCard {
       const { entry } = locate(cardId);
       const card = cardView(context().db, cardId);

@@ -1,6 +1,6 @@
 // Images beside a deck file show in the review and in the editor's preview (served by the host from the deck's
-// folder only), in Markdown and in card HTML alike.
-import { copyFileSync, mkdirSync } from 'node:fs';
+// folder only), in Markdown and in card HTML alike; an image pasted into the editor lands beside the deck file.
+import { copyFileSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test, expect, deckFile, repoRoot } from './fixtures';
 
@@ -23,5 +23,36 @@ test('a card shows the images beside its deck file, in the review and in the edi
   await page.keyboard.press('e');
   const preview = page.getByTestId('preview-back').locator('img[alt="heads"]');
   await expect.poll(() => preview.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(24);
+  expect(app.problems).toEqual([]);
+});
+
+test('an image pasted into the answer is saved beside the deck file, shown in the preview and linked in the card', async ({ launchApp }) => {
+  const app = await launchApp({ builtInDecks: {}, userDecks: { 'optim.md': deckFile('optim', 'Optimizers', [{ id: 'o1', q: 'Adam?', a: 'Moments.' }]) } });
+  const { page } = app;
+  await expect(page.getByTestId('deck-list')).toContainText('Optimizers');
+  await page.keyboard.press('b');
+  await page.getByTestId('browse-search').fill('Adam');
+  await expect(page.getByTestId('browse-total')).toHaveText('1 card');
+  await page.keyboard.press('Enter');
+  const answer = page.getByTestId('editor-back');
+  await expect(answer).toHaveValue('Moments.');
+  await answer.click();
+  await page.keyboard.press('End');
+  const png = readFileSync(join(IMAGES, 'heads.png')).toString('base64');
+  // What the browser hands a page when an image is pasted from the clipboard.
+  await answer.evaluate((area, base64) => {
+    const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
+    const data = new DataTransfer();
+    data.items.add(new File([bytes], 'adam curve.png', { type: 'image/png' }));
+    area.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+  }, png);
+  await expect(answer).toHaveValue(/^Moments\.!\[adam-curve\]\(optim\.assets\/adam-curve-[0-9a-f]{10}\.png\)$/);
+  const preview = page.getByTestId('preview-back').locator('img[alt="adam-curve"]');
+  await expect.poll(() => preview.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(24);
+  await page.keyboard.press('Control+s');
+  await expect(page.getByTestId('editor-banner')).toContainText('Saved to');
+  const saved = readFileSync(join(app.userDeckDir, 'optim.md'), 'utf8');
+  const [, path] = /\((optim\.assets\/[^)]+)\)/.exec(saved)!;
+  expect(readFileSync(join(app.userDeckDir, path))).toEqual(readFileSync(join(IMAGES, 'heads.png')));
   expect(app.problems).toEqual([]);
 });
