@@ -46,7 +46,7 @@ test('an image pasted into the answer is saved beside the deck file, shown in th
     data.items.add(new File([bytes], 'adam curve.png', { type: 'image/png' }));
     area.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
   }, png);
-  await expect(answer).toHaveValue(/^Moments\.!\[adam-curve\]\(optim\.assets\/adam-curve-[0-9a-f]{10}\.png\)$/);
+  await expect(answer).toHaveValue(/^Moments\.\n\n!\[adam-curve\]\(optim\.assets\/adam-curve-[0-9a-f]{10}\.png\)$/);
   const preview = page.getByTestId('preview-back').locator('img[alt="adam-curve"]');
   await expect.poll(() => preview.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(24);
   await page.keyboard.press('Control+s');
