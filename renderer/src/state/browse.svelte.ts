@@ -17,6 +17,8 @@ export class BrowseState {
   cursor = $state(0);
   selected = new SvelteSet<string>();
   error = $state<string | null>(null);
+  /** False until the first answer: opening browse on a big collection reads every card once (about 2 s at 100,000). */
+  loaded = $state(false);
   /** The latest refresh: Enter waits for it, so it never opens a row of an older query's results. */
   settled: Promise<void> = Promise.resolve();
   private generation = 0;
@@ -45,6 +47,7 @@ export class BrowseState {
       this.queryErrors = page.queryErrors;
       this.ms = page.ms;
       this.error = null;
+      this.loaded = true;
       if (!keepCursor || this.cursor >= page.total) this.cursor = 0;
     } catch (error) {
       if (generation === this.generation) this.error = (error as Error).message;
