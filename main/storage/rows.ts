@@ -24,6 +24,10 @@ export interface CardRow {
   version: number;
 }
 
+/** A card's scheduling state alone (what answering reads). */
+export type StateRow = Pick<CardRow, 'ef_milli' | 'reps' | 'interval_days' | 'due_day' | 'lapses' | 'queue' | 'drill_day' | 'last_review_at' | 'version'>;
+export const STATE_COLUMNS = `ef_milli, reps, interval_days, due_day, lapses, queue, drill_day, last_review_at, version`;
+
 export const CARD_COLUMNS = `c.id, c.deck_id, c.position, c.front_md, c.back_md, c.proof_code, c.proof_lang, c.tags,
   c.content_hash, s.ef_milli, s.reps, s.interval_days, s.due_day, s.lapses, s.queue, s.drill_day,
   s.last_review_at, s.version`;
@@ -31,7 +35,7 @@ export const CARD_COLUMNS = `c.id, c.deck_id, c.position, c.front_md, c.back_md,
 export const splitTags = (tags: string): string[] => (tags ? tags.split(' ').filter(Boolean) : []);
 export const joinTags = (tags: readonly string[]): string => tags.join(' ');
 
-export function scheduleOf(row: CardRow): CardSchedule {
+export function scheduleOf(row: StateRow): CardSchedule {
   return {
     efMilli: row.ef_milli,
     reps: row.reps,

@@ -3,7 +3,7 @@ import type { Quality, StudyKind } from '../contract/api';
 import type { CardSchedule } from '../core/scheduler/types';
 import type { Db } from './database';
 import { DECK_ORDER } from './collectionStore';
-import { CARD_COLUMNS, type CardRow } from './rows';
+import { CARD_COLUMNS, STATE_COLUMNS, type CardRow, type StateRow } from './rows';
 
 export interface StudyScope {
   /** Null studies every available deck. */
@@ -63,7 +63,8 @@ export function createStudyStore(db: Db) {
   // Drilled cards come back in the order they were failed, after the day's reviews and new cards (SM-2 step 7).
   const firstDrill = scopedStatements(db, (scope) => `SELECT ${CARD_COLUMNS} FROM card_state s INDEXED BY card_state_by_drill CROSS JOIN cards c ON c.id = s.card_id
     WHERE ${scope} AND ${DRILL} ORDER BY s.last_review_at, c.position LIMIT 1`);
-  const cardById = db.prepare(`SELECT ${CARD_COLUMNS} FROM cards c JOIN card_state s ON s.card_id = c.id WHERE c.id = ?`);
+  // Answering and undo need the scheduling state only, not the card text.
+  const stateById = db.prepare(`SELECT ${STATE_COLUMNS} FROM card_state WHERE card_id = ?`);
   const insertReview = db.prepare(`INSERT INTO reviews (card_id, reviewed_at, day, quality, kind,
       prev_ef_milli, prev_reps, prev_interval_days, prev_due_day, prev_lapses, prev_queue, prev_drill_day, prev_last_review_at, prev_version,
       new_ef_milli, new_reps, new_interval_days, new_due_day, new_lapses, new_queue, new_drill_day, duration_ms, scheduler)
@@ -121,11 +122,11 @@ export function createStudyStore(db: Db) {
      */
     answer(input: {
       cardId: string; version: number; quality: Quality;
-      schedule: (before: CardRow) => { next: CardSchedule; kind: StudyKind };
+      schedule: (before: StateRow) => { next: CardSchedule; kind: StudyKind };
       day: number; now: number; durationMs: number; scheduler: string;
-    }): { reviewId: number; before: CardRow } {
+    }): { reviewId: number; before: StateRow } {
       return db.transaction(() => {
-        const before = cardById.get(input.cardId) as CardRow | undefined;
+        const before = stateById.get(input.cardId) as StateRow | undefined;
         if (!before) throw new CardNotFoundError(input.cardId);
         if (before.version !== input.version) throw new StaleAnswerError(input.cardId);
         const { next, kind } = input.schedule(before);
@@ -147,7 +148,7 @@ export function createStudyStore(db: Db) {
         const review = reviewById.get(reviewId) as Record<string, number | string | null> | undefined;
         if (!review) return null;
         const cardId = review.card_id as string;
-        const current = cardById.get(cardId) as CardRow | undefined;
+        const current = stateById.get(cardId) as StateRow | undefined;
         writeState.run({
           cardId, efMilli: review.prev_ef_milli, reps: review.prev_reps, intervalDays: review.prev_interval_days,
           dueDay: review.prev_due_day, lapses: review.prev_lapses, queue: review.prev_queue,
