@@ -1,7 +1,7 @@
 // Finding and reading deck files on disk. Symlink loops, unreadable files and binary files become
 // per-file errors; nothing here throws for one bad file.
-import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, realpathSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { createHash, randomUUID } from 'node:crypto';
+import { closeSync, fsyncSync, openSync, readdirSync, readFileSync, realpathSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import type { DeckFileError } from '../contract/deck';
 
@@ -61,11 +61,30 @@ export function readFileBytes(path: string): Uint8Array | DeckFileError {
   }
 }
 
-/** Temp file in the same folder + rename: a crash leaves the old file or the new one, never half of one. */
-export function writeFileAtomic(path: string, text: string): void {
-  const temp = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
-  writeFileSync(temp, text);
-  renameSync(temp, path);
+/**
+ * Temp file in the same folder + rename: a crash leaves the old file or the new one, never half of one. The temp
+ * name is unique and the temp is removed when the write fails (a full disk leaves no stray file). `durable` also
+ * flushes the data to disk before the rename (notes import, where one fsync costs nothing that matters).
+ */
+export function writeFileAtomic(path: string, text: string, { durable = false } = {}): void {
+  const temp = join(dirname(path), `.${basename(path)}.${process.pid}.${randomUUID().slice(0, 8)}.tmp`);
+  try {
+    const fd = openSync(temp, 'wx');
+    try {
+      writeSync(fd, text);
+      if (durable) fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+    renameSync(temp, path);
+  } catch (error) {
+    try {
+      unlinkSync(temp);
+    } catch {
+      // Never created, or already renamed.
+    }
+    throw error;
+  }
 }
 
 export function contentHash(parts: readonly (string | null)[]): string {

@@ -2,7 +2,7 @@
 // finds their images, picks the deck file to write (the same deck id is updated in place, any other file is
 // never overwritten), shows a preview, and on commit copies the images and writes the deck atomically.
 import { randomUUID } from 'node:crypto';
-import { closeSync, copyFileSync, existsSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, renameSync, statSync, unlinkSync } from 'node:fs';
 import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { NotesImportPreview } from '../contract/api';
@@ -15,6 +15,7 @@ import {
   type NotesImportSummary,
   type PreviousDeckCard,
 } from '../core/notes';
+import { writeFileAtomic } from './deckFiles';
 
 export type NotesImportErrorCode = 'bad-request' | 'conflict' | 'not-found';
 
@@ -161,28 +162,6 @@ const isInside = (folder: string, path: string): boolean => {
   return rel !== '' && !rel.startsWith('..') && !isAbsolute(rel);
 };
 
-/** Temp file in the same folder, flushed, then renamed over the target: never a half-written deck. */
-function writeFileAtomically(path: string, text: string): void {
-  const temp = join(dirname(path), `.${basename(path)}.${process.pid}.${randomUUID().slice(0, 8)}.tmp`);
-  try {
-    const fd = openSync(temp, 'wx');
-    try {
-      writeSync(fd, text);
-      fsyncSync(fd);
-    } finally {
-      closeSync(fd);
-    }
-    renameSync(temp, path);
-  } catch (error) {
-    try {
-      unlinkSync(temp);
-    } catch {
-      // Nothing was created, or it is already gone.
-    }
-    throw error;
-  }
-}
-
 function copyFileAtomically(from: string, to: string): void {
   mkdirSync(dirname(to), { recursive: true });
   const temp = `${to}.${process.pid}.tmp`;
@@ -291,7 +270,7 @@ export function createNotesImporter(options: NotesImporterOptions): NotesImporte
       if (!source) throw new NotesImportError('not-found', `The image ${copy.src} is gone since the preview; preview the import again.`);
       copyFileAtomically(source, join(deckDir, ...copy.assetPath.split('/')));
     }
-    writeFileAtomically(job.targetPath, job.deckText);
+    writeFileAtomic(job.targetPath, job.deckText, { durable: true });
     pending.delete(previewId);
     return { deckId, path: job.targetPath };
   };
