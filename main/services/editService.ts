@@ -13,7 +13,7 @@ import {
   type CardEditResult, type DeckFileCard, type ParsedDeckFile,
 } from '../core/deck';
 import type { Db } from '../storage/database';
-import { applyDeckFiles, cardLocations, cardView, restoreQueues, setSuspended, takenCardIds, takenDeckIds } from '../storage/editStore';
+import { applyDeckFiles, cardLocations, cardView, restoreQueues, setSuspended, takenCardIds, takenDeckIds, type CardLocation } from '../storage/editStore';
 import { cardHash, toSyncedDeck, type LoadedDeckFile } from './collectionService';
 import type { SyncedDeck } from '../storage/collectionStore';
 import { writeFileAtomic, type FoundFile } from './deckFiles';
@@ -184,13 +184,13 @@ export function createEditService(context: () => EditContext) {
     return taken;
   }
 
-  function locate(cardId: string): { entry: LoadedDeckFile; index: number } {
+  function locate(cardId: string): { entry: LoadedDeckFile; index: number; location: CardLocation } {
     const location = cardLocations(context().db, [cardId]).get(cardId);
     if (!location || location.removed) throw new EditError('not-found', `No card with id ${cardId} (it was deleted or its file no longer has it).`);
     const entry = entryFor(location.deckId);
     const index = entry.parsed.cards.findIndex((card) => card.id === cardId);
     if (index < 0) throw new EditError('not-found', `Card ${cardId} is not in ${entry.file.path} any more.`);
-    return { entry, index };
+    return { entry, index, location };
   }
 
   /** Applies `edit` to each card of each deck in turn (grouped by deck), forking built-in decks; one undo step. */
@@ -244,8 +244,7 @@ export function createEditService(context: () => EditContext) {
       if (cardId !== null) {
         const found = locate(cardId);
         if (found.entry.parsed.deck!.id !== deckId) throw new EditError('bad-request', `Card ${cardId} is in deck "${found.entry.parsed.deck!.id}", not "${deckId}": move it instead.`);
-        const stored = cardLocations(context().db, [cardId]).get(cardId)!;
-        if (baseContentHash !== null && stored.contentHash !== baseContentHash) {
+        if (baseContentHash !== null && found.location.contentHash !== baseContentHash) {
           throw new EditError('conflict', `Card ${cardId} changed since you opened it (in its file or another window); it was not saved. Your text is still in the editor: reopen the card to see the new version.`);
         }
         ({ entry, index } = found);
