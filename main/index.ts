@@ -4,6 +4,7 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { API_METHODS, ipcChannel, type PickPathPurpose } from './contract/api';
 import { parseDataDirArgs } from './cli/dataDir';
+import { message } from './contract/messages';
 import { createDispatcher, toErrorPayload } from './ipc/dispatch';
 import { createProofDeckApp } from './services/app';
 import { watchDeckFolders } from './services/watch';
@@ -78,7 +79,7 @@ async function main(): Promise<void> {
   const dispatch = createDispatcher(proofDeck.api);
   for (const method of API_METHODS) {
     ipcMain.handle(ipcChannel(method), async (event, arg) => {
-      if (!isAppFrame(event)) return { ok: false, error: { code: 'bad-request', message: 'IPC from an unexpected frame was refused.' } };
+      if (!isAppFrame(event)) return { ok: false, error: message('api.unexpectedFrame') };
       try {
         return { ok: true, result: await dispatch(method, arg) };
       } catch (error) {

@@ -5,11 +5,11 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parseDataDirArgs, userDeckDir } from '../main/cli/dataDir';
+import { AppError } from '../main/contract/errors';
 import { parseDeck } from '../main/core/deck';
 import { listDeckFiles } from '../main/services/deckFiles';
 import {
   createNotesImporter,
-  NotesImportError,
   readNotesFile,
   type ExistingDeck,
   type NotesImportPreviewDetails,
@@ -105,7 +105,7 @@ function main(argv: string[]): number {
     console.log(`Wrote ${written.path}`);
     return 0;
   } catch (error) {
-    if (error instanceof NotesImportError) {
+    if (error instanceof AppError) {
       console.error(`import:notes: ${error.message}`);
       return 1;
     }

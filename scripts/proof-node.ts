@@ -11,6 +11,7 @@ import type { ProofLang } from '../main/contract/deck';
 import type { ProofResult } from '../main/contract/proof';
 import { DEFAULT_PROOF_TIMEOUT_MS, executeProof } from '../renderer/proof/api';
 import { collectDecks, findDeckFiles } from './deck-check/collect';
+import { formatMessage } from '../main/contract/messages';
 
 export const NODE_DEVICE = 'CPU (JavaScript, Node)';
 
@@ -87,7 +88,7 @@ async function main(argv: string[]): Promise<number> {
   for (const target of missing) process.stderr.write(`${target}: no such file or folder\n`);
   if (missing.length) return 2;
   const decks = collectDecks(files);
-  for (const error of decks.errors) process.stderr.write(`${error.file}:${error.line}: ${error.message}\n`);
+  for (const error of decks.errors) process.stderr.write(`${error.file}:${error.line}: ${formatMessage(error)}\n`);
   if (decks.errors.length) {
     if (args.json) process.stdout.write('[]\n');
     return 2;

@@ -1,6 +1,7 @@
 // The one contract between the renderer and the main process (or the browser-mode host).
 // Pure types and names: this module imports nothing but its siblings, because the preload bundles it.
-import type { DeckFileError, ProofLang } from './deck';
+import type { CardContent, DeckFileError } from './deck';
+import type { Message } from './messages';
 import type { ProofBackend, ProofResult } from './proof';
 
 /** Epoch milliseconds. Every time crossing the boundary is one of these. */
@@ -26,15 +27,10 @@ export interface CardStateView {
   version: number;
 }
 
-export interface CardView {
+export interface CardView extends CardContent {
   id: string;
   deckId: string;
   position: number;
-  frontMd: string;
-  backMd: string;
-  proofCode: string | null;
-  proofLang: ProofLang | null;
-  tags: string[];
   contentHash: string;
   state: CardStateView;
 }
@@ -125,7 +121,7 @@ export interface ProofRunRecord {
 export interface StartupStatus {
   dataDir: string;
   /** Set when the database could not be opened safely; the app shows this and offers `restoreBackup`. */
-  databaseProblem: { message: string; backups: string[] } | null;
+  databaseProblem: { message: Message; backups: string[] } | null;
   /** The proof sandbox page (a distinct origin from the app). */
   sandboxUrl: string;
   /** True in the Electron app: `pickPath` opens the system's file dialog. Browser mode has none (type a path). */
@@ -159,13 +155,7 @@ export interface NotesImportPreview {
 // ---- Editing (issue #6): deck files stay the source of truth; every edit rewrites only its card's lines. ----
 
 /** The fields the card editor writes (the card's id is kept; a new card gets one from its question). */
-export interface CardDraft {
-  frontMd: string;
-  backMd: string;
-  proofCode: string | null;
-  proofLang: ProofLang | null;
-  tags: string[];
-}
+export type CardDraft = CardContent;
 
 export interface EditableCard {
   card: CardView;
@@ -176,9 +166,7 @@ export interface EditableCard {
 }
 
 /** A problem that kept a card from being saved; `line` is in the deck file, `field` says where in the editor. */
-export interface CardSaveError extends DeckFileError {
-  field?: 'question' | 'answer' | 'proof' | 'tags' | 'file';
-}
+export type CardSaveError = DeckFileError;
 
 export type SaveCardResult =
   | { ok: true; cardId: string; deckId: string; sourcePath: string; contentHash: string; forkedFrom: string | null }
@@ -186,7 +174,8 @@ export type SaveCardResult =
 
 /** What an edit changed; `undoLabel` names what `undoEdit` would undo next (null when nothing). */
 export interface EditOutcome {
-  message: string;
+  /** What was done, in words the renderer looks up by code. */
+  message: Message;
   cardIds: string[];
   deckId: string | null;
   undoLabel: string | null;
@@ -345,8 +334,5 @@ export const API_METHODS_COMPLETE: MissingMethods extends never ? true : Missing
 export const IPC_PREFIX = 'proofdeck:';
 export const ipcChannel = (method: ApiMethod): string => IPC_PREFIX + method;
 
-/** Errors cross the boundary as this shape; `code` lets the UI react (e.g. a stale answer). */
-export interface ApiErrorPayload {
-  code: 'bad-request' | 'stale' | 'not-found' | 'conflict' | 'internal';
-  message: string;
-}
+/** Errors cross the boundary as a message, `{ code, params, field? }`; `code` lets the UI react (a stale answer…). */
+export type ApiErrorPayload = Message;

@@ -1,19 +1,13 @@
 // Deck file model shared by the parser, the services and the renderer. Pure data, JSON-safe.
+import type { Message } from './messages';
 
-/** One problem found in a deck file; `line` is 1-based. */
-export interface DeckFileError {
-  file: string;
-  line: number;
-  message: string;
-}
+/** One problem found in a deck file (a message with its place); `line` is 1-based. */
+export type DeckFileError = { file: string; line: number } & Message;
 
 export type ProofLang = 'js' | 'ts';
 
-export interface ParsedCard {
-  /** Card id from `{#id}`, or null when the heading has none (a writable file then gets one generated). */
-  id: string | null;
-  /** 1-based line of the `## ` heading. */
-  line: number;
+/** What a card says: the one content type that parsed cards, stored cards, views and editor drafts extend. */
+export interface CardContent {
   /** Question Markdown: the heading text (without the attribute block), plus the lines before a `?` line if any. */
   frontMd: string;
   /** Answer Markdown, with the proof block removed. */
@@ -21,6 +15,13 @@ export interface ParsedCard {
   proofCode: string | null;
   proofLang: ProofLang | null;
   tags: string[];
+}
+
+export interface ParsedCard extends CardContent {
+  /** Card id from `{#id}`, or null when the heading has none (a writable file then gets one generated). */
+  id: string | null;
+  /** 1-based line of the `## ` heading. */
+  line: number;
 }
 
 export interface ParsedDeckMeta {

@@ -1,14 +1,15 @@
 // Loads every deck folder, resolves id clashes, writes generated card ids back to writable files, and
 // reconciles the result with the database (storage/collectionStore.ts).
-import type { DeckFileError, ParsedCard } from '../contract/deck';
-import { assignMissingIds, decodeDeckBytes, parseDeck, type ParsedDeckFile } from '../core/deck';
+import type { CardContent, DeckFileError } from '../contract/deck';
+import { message, type Message } from '../contract/messages';
+import { asLoadedDeck, assignMissingIds, contentOf, decodeDeckBytes, parseDeck, sameContent, type LoadedDeck, type ParsedDeckFile } from '../core/deck';
 import type { Db } from '../storage/database';
-import { syncCollection, type BrokenDeck, type SyncChanges, type SyncedCard, type SyncedDeck } from '../storage/collectionStore';
+import { syncCollection, type BrokenDeck, type SyncChanges, type SyncedDeck } from '../storage/collectionStore';
 import { contentHash, listDeckFiles, readFileBytes, writeFileAtomic, type DeckFolder, type FoundFile } from './deckFiles';
 
 export interface LoadedDeckFile {
   file: FoundFile;
-  parsed: ParsedDeckFile;
+  parsed: LoadedDeck;
   /** The deck as the database last received it (edits send only what differs from it). */
   synced?: SyncedDeck;
 }
@@ -20,7 +21,7 @@ export interface SyncReport {
   loaded: Map<string, LoadedDeckFile>;
 }
 
-export function cardHash(card: ParsedCard): string {
+export function cardHash(card: CardContent): string {
   return contentHash([card.frontMd, card.backMd, card.proofCode, card.proofLang, card.tags.join(' ')]);
 }
 
@@ -39,70 +40,74 @@ function loadFile(file: FoundFile, errors: DeckFileError[]): ParsedDeckFile | nu
 }
 
 /** Gives id-less cards an id and writes it back, only in files the user owns. */
-function ensureIds(file: FoundFile, parsed: ParsedDeckFile, taken: Set<string>, errors: DeckFileError[]): ParsedDeckFile | null {
+function ensureIds(file: FoundFile, parsed: ParsedDeckFile, taken: Set<string>, errors: DeckFileError[]): LoadedDeck | null {
   const missing = parsed.cards.filter((card) => card.id === null);
-  if (missing.length === 0) return parsed;
+  if (missing.length === 0) return asLoadedDeck(parsed);
   if (file.folder.builtIn) {
-    for (const card of missing) errors.push({ file: file.path, line: card.line, message: 'card has no id: built-in decks must give every card an {#id}' });
+    for (const card of missing) errors.push({ file: file.path, line: card.line, ...message('sync.builtInCardWithoutId') });
     return null;
   }
   const result = assignMissingIds(parsed, taken);
   try {
     writeFileAtomic(file.path, result.text);
   } catch (error) {
-    errors.push({ file: file.path, line: 0, message: `cards without ids could not be given ids (file not writable: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}); add {#id} to each heading` });
+    errors.push({ file: file.path, line: 0, ...message('sync.cannotAssignIds', { reason: (error as NodeJS.ErrnoException).code ?? (error as Error).message }) });
     return null;
   }
-  return result.parsed;
+  return asLoadedDeck(result.parsed);
 }
+
+/** What `decks.file_error` stores for a deck that did not load: its problems as messages (JSON). */
+const storedErrors = (errors: readonly (Message & { line: number })[]): string =>
+  JSON.stringify(errors.map(({ line, code, params }) => ({ line, code, params })));
 
 export function loadDeckFolders(folders: readonly DeckFolder[]): { loaded: LoadedDeckFile[]; broken: BrokenDeck[]; errors: DeckFileError[] } {
   const errors: DeckFileError[] = [];
   const broken: BrokenDeck[] = [];
-  const candidates: LoadedDeckFile[] = [];
+  const candidates: { file: FoundFile; parsed: ParsedDeckFile & { deck: NonNullable<ParsedDeckFile['deck']> } }[] = [];
   for (const folder of folders) {
     for (const file of listDeckFiles(folder, errors)) {
       const fileErrors: DeckFileError[] = [];
       const parsed = loadFile(file, fileErrors);
-      if (parsed && parsed.errors.length === 0) candidates.push({ file, parsed });
+      if (parsed && parsed.errors.length === 0 && parsed.deck) candidates.push({ file, parsed: { ...parsed, deck: parsed.deck } });
       else {
         const all = parsed ? parsed.errors : fileErrors;
         errors.push(...all);
-        broken.push({ sourcePath: file.path, deckId: parsed?.deck?.id ?? null, error: all.map((e) => `${e.line}: ${e.message}`).join('\n') });
+        broken.push({ sourcePath: file.path, deckId: parsed?.deck?.id ?? null, error: storedErrors(all) });
       }
     }
   }
 
   // A user deck with a built-in deck's id replaces it (that is how a fork works).
-  const userDeckIds = new Set(candidates.filter((c) => !c.file.folder.builtIn).map((c) => c.parsed.deck!.id));
+  const userDeckIds = new Set(candidates.filter((c) => !c.file.folder.builtIn).map((c) => c.parsed.deck.id));
   const byDeck = new Map<string, LoadedDeckFile>();
   const cardOwner = new Map<string, string>();
   const loaded: LoadedDeckFile[] = [];
-  const reject = (c: LoadedDeckFile, line: number, message: string) => {
-    errors.push({ file: c.file.path, line, message });
-    broken.push({ sourcePath: c.file.path, deckId: null, error: message });
+  const reject = (c: { file: FoundFile }, line: number, problem: Message) => {
+    errors.push({ file: c.file.path, line, ...problem });
+    broken.push({ sourcePath: c.file.path, deckId: null, error: storedErrors([{ line, ...problem }]) });
   };
   for (const candidate of candidates) {
-    const deckId = candidate.parsed.deck!.id;
+    const deckId = candidate.parsed.deck.id;
     if (candidate.file.folder.builtIn && userDeckIds.has(deckId)) continue;
     const earlier = byDeck.get(deckId);
     if (earlier) {
-      reject(candidate, 1, `deck id "${deckId}" is already used by ${earlier.file.path}`);
+      reject(candidate, 1, message('sync.deckIdTaken', { deckId, file: earlier.file.path }));
       continue;
     }
     const clash = candidate.parsed.cards.find((card) => card.id !== null && cardOwner.has(card.id));
-    if (clash) {
-      reject(candidate, clash.line, `card id "${clash.id}" is already used in ${cardOwner.get(clash.id!)}`);
+    if (clash?.id) {
+      reject(candidate, clash.line, message('sync.cardIdTaken', { cardId: clash.id, file: cardOwner.get(clash.id) ?? '' }));
       continue;
     }
     const withIds = ensureIds(candidate.file, candidate.parsed, new Set(cardOwner.keys()), errors);
     if (!withIds) {
-      broken.push({ sourcePath: candidate.file.path, deckId, error: 'cards without ids' });
+      broken.push({ sourcePath: candidate.file.path, deckId, error: storedErrors(errors.filter((e) => e.file === candidate.file.path)) });
       continue;
     }
     const accepted = { file: candidate.file, parsed: withIds };
     byDeck.set(deckId, accepted);
-    for (const card of withIds.cards) cardOwner.set(card.id!, candidate.file.path);
+    for (const card of withIds.cards) cardOwner.set(card.id, candidate.file.path);
     loaded.push(accepted);
   }
   return { loaded, broken, errors };
@@ -113,7 +118,7 @@ export function loadDeckFolders(folders: readonly DeckFolder[]): { loaded: Loade
  * content hash instead of being hashed again: a save of one card in a 1,000-card file hashes one card.
  */
 export function toSyncedDeck({ file, parsed }: LoadedDeckFile, previous?: SyncedDeck): SyncedDeck {
-  const deck = parsed.deck!;
+  const deck = parsed.deck;
   const before = previous ? new Map(previous.cards.map((card) => [card.id, card])) : null;
   return {
     id: deck.id,
@@ -123,29 +128,21 @@ export function toSyncedDeck({ file, parsed }: LoadedDeckFile, previous?: Synced
     readOnly: file.folder.builtIn,
     builtIn: file.folder.builtIn,
     cards: parsed.cards.map((card, position) => {
-      const was = before?.get(card.id!);
+      const was = before?.get(card.id);
       return {
-        id: card.id!,
+        id: card.id,
         position,
-        frontMd: card.frontMd,
-        backMd: card.backMd,
-        proofCode: card.proofCode,
-        proofLang: card.proofLang,
-        tags: card.tags,
+        ...contentOf(card),
         contentHash: was && sameContent(was, card) ? was.contentHash : cardHash(card),
       };
     }),
   };
 }
 
-function sameContent(a: SyncedCard, b: ParsedCard): boolean {
-  return a.frontMd === b.frontMd && a.backMd === b.backMd && a.proofCode === b.proofCode && a.proofLang === b.proofLang
-    && a.tags.length === b.tags.length && a.tags.every((tag, i) => tag === b.tags[i]);
-}
 
 export function syncDeckFolders(db: Db, folders: readonly DeckFolder[], now: number): SyncReport {
   const { loaded, broken, errors } = loadDeckFolders(folders);
   const synced = loaded.map((entry) => ({ ...entry, synced: toSyncedDeck(entry) }));
   const changes = syncCollection(db, { decks: synced.map((entry) => entry.synced), broken, now });
-  return { fileErrors: errors, changes, loaded: new Map(synced.map((l) => [l.parsed.deck!.id, l])) };
+  return { fileErrors: errors, changes, loaded: new Map(synced.map((l) => [l.parsed.deck.id, l])) };
 }

@@ -4,6 +4,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { closeSync, fsyncSync, openSync, readdirSync, readFileSync, realpathSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import type { DeckFileError } from '../contract/deck';
+import { message } from '../contract/messages';
 
 export interface DeckFolder {
   path: string;
@@ -24,7 +25,7 @@ export function listDeckFiles(folder: DeckFolder, errors: DeckFileError[]): Foun
     try {
       real = realpathSync(dir);
     } catch (error) {
-      errors.push({ file: dir, line: 0, message: `deck folder unreadable: ${(error as Error).message}` });
+      errors.push({ file: dir, line: 0, ...message('sync.folderUnreadable', { reason: (error as Error).message }) });
       return;
     }
     if (visited.has(real)) return;
@@ -33,7 +34,7 @@ export function listDeckFiles(folder: DeckFolder, errors: DeckFileError[]): Foun
     try {
       names = readdirSync(dir).sort();
     } catch (error) {
-      errors.push({ file: dir, line: 0, message: `deck folder unreadable: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}` });
+      errors.push({ file: dir, line: 0, ...message('sync.folderUnreadable', { reason: (error as NodeJS.ErrnoException).code ?? (error as Error).message }) });
       return;
     }
     for (const name of names) {
@@ -57,7 +58,7 @@ export function readFileBytes(path: string): Uint8Array | DeckFileError {
   try {
     return readFileSync(path);
   } catch (error) {
-    return { file: path, line: 0, message: `cannot read file: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}` };
+    return { file: path, line: 0, ...message('sync.fileUnreadable', { reason: (error as NodeJS.ErrnoException).code ?? (error as Error).message }) };
   }
 }
 

@@ -2,7 +2,9 @@
 import { existsSync, realpathSync, statSync } from 'node:fs';
 import { isAbsolute, join, sep } from 'node:path';
 import { writeFileAtomic } from './deckFiles';
-import { EditError, errno, readIfExists } from './editErrors';
+import { AppError } from '../contract/errors';
+import { message } from '../contract/messages';
+import { errno, readIfExists } from './edit/fileText';
 
 export function folderListPath(dataDir: string): string {
   return join(dataDir, 'deck-folders.json');
@@ -21,20 +23,20 @@ export function readExtraFolders(dataDir: string): string[] {
 
 /** Checks a folder the user wants to add; returns its canonical path. */
 export function checkNewFolder(path: string, existing: readonly string[]): string {
-  if (!isAbsolute(path)) throw new EditError('bad-request', `Give the folder's full path (it starts with / or a drive letter): ${path}`);
+  if (!isAbsolute(path)) throw new AppError(message('folder.notAbsolute', { path }));
   let real: string;
   try {
     real = realpathSync(path);
-    if (!statSync(real).isDirectory()) throw new EditError('bad-request', `${path} is a file, not a folder.`);
+    if (!statSync(real).isDirectory()) throw new AppError(message('folder.isFile', { path }));
   } catch (error) {
-    if (error instanceof EditError) throw error;
-    throw new EditError('bad-request', `Cannot open the folder ${path} (${errno(error)}).`);
+    if (error instanceof AppError) throw error;
+    throw new AppError(message('folder.cannotOpen', { path, reason: errno(error) }));
   }
   for (const other of existing) {
     const known = existsSync(other) ? realpathSync(other) : other;
-    if (known === real) throw new EditError('bad-request', `${path} is already a deck folder.`);
+    if (known === real) throw new AppError(message('folder.alreadyAdded', { path }));
     if (real.startsWith(known + sep) || known.startsWith(real + sep)) {
-      throw new EditError('bad-request', `${path} overlaps the deck folder ${other}: each deck file must belong to one folder.`);
+      throw new AppError(message('folder.overlaps', { path, other }));
     }
   }
   return real;

@@ -1,7 +1,9 @@
 // Images that deck files reference, and the file copies that move them with their decks (export, folder import).
 import { constants, copyFileSync, mkdirSync, rmdirSync, unlinkSync } from 'node:fs';
 import { dirname, isAbsolute } from 'node:path';
-import { EditError, errno } from './editErrors';
+import { AppError } from '../contract/errors';
+import { message } from '../contract/messages';
+import { errno } from './edit/fileText';
 
 /** Relative image paths a deck's Markdown references (`![](x.png)`, `<img src="x.png">`); URLs and absolute paths are not files of the deck. */
 export function imageReferences(markdown: string): string[] {
@@ -52,7 +54,7 @@ export function copyNewFiles(copies: readonly { from: string; to: string }[], ne
       done.push(to);
     } catch (error) {
       removeCreated(done, newFolders);
-      throw new EditError('conflict', `Cannot copy ${from} to ${to}: ${errno(error)}; nothing was imported.`);
+      throw new AppError(message('folder.cannotCopy', { from, to, reason: errno(error) }));
     }
   }
   return done;

@@ -10,7 +10,9 @@ import { cardLocations } from '../storage/editStore';
 import type { LoadedDeckFile } from './collectionService';
 import { listDeckFiles, readFileBytes, type FoundFile } from './deckFiles';
 import { imageReferences } from './deckImages';
-import { EditError, errno } from './editErrors';
+import { AppError } from '../contract/errors';
+import { message, type Message } from '../contract/messages';
+import { errno } from './edit/fileText';
 
 export interface PlannedDeck {
   source: string;
@@ -43,22 +45,20 @@ export function cardsOwnedElsewhere(db: Db, parsed: ParsedDeckFile): { card: Dec
 }
 
 /** The refusal for a folder with problems: every one listed (up to a cap) as file:line: message. */
-function refusal(folder: string, problems: DeckFileError[]): EditError {
-  const lines = problems.slice(0, MAX_LISTED).map((p) => `${p.file}:${p.line}: ${p.message}`);
-  if (problems.length > MAX_LISTED) lines.push(`… and ${problems.length - MAX_LISTED} more`);
-  const count = `${problems.length} problem${problems.length === 1 ? '' : 's'}`;
-  return new EditError('bad-request', `Nothing was imported from ${folder} (${count}; fix them and import again):\n${lines.join('\n')}`);
+function refusal(folder: string, problems: DeckFileError[]): AppError {
+  const errors = problems.slice(0, MAX_LISTED).map((p) => ({ file: p.file, line: p.line, problem: { code: p.code, params: p.params } }));
+  return new AppError(message('folder.problems', { path: folder, count: problems.length, errors, more: Math.max(0, problems.length - MAX_LISTED) }));
 }
 
 function openFolder(folder: string): string {
-  if (!isAbsolute(folder)) throw new EditError('bad-request', `Give the folder's full path (it starts with / or a drive letter): ${folder}`);
+  if (!isAbsolute(folder)) throw new AppError(message('folder.notAbsolute', { path: folder }));
   try {
     const real = realpathSync(folder);
     if (statSync(real).isDirectory()) return real;
   } catch (error) {
-    throw new EditError('bad-request', `Cannot open the folder ${folder} (${errno(error)}).`);
+    throw new AppError(message('folder.cannotOpen', { path: folder, reason: errno(error) }));
   }
-  throw new EditError('bad-request', `${folder} is a file, not a folder: use "Import deck file…" for one file.`);
+  throw new AppError(message('folder.isFileUseImport', { path: folder }));
 }
 
 /** Importing a folder the app already loads would copy decks onto themselves. */
@@ -67,7 +67,7 @@ function refuseLoadedFolders(folder: string, real: string, userDeckDir: string, 
   for (const path of owned) {
     const known = existsSync(path) ? realpathSync(path) : path;
     if (real === known || real.startsWith(known + sep) || known.startsWith(real + sep)) {
-      throw new EditError('bad-request', `${folder} overlaps the deck folder ${path}, whose decks are already loaded; nothing was imported.`);
+      throw new AppError(message('folder.overlapsLoaded', { path: folder, other: path }));
     }
   }
 }
@@ -112,7 +112,7 @@ export function planFolderImport(folder: string, ctx: { db: Db; loaded: Map<stri
   refuseLoadedFolders(folder, real, ctx.userDeckDir, ctx.loaded);
   const problems: DeckFileError[] = [];
   const files = listDeckFiles({ path: folder, builtIn: false }, problems);
-  if (files.length === 0 && problems.length === 0) throw new EditError('bad-request', `${folder} has no deck files (*.md, hidden folders skipped); nothing was imported.`);
+  if (files.length === 0 && problems.length === 0) throw new AppError(message('folder.noDeckFiles', { path: folder }));
 
   const read = files.flatMap((file) => {
     const deck = readDeck(file.path, problems);
@@ -123,17 +123,17 @@ export function planFolderImport(folder: string, ctx: { db: Db; loaded: Map<stri
   for (const { source, parsed } of read) {
     const deckId = parsed.deck!.id;
     const earlier = deckOwner.get(deckId);
-    if (earlier) problems.push({ file: source, line: deckIdLine(parsed), message: `deck id "${deckId}" is also the id of ${earlier}` });
+    if (earlier) problems.push({ file: source, line: deckIdLine(parsed), ...message('folder.deckIdTwice', { deckId, file: earlier }) });
     deckOwner.set(deckId, earlier ?? source);
     for (const card of parsed.cards) {
       if (!card.id) continue;
       const other = cardOwner.get(card.id);
-      if (other) problems.push({ file: source, line: card.line, message: `card id "${card.id}" is also used in ${other}` });
+      if (other) problems.push({ file: source, line: card.line, ...message('folder.cardIdTwice', { cardId: card.id, file: other }) });
       else cardOwner.set(card.id, `${source}:${card.line}`);
     }
     for (const { card, deckId: owner } of cardsOwnedElsewhere(ctx.db, parsed)) {
       const where = ctx.loaded.get(owner)?.file.path;
-      problems.push({ file: source, line: card.line, message: `card id "${card.id}" is already used in deck "${owner}"${where ? ` (${where})` : ''}` });
+      problems.push({ file: source, line: card.line, ...message('folder.cardIdInDeck', { cardId: card.id ?? '', deckId: owner, file: where ?? null }) });
     }
   }
 
@@ -159,11 +159,11 @@ export function planFolderImport(folder: string, ctx: { db: Db; loaded: Map<stri
         continue;
       }
       const to = resolve(dirname(target.path), ref);
-      const problem = (message: string) => problems.push({ file: source, line: lineOf(text, ref), message });
-      if (!to.startsWith(resolve(target.folder.path) + sep)) problem(`image ${ref} would land outside the deck folder ${target.folder.path}`);
-      else if (images.has(to) && images.get(to) !== from) problem(`image ${ref} and ${images.get(to)} would both be copied to ${to}`);
+      const problem = (found: Message) => problems.push({ file: source, line: lineOf(text, ref), ...found });
+      if (!to.startsWith(resolve(target.folder.path) + sep)) problem(message('folder.imageOutside', { ref, folder: target.folder.path }));
+      else if (images.has(to) && images.get(to) !== from) problem(message('folder.imageCollision', { ref, other: images.get(to) ?? '', to }));
       else if (existsSync(to) && !images.has(to)) {
-        if (!readFileSync(to).equals(readFileSync(from))) problem(`image ${ref} would replace a different file at ${to}`);
+        if (!readFileSync(to).equals(readFileSync(from))) problem(message('folder.imageWouldReplace', { ref, to }));
       } else images.set(to, from);
     }
   }
@@ -173,14 +173,14 @@ export function planFolderImport(folder: string, ctx: { db: Db; loaded: Map<stri
 }
 
 /** What a folder import did, in one line for the banner. */
-export function folderImportMessage(folder: string, plan: FolderImportPlan, written: ReadonlySet<string>): string {
-  const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
-  const added = plan.decks.filter((deck) => !deck.replaces);
-  const updated = plan.decks.filter((deck) => deck.replaces && written.has(deck.target.path));
-  const parts = [`Imported ${plural(plan.decks.length, 'deck')} from ${folder}`];
-  if (added.length > 0) parts.push(`${added.length} new in ${plan.into}`);
-  if (updated.length > 0) parts.push(`${updated.length} updated in place`);
-  parts.push(`${plural(plan.images.length, 'image')} copied`);
-  if (plan.missingImages.length > 0) parts.push(`images not found: ${plan.missingImages.join(', ')}`);
-  return `${parts.join('; ')}. Undo removes what was added.`;
+export function folderImportMessage(folder: string, plan: FolderImportPlan, written: ReadonlySet<string>): Message {
+  return message('done.folderImported', {
+    folder,
+    decks: plan.decks.length,
+    added: plan.decks.filter((deck) => !deck.replaces).length,
+    into: plan.into,
+    updated: plan.decks.filter((deck) => deck.replaces && written.has(deck.target.path)).length,
+    images: plan.images.length,
+    missing: plan.missingImages,
+  });
 }

@@ -6,29 +6,19 @@ import { copyFileSync, existsSync, mkdirSync, readFileSync, renameSync, statSync
 import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { NotesImportPreview } from '../contract/api';
+import { AppError } from '../contract/errors';
+import { message, type Message } from '../contract/messages';
 import { parseDeck } from '../core/deck';
 import {
   convertNotes,
   decodeNotesBytes,
   MAX_NOTES_BYTES,
-  tooLargeMessage,
   type NotesImportSummary,
   type PreviousDeckCard,
 } from '../core/notes';
 import { writeFileAtomic } from './deckFiles';
 
-export type NotesImportErrorCode = 'bad-request' | 'conflict' | 'not-found';
 
-/** A refusal with a message the user can act on; `code` maps onto the API's error codes. */
-export class NotesImportError extends Error {
-  constructor(
-    readonly code: NotesImportErrorCode,
-    message: string,
-  ) {
-    super(message);
-    this.name = 'NotesImportError';
-  }
-}
 
 export interface NotesImportInput {
   fileName: string;
@@ -126,31 +116,31 @@ export function readNotesFile(path: string): NotesImportInput & { bytes: Uint8Ar
   let size: number;
   try {
     const stats = statSync(absolute);
-    if (!stats.isFile()) throw new NotesImportError('bad-request', `${path} is not a file. Give the path of a Markdown notes file.`);
+    if (!stats.isFile()) throw new AppError(message('notes.notAFile', { path }));
     size = stats.size;
   } catch (error) {
-    if (error instanceof NotesImportError) throw error;
-    throw new NotesImportError('not-found', `Cannot read ${path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}.`);
+    if (error instanceof AppError) throw error;
+    throw new AppError(message('notes.cannotRead', { path, reason: (error as NodeJS.ErrnoException).code ?? (error as Error).message }));
   }
-  if (size > MAX_NOTES_BYTES) throw new NotesImportError('bad-request', tooLargeMessage(size));
+  if (size > MAX_NOTES_BYTES) throw new AppError(message('notes.tooLarge', { bytes: size, limit: MAX_NOTES_BYTES }));
   return { fileName: basename(absolute), bytes: readFileSync(absolute), notesDir: dirname(absolute) };
 }
 
-type TargetDeck = { kind: 'absent' } | { kind: 'same-deck'; previousCards: PreviousDeckCard[] } | { kind: 'other'; reason: string };
+type TargetDeck = { kind: 'absent' } | { kind: 'same-deck'; previousCards: PreviousDeckCard[] } | { kind: 'other'; reason: Message };
 
 /** What is at the path the deck would be written to. */
 function inspectTarget(path: string, deckId: string): TargetDeck {
   if (!existsSync(path)) return { kind: 'absent' };
   let text: string;
   try {
-    if (!statSync(path).isFile()) return { kind: 'other', reason: 'it is not a file' };
+    if (!statSync(path).isFile()) return { kind: 'other', reason: message('notes.targetNotFile') };
     text = readFileSync(path, 'utf8');
   } catch (error) {
-    return { kind: 'other', reason: `it cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})` };
+    return { kind: 'other', reason: message('notes.targetUnreadable', { reason: (error as NodeJS.ErrnoException).code ?? (error as Error).message }) };
   }
   const parsed = parseDeck(text, path);
-  if (!parsed.deck) return { kind: 'other', reason: 'it is not a ProofDeck deck file' };
-  if (parsed.deck.id !== deckId) return { kind: 'other', reason: `it holds another deck (id "${parsed.deck.id}")` };
+  if (!parsed.deck) return { kind: 'other', reason: message('notes.targetNotDeck') };
+  if (parsed.deck.id !== deckId) return { kind: 'other', reason: message('notes.targetOtherDeck', { deckId: parsed.deck.id }) };
   const previousCards = parsed.cards.flatMap((card) =>
     card.id === null ? [] : [{ id: card.id, proofCode: card.proofCode, proofLang: card.proofLang }],
   );
@@ -202,7 +192,7 @@ export function createNotesImporter(options: NotesImporterOptions): NotesImporte
     let decodeWarnings: string[] = [];
     if (input.bytes) {
       const decoded = decodeNotesBytes(input.bytes);
-      if (!decoded.ok) throw new NotesImportError('bad-request', decoded.error);
+      if (!decoded.ok) throw new AppError(decoded.error);
       text = decoded.text;
       decodeWarnings = decoded.warnings;
     } else {
@@ -217,19 +207,15 @@ export function createNotesImporter(options: NotesImporterOptions): NotesImporte
 
     // The deck id comes from the notes; only then is it known which file, and which earlier proofs, it meets.
     const first = convert([]);
-    if (!first.ok) throw new NotesImportError('bad-request', first.error);
+    if (!first.ok) throw new AppError(first.error);
     const { deckId } = first.summary;
     const target = chooseTarget(decks, deckId, input.outPath);
     const existing = inspectTarget(target.path, deckId);
     if (existing.kind === 'other') {
-      throw new NotesImportError(
-        'conflict',
-        `Not writing ${target.path}: ${existing.reason}, and an import only ever replaces the deck with its own id ("${deckId}"). ` +
-          (input.outPath ? 'Choose another --out file.' : 'Move or rename that file, then import again.'),
-      );
+      throw new AppError(message('notes.targetIsOther', { path: target.path, reason: existing.reason, deckId, outFlag: Boolean(input.outPath) }));
     }
     const result = existing.kind === 'same-deck' ? convert(existing.previousCards) : first;
-    if (!result.ok) throw new NotesImportError('bad-request', result.error);
+    if (!result.ok) throw new AppError(result.error);
     const { summary } = result;
 
     const previewId = randomUUID();
@@ -255,19 +241,19 @@ export function createNotesImporter(options: NotesImporterOptions): NotesImporte
 
   const commit = (previewId: string): { deckId: string; path: string } => {
     const job = pending.get(previewId);
-    if (!job) throw new NotesImportError('not-found', 'This import preview is no longer available; preview the notes again.');
+    if (!job) throw new AppError(message('notes.previewGone'));
     const { deckId } = job.summary;
     // The folder may have changed since the preview: re-check, so another deck is still never overwritten.
     const existing = inspectTarget(job.targetPath, deckId);
     if (existing.kind === 'other') {
-      throw new NotesImportError('conflict', `Not writing ${job.targetPath}: ${existing.reason} now. Preview the import again.`);
+      throw new AppError(message('notes.targetChanged', { path: job.targetPath, reason: existing.reason }));
     }
     const deckDir = dirname(job.targetPath);
     mkdirSync(deckDir, { recursive: true });
     // Images first: if one fails, no deck file points at an image that is not there.
     for (const copy of job.summary.imageCopies) {
       const source = job.notesDir ? resolveNotesImage(copy.src, job.notesDir) : null;
-      if (!source) throw new NotesImportError('not-found', `The image ${copy.src} is gone since the preview; preview the import again.`);
+      if (!source) throw new AppError(message('notes.imageGone', { src: copy.src }));
       copyFileAtomically(source, join(deckDir, ...copy.assetPath.split('/')));
     }
     writeFileAtomic(job.targetPath, job.deckText, { durable: true });

@@ -5,7 +5,9 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { basename, dirname, extname, join } from 'node:path';
 import type { LoadedDeckFile } from './collectionService';
-import { EditError, errno } from './editErrors';
+import { AppError } from '../contract/errors';
+import { message } from '../contract/messages';
+import { errno } from './edit/fileText';
 
 export const MAX_PASTED_IMAGE_BYTES = 10 * 1024 * 1024;
 
@@ -19,12 +21,12 @@ const SIGNATURES: { ext: string; test: (b: Uint8Array) => boolean }[] = [
 /** Saves the image for a card of `entry`'s deck; returns its path relative to the deck file and the Markdown to insert. */
 export function savePastedImage(entry: LoadedDeckFile, fileName: string, bytes: Uint8Array): { path: string; markdown: string } {
   if (entry.file.folder.builtIn) {
-    throw new EditError('bad-request', 'This card is in a built-in deck, which is read-only: save the card once (that copies the deck into your deck folder), then add the image.');
+    throw new AppError(message('image.builtInDeck'));
   }
-  if (bytes.length === 0) throw new EditError('bad-request', `${fileName} is empty.`);
-  if (bytes.length > MAX_PASTED_IMAGE_BYTES) throw new EditError('bad-request', `${fileName} is ${(bytes.length / 1048576).toFixed(1)} MB; images up to 10 MB can be added.`);
+  if (bytes.length === 0) throw new AppError(message('image.empty', { fileName }));
+  if (bytes.length > MAX_PASTED_IMAGE_BYTES) throw new AppError(message('image.tooLarge', { fileName, bytes: bytes.length, limit: MAX_PASTED_IMAGE_BYTES }));
   const kind = SIGNATURES.find((signature) => signature.test(bytes));
-  if (!kind) throw new EditError('bad-request', `${fileName} is not a PNG, JPEG, GIF or WebP image.`);
+  if (!kind) throw new AppError(message('image.unknownType', { fileName }));
   const stem = basename(fileName, extname(fileName)).replace(/[^\p{L}\p{N}_-]+/gu, '-').replace(/^-+|-+$/g, '').slice(0, 40) || 'image';
   const name = `${stem}-${createHash('sha256').update(bytes).digest('hex').slice(0, 10)}.${kind.ext}`;
   const folderName = `${basename(entry.file.path, extname(entry.file.path))}.assets`;
@@ -35,7 +37,7 @@ export function savePastedImage(entry: LoadedDeckFile, fileName: string, bytes: 
       writeFileSync(target, bytes, { flag: 'wx' });
     }
   } catch (error) {
-    throw new EditError('conflict', `Cannot save the image to ${target}: ${errno(error)}.`);
+    throw new AppError(message('image.cannotSave', { path: target, reason: errno(error) }));
   }
   const path = `${folderName}/${name}`;
   const alt = stem.replace(/[[\]]/g, '');

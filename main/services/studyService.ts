@@ -1,5 +1,5 @@
 // Review sessions: the next card with every button's outcome, answers with stale-window protection, undo.
-import type { ButtonOutcome, Quality, Settings, StudyCard, StudyStep } from '../contract/api';
+import type { ButtonOutcome, DeckCounts, Quality, Settings, StudyCard, StudyStep } from '../contract/api';
 import { FOUR_BUTTON_QUALITIES, SIX_GRADE_QUALITIES, type Scheduler } from '../core/scheduler/types';
 import { cardViewOf, scheduleOf } from '../storage/rows';
 import type { StudyStore } from '../storage/studyStore';
@@ -32,8 +32,16 @@ export function createStudyService(deps: { store: StudyStore; scheduler: Schedul
     return { next, counts: store.counts(scope, left), undoDepth: undoStack.length };
   }
 
+  /** What a session over `deckId` would show now, limits applied: the home screen's counts, without building a card. */
+  function counts(deckId: string | null): DeckCounts {
+    const settings = deps.settings();
+    const today = studyDay(clock, settings.rolloverHour, clock.now());
+    return store.counts({ deckId, today }, store.remaining(today, settings));
+  }
+
   return {
     next: (deckId: string | null) => step(deckId),
+    counts,
 
     answer(arg: { deckId: string | null; cardId: string; quality: Quality; version: number; durationMs: number }): StudyStep {
       const settings = deps.settings();

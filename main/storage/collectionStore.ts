@@ -1,6 +1,8 @@
 // Reconciling deck files with the database by card id (ARCHITECTURE.md "Data and who owns it"):
 // new cards are added, changed text is updated with scheduling untouched, vanished ids are marked removed
 // (history kept) and come back if the id reappears. One transaction per sync.
+import type { DeckSummary } from '../contract/api';
+import type { CardContent } from '../contract/deck';
 import type { Db } from './database';
 import { joinTags } from './rows';
 
@@ -14,14 +16,9 @@ export interface SyncedDeck {
   cards: SyncedCard[];
 }
 
-export interface SyncedCard {
+export interface SyncedCard extends CardContent {
   id: string;
   position: number;
-  frontMd: string;
-  backMd: string;
-  proofCode: string | null;
-  proofLang: string | null;
-  tags: string[];
   contentHash: string;
 }
 
@@ -95,9 +92,15 @@ export function listDecks(db: Db): DeckRow[] {
   return db.prepare(`SELECT id, name, description, source_path, read_only, built_in, available, file_error FROM decks ORDER BY ${DECK_ORDER}`).all() as DeckRow[];
 }
 
-export function cardCountsByDeck(db: Db): Map<string, number> {
-  const rows = db.prepare(`SELECT deck_id, COUNT(*) AS n FROM cards WHERE removed_at IS NULL GROUP BY deck_id`).all() as { deck_id: string; n: number }[];
-  return new Map(rows.map((r) => [r.deck_id, r.n]));
+/** The available decks as the home screen lists them, each with its live card count, in one query. */
+export function deckSummaries(db: Db): Omit<DeckSummary, 'due'>[] {
+  const rows = db.prepare(`SELECT d.id, d.name, d.description, d.source_path, d.read_only, d.built_in,
+      (SELECT COUNT(*) FROM cards c WHERE c.deck_id = d.id AND c.removed_at IS NULL) AS card_count
+    FROM decks d WHERE d.available = 1 ORDER BY ${DECK_ORDER}`).all() as (Omit<DeckRow, 'available' | 'file_error'> & { card_count: number })[];
+  return rows.map((row) => ({
+    id: row.id, name: row.name, description: row.description, sourcePath: row.source_path,
+    readOnly: row.read_only === 1, builtIn: row.built_in === 1, cardCount: row.card_count,
+  }));
 }
 
 export interface DeckApplyChanges {

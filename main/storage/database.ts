@@ -2,18 +2,20 @@
 // user's history can still be rescued from it or from a backup.
 import Database from 'better-sqlite3';
 import { closeSync, existsSync, openSync, readSync, statSync } from 'node:fs';
+import { AppError } from '../contract/errors';
+import { message, type Message } from '../contract/messages';
 import { MIGRATIONS } from './migrations';
 
 export type Db = Database.Database;
 export type Durability = 'NORMAL' | 'FULL';
 
 /** The database exists but cannot be used safely. The app reports it and offers a backup. */
-export class DatabaseProblem extends Error {
+export class DatabaseProblem extends AppError {
   constructor(
-    message: string,
+    problem: Message,
     readonly path: string,
   ) {
-    super(message);
+    super(problem);
     this.name = 'DatabaseProblem';
   }
 }
@@ -30,7 +32,7 @@ function assertLooksLikeSqlite(path: string): void {
     closeSync(fd);
   }
   if (header.toString('latin1') !== SQLITE_HEADER) {
-    throw new DatabaseProblem(`${path} is not a SQLite database (its header is wrong). It was left untouched.`, path);
+    throw new DatabaseProblem(message('db.notSqlite', { path }), path);
   }
 }
 
@@ -46,13 +48,13 @@ export function openDatabase(path: string, options: OpenOptions = {}): Db {
   try {
     db = new Database(path, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
   } catch (error) {
-    throw new DatabaseProblem(`Cannot open ${path}: ${(error as Error).message}`, path);
+    throw new DatabaseProblem(message('db.cannotOpen', { path, reason: (error as Error).message }), path);
   }
   try {
     const check = db.pragma('integrity_check') as { integrity_check: string }[];
     if (check.length !== 1 || check[0].integrity_check !== 'ok') {
       const detail = check.slice(0, 3).map((row) => row.integrity_check).join('; ');
-      throw new DatabaseProblem(`${path} failed its integrity check (${detail}). It was left untouched.`, path);
+      throw new DatabaseProblem(message('db.integrity', { path, detail }), path);
     }
     db.pragma('journal_mode = WAL');
     db.pragma(`synchronous = ${options.durability ?? 'NORMAL'}`);
@@ -63,17 +65,14 @@ export function openDatabase(path: string, options: OpenOptions = {}): Db {
   } catch (error) {
     db.close();
     if (error instanceof DatabaseProblem) throw error;
-    throw new DatabaseProblem(`${path} could not be read as a ProofDeck database: ${(error as Error).message}`, path);
+    throw new DatabaseProblem(message('db.unreadable', { path, reason: (error as Error).message }), path);
   }
 }
 
 export function migrate(db: Db): void {
   const current = db.pragma('user_version', { simple: true }) as number;
   if (current > MIGRATIONS.length) {
-    throw new DatabaseProblem(
-      `This database was written by a newer ProofDeck (schema ${current}, this version knows ${MIGRATIONS.length}). Update the app.`,
-      db.name,
-    );
+    throw new DatabaseProblem(message('db.newerSchema', { version: current, known: MIGRATIONS.length }), db.name);
   }
   for (let version = current; version < MIGRATIONS.length; version++) {
     db.transaction(() => {

@@ -1,5 +1,7 @@
 // Today's queue, answers and undo. Every mutation is one transaction and returns what it changed.
 import type { Quality, StudyKind } from '../contract/api';
+import { AppError } from '../contract/errors';
+import { message } from '../contract/messages';
 import type { CardSchedule } from '../core/scheduler/types';
 import type { Db } from './database';
 import { DECK_ORDER } from './collectionStore';
@@ -16,20 +18,6 @@ export interface Remaining {
   reviews: number;
 }
 
-/** Thrown when an answer names a card version other than the current one (a stale window, a double press). */
-export class StaleAnswerError extends Error {
-  constructor(cardId: string) {
-    super(`Card ${cardId} was modified since it was shown; its answer was not recorded.`);
-    this.name = 'StaleAnswerError';
-  }
-}
-
-export class CardNotFoundError extends Error {
-  constructor(cardId: string) {
-    super(`No card with id ${cardId}.`);
-    this.name = 'CardNotFoundError';
-  }
-}
 
 const DUE_REVIEW = `s.queue = 'review' AND s.due_day <= @today AND (s.drill_day IS NULL OR s.drill_day <> @today)`;
 const NEW = `s.queue = 'new' AND (s.drill_day IS NULL OR s.drill_day <> @today)`;
@@ -127,8 +115,9 @@ export function createStudyStore(db: Db) {
     }): { reviewId: number; before: StateRow } {
       return db.transaction(() => {
         const before = stateById.get(input.cardId) as StateRow | undefined;
-        if (!before) throw new CardNotFoundError(input.cardId);
-        if (before.version !== input.version) throw new StaleAnswerError(input.cardId);
+        if (!before) throw new AppError(message('study.cardNotFound', { cardId: input.cardId }));
+        // A stale window or a double press names a version other than the current one.
+        if (before.version !== input.version) throw new AppError(message('study.staleAnswer', { cardId: input.cardId }));
         const { next, kind } = input.schedule(before);
         const { lastInsertRowid } = insertReview.run({
           cardId: input.cardId, reviewedAt: input.now, day: input.day, quality: input.quality, kind,

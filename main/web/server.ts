@@ -3,7 +3,14 @@
 // a different site, so the browser gives it its own process.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { errorKind, type ErrorKind } from '../contract/errors';
+import { message } from '../contract/messages';
 import { createDispatcher, toErrorPayload } from '../ipc/dispatch';
+
+/** The status an API error is answered with; the body is the message itself either way. */
+const HTTP_STATUS: Record<ErrorKind, number> = {
+  'bad-request': 400, stale: 409, 'not-found': 404, conflict: 409, unavailable: 503, internal: 500,
+};
 import { createProofDeckApp, type ProofDeckApp } from '../services/app';
 import { DECK_ASSET_CSP, DECK_ASSET_PATH } from '../services/deckAssets';
 import { startSandboxServer } from './sandboxServer';
@@ -86,19 +93,19 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       }
       if (url.pathname.startsWith('/api/')) {
         if (req.method !== 'POST') return send(res, 405, 'POST only.');
-        if (!String(req.headers['content-type'] ?? '').startsWith('application/json')) return sendJson(res, 415, { error: { code: 'bad-request', message: 'JSON bodies only.' } });
+        if (!String(req.headers['content-type'] ?? '').startsWith('application/json')) return sendJson(res, 415, { error: message('api.jsonOnly') });
         let arg: unknown;
         try {
           const body = await readBody(req);
           arg = body.length ? JSON.parse(body) : undefined;
         } catch (error) {
-          return sendJson(res, 400, { error: { code: 'bad-request', message: `Body is not JSON: ${(error as Error).message}` } });
+          return sendJson(res, 400, { error: message('api.badJson', { detail: (error as Error).message }) });
         }
         try {
           return sendJson(res, 200, { result: await dispatch(url.pathname.slice('/api/'.length), arg) });
         } catch (error) {
           const payload = toErrorPayload(error);
-          return sendJson(res, payload.code === 'internal' ? 500 : 400, { error: payload });
+          return sendJson(res, HTTP_STATUS[errorKind(payload.code)], { error: payload });
         }
       }
       if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'Method not allowed.');

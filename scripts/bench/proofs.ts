@@ -10,6 +10,7 @@ import type { ProofBackend, ProofResult } from '../../main/contract/proof';
 import { openProofBrowser } from '../deck-check/browser';
 import { ensureRendererBuild } from '../deck-check/build';
 import { collectDecks, findDeckFiles } from '../deck-check/collect';
+import { formatMessage } from '../../main/contract/messages';
 
 export interface BenchProofsOptions {
   decksDir?: string;
@@ -38,7 +39,7 @@ export async function benchProofs(options: BenchProofsOptions = {}): Promise<voi
   const coldSamples = options.coldSamples ?? 5;
   const { files } = findDeckFiles([options.decksDir ?? `${repoRoot}decks`]);
   const decks = collectDecks(files);
-  if (decks.errors.length) throw new Error(`deck errors: ${decks.errors.map((e) => `${e.file}:${e.line}: ${e.message}`).join('; ')}`);
+  if (decks.errors.length) throw new Error(`deck errors: ${decks.errors.map((e) => `${e.file}:${e.line}: ${formatMessage(e)}`).join('; ')}`);
   const proofs = decks.cards.filter((card) => card.proofCode !== null).slice(0, options.maxProofs ?? Infinity);
   if (proofs.length === 0) {
     log('proofs bench: no shipped proofs found');

@@ -5,6 +5,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { DeckFileError, ProofLang } from '../../main/contract/deck';
 import { parseDeck } from '../../main/core/deck';
+import { message } from '../../main/contract/messages';
 
 export interface CardToCheck {
   file: string;
@@ -57,7 +58,7 @@ function decodeUtf8(bytes: Buffer, file: string): { text: string } | { error: De
   try {
     return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes) };
   } catch {
-    return { error: { file, line: 1, message: 'not UTF-8 text: save the file as UTF-8' } };
+    return { error: { file, line: 1, ...message('deck.notUtf8Text') } };
   }
 }
 
@@ -76,7 +77,7 @@ export function collectDecks(files: string[]): CollectedDecks {
     parsed.cards.forEach((card, index) => {
       if (card.id !== null) {
         const owner = cardIdOwners.get(card.id);
-        if (owner) errors.push({ file, line: card.line, message: `duplicate card id "${card.id}" (also at ${owner.file}:${owner.line})` });
+        if (owner) errors.push({ file, line: card.line, ...message('deck.cardIdElsewhere', { id: card.id, file: owner.file, line: owner.line }) });
         else cardIdOwners.set(card.id, { file, line: card.line });
       }
       cards.push({

@@ -10,6 +10,7 @@ import { openProofBrowser, type ProofBrowser } from './browser';
 import { ensureRendererBuild } from './build';
 import { collectDecks, findDeckFiles, type CardToCheck } from './collect';
 import { formatTable, noProofRow, resultRow, summarize, type DeckCheckRow } from './report';
+import { formatMessage } from '../../main/contract/messages';
 
 const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
 const stderr = (line: string) => process.stderr.write(`${line}\n`);
@@ -62,7 +63,7 @@ export async function deckCheck(argv: string[]): Promise<number> {
   }
   const decks = collectDecks(files);
   if (decks.errors.length) {
-    for (const error of decks.errors) stderr(`${error.file}:${error.line}: ${error.message}`);
+    for (const error of decks.errors) stderr(`${error.file}:${error.line}: ${formatMessage(error)}`);
     if (args.json) process.stdout.write('[]\n');
     return 2;
   }

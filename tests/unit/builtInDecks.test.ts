@@ -4,6 +4,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { decodeDeckBytes, parseDeck } from '../../main/core/deck';
+import { formatMessage } from '../../main/contract/messages';
 
 const decksDir = join(import.meta.dirname, '../../decks');
 const files = readdirSync(decksDir).filter((name) => name.endsWith('.md')).sort();
@@ -11,7 +12,7 @@ const files = readdirSync(decksDir).filter((name) => name.endsWith('.md')).sort(
 describe('built-in decks', () => {
   const parsed = files.map((name) => {
     const decoded = decodeDeckBytes(readFileSync(join(decksDir, name)), name);
-    if ('error' in decoded) throw new Error(`${name}: ${decoded.error.message}`);
+    if ('error' in decoded) throw new Error(`${name}: ${formatMessage(decoded.error)}`);
     return { name, deck: parseDeck(decoded.text, name) };
   });
 

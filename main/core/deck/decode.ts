@@ -1,5 +1,6 @@
 // Bytes → text for deck files: strict UTF-8, the BOM kept (so the round trip is exact), binary refused.
 import type { DeckFileError } from '../../contract/deck';
+import { message } from '../../contract/messages';
 
 /** 1-based line of a byte offset: one more than the '\n' bytes before it. */
 function lineAt(bytes: Uint8Array, offset: number): number {
@@ -44,12 +45,12 @@ export function firstInvalidUtf8Offset(bytes: Uint8Array): number {
 
 export function decodeDeckBytes(bytes: Uint8Array, file: string): { text: string } | { error: DeckFileError } {
   if (bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff))) {
-    return { error: { file, line: 1, message: 'not UTF-8 (this file is UTF-16): re-save it as UTF-8' } };
+    return { error: { file, line: 1, ...message('deck.notUtf16') } };
   }
   const nul = bytes.indexOf(0);
   if (nul >= 0) {
     return {
-      error: { file, line: lineAt(bytes, nul), message: 'binary content (a NUL byte): a deck file must be UTF-8 text' },
+      error: { file, line: lineAt(bytes, nul), ...message('deck.binary') },
     };
   }
   try {
@@ -63,7 +64,7 @@ export function decodeDeckBytes(bytes: Uint8Array, file: string): { text: string
       error: {
         file,
         line: lineAt(bytes, at),
-        message: `not UTF-8 (byte 0x${byte} cannot start or continue a character): re-save the file as UTF-8`,
+        ...message('deck.notUtf8', { byte }),
       },
     };
   }

@@ -1,6 +1,7 @@
 // Card edits for the editor: each rewrites one card's lines and parses them back, refusing content the file
 // format could not give back unchanged (a stray `## ` line, an unclosed fence, a second proof block…).
 import type { DeckFileError } from '../../contract/deck';
+import { message, type EditorField, type Message } from '../../contract/messages';
 import { isValidCardId } from './cardId';
 import { scanFences } from './fences';
 import { canonicalFields, type CardFields, formatCard, type FormattableCard } from './format';
@@ -9,31 +10,33 @@ import { parseDeck } from './parse';
 import { serializeDeck } from './serialize';
 import type { DeckFileCard, ParsedDeckFile } from './types';
 
-export type CardEditResult = { ok: true; parsed: ParsedDeckFile; text: string } | { ok: false; error: string };
+/** A refusal names the editor field it concerns where there is one (the card's text, its tags, its proof). */
+export type CardEditResult = { ok: true; parsed: ParsedDeckFile; text: string } | { ok: false; error: Message };
 
-const FIELD_NAMES: Record<keyof CardFields, string> = {
-  frontMd: 'question',
-  backMd: 'answer',
-  proofCode: 'proof code',
-  proofLang: 'proof language',
-  tags: 'tags',
+/** Each content field's name in messages, and the editor field it is typed in. */
+const FIELDS: Record<keyof CardFields, { part: string; field: EditorField }> = {
+  frontMd: { part: 'question', field: 'question' },
+  backMd: { part: 'answer', field: 'answer' },
+  proofCode: { part: 'proof code', field: 'proof' },
+  proofLang: { part: 'proof language', field: 'proof' },
+  tags: { part: 'tags', field: 'tags' },
 };
 
-function checkFields(fields: FormattableCard): string | null {
-  if (fields.id != null && !isValidCardId(fields.id)) return `bad id '${fields.id}'`;
+function checkFields(fields: FormattableCard): Message | null {
+  if (fields.id != null && !isValidCardId(fields.id)) return message('card.badId', { id: fields.id }, 'question');
   const badTag = fields.tags.find((tag) => /[\s"\\]/.test(tag));
-  if (badTag !== undefined) return `bad tag '${badTag}': tags cannot contain spaces, quotes or backslashes`;
-  if (canonicalFields(fields).frontMd === '') return 'empty question';
-  for (const [name, markdown] of [['question', fields.frontMd], ['answer', fields.backMd]] as const) {
+  if (badTag !== undefined) return message('card.badTag', { tag: badTag }, 'tags');
+  if (canonicalFields(fields).frontMd === '') return message('card.emptyQuestion', {}, 'question');
+  for (const [field, markdown] of [['question', fields.frontMd], ['answer', fields.backMd]] as const) {
     const lines = splitLines(markdown);
     const { fences, comments } = scanFences(lines, 0, lines.length);
     const open = fences.find((fence) => fence.close === null);
-    if (open) return `unterminated code fence in the ${name} (line ${open.open + 1} of it): close it with ${open.char.repeat(open.length)}`;
+    if (open) return message('card.unterminatedFence', { part: field, line: open.open + 1, fence: open.char.repeat(open.length) }, field);
     const comment = comments.find((block) => block.close === null);
-    if (comment) return `unterminated HTML comment in the ${name} (line ${comment.open + 1} of it): close it with -->`;
+    if (comment) return message('card.unterminatedComment', { part: field, line: comment.open + 1 }, field);
   }
   if (fields.proofCode !== null && fields.proofLang !== null && fields.proofLang !== 'js' && fields.proofLang !== 'ts') {
-    return `unknown proof language '${String(fields.proofLang)}' (js or ts)`;
+    return message('card.unknownProofLang', { lang: String(fields.proofLang) }, 'proof');
   }
   return null;
 }
@@ -54,17 +57,15 @@ function rangeAfter(prefix: string, raw: string): LineRange {
 }
 
 /** Checks that the card at `index` of a fresh parse reads back as `fields` and brought no error of its own. */
-function checkReadBack(parsed: ParsedDeckFile, index: number, expectedCount: number, range: LineRange, fields: CardFields): string | null {
+function checkReadBack(parsed: ParsedDeckFile, index: number, expectedCount: number, range: LineRange, fields: CardFields): Message | null {
   const cardErrors = parsed.errors.filter((error: DeckFileError) => error.line >= range.start && error.line < range.end);
-  if (cardErrors.length > 0) return cardErrors.map((error) => error.message).join('; ');
-  if (parsed.cards.length !== expectedCount) {
-    return "a line starting with '## ' outside a code block would start a new card: put it in a code block or reword it";
-  }
+  if (cardErrors.length > 0) return message('card.problems', { problems: cardErrors.map(({ code, params }) => ({ code, params })) });
+  if (parsed.cards.length !== expectedCount) return message('card.wouldSplit');
   const card = parsed.cards[index];
   const expected = canonicalFields(fields);
-  for (const key of Object.keys(FIELD_NAMES) as (keyof CardFields)[]) {
+  for (const key of Object.keys(FIELDS) as (keyof CardFields)[]) {
     if (JSON.stringify(card[key]) !== JSON.stringify(expected[key])) {
-      return `the ${FIELD_NAMES[key]} would not read back as written (check its code fences and '?' lines)`;
+      return message('card.readsBackDifferently', { part: FIELDS[key].part }, FIELDS[key].field);
     }
   }
   return null;
@@ -106,18 +107,18 @@ function splitTrailingBlankLines(raw: string): { content: string; gap: string } 
 }
 
 /** Edits write the file back, so a file that does not parse cleanly is left for the user to fix first. */
-function fileProblem(parsed: ParsedDeckFile): string | null {
+function fileProblem(parsed: ParsedDeckFile): Message | null {
   const [first] = parsed.errors;
   if (first === undefined) return null;
-  const more = parsed.errors.length > 1 ? ` (and ${parsed.errors.length - 1} more)` : '';
-  return `fix this file first: ${first.file}:${first.line}: ${first.message}${more}`;
+  const problem = { code: first.code, params: first.params };
+  return message('card.fixFileFirst', { file: first.file, line: first.line, problem, more: parsed.errors.length - 1 }, 'file');
 }
 
 export function updateCard(parsed: ParsedDeckFile, cardIndex: number, fields: CardFields): CardEditResult {
   const broken = fileProblem(parsed);
   if (broken !== null) return { ok: false, error: broken };
   const card = parsed.cards[cardIndex];
-  if (card === undefined) return { ok: false, error: `no card number ${cardIndex + 1} in this file` };
+  if (card === undefined) return { ok: false, error: message('card.noSuchIndex', { number: cardIndex + 1 }) };
   const problem = checkFields({ ...fields, id: card.id });
   if (problem !== null) return { ok: false, error: problem };
   const { content, gap } = splitTrailingBlankLines(card.raw);
@@ -153,7 +154,7 @@ export function appendCard(parsed: ParsedDeckFile, card: FormattableCard): CardE
 export function removeCard(parsed: ParsedDeckFile, cardIndex: number): CardEditResult {
   const broken = fileProblem(parsed);
   if (broken !== null) return { ok: false, error: broken };
-  if (parsed.cards[cardIndex] === undefined) return { ok: false, error: `no card number ${cardIndex + 1} in this file` };
+  if (parsed.cards[cardIndex] === undefined) return { ok: false, error: message('card.noSuchIndex', { number: cardIndex + 1 }) };
   // The cards around it read the same without it (see replaceVerified): only the later ones move up.
   const removed = parsed.cards[cardIndex].lineCount;
   const cards = parsed.cards.flatMap((c, at) => (at < cardIndex ? [c] : at === cardIndex ? [] : [{ ...c, line: c.line - removed }]));

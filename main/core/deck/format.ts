@@ -1,18 +1,12 @@
 // formatCard: a card in canonical form, the shape the editor writes.
-import type { ProofLang } from '../../contract/deck';
+import type { CardContent } from '../../contract/deck';
 import { scanFences } from './fences';
 import { endsWithAttributeBlock, formatAttributeBlock } from './heading';
 import { splitLines, toMarkdown } from './lines';
 import type { HeadingAttribute, LineEnding } from './types';
 
-export interface CardFields {
-  /** First line = the heading's question; the rest (if any) is the question's body, written above a `?` line. */
-  frontMd: string;
-  backMd: string;
-  proofCode: string | null;
-  proofLang: ProofLang | null;
-  tags: string[];
-}
+/** `frontMd`'s first line is the heading's question; the rest (if any) is the question's body, above a `?` line. */
+export type CardFields = CardContent;
 
 export interface FormattableCard extends CardFields {
   id?: string | null;

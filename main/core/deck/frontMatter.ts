@@ -1,7 +1,8 @@
 // YAML front matter between `---` lines at the very top of a deck file.
 import { isMap, isScalar, LineCounter, parseDocument } from 'yaml';
 import type { ParsedDeckMeta } from '../../contract/deck';
-import { ID_RULE, isValidCardId } from './cardId';
+import { message, type Message } from '../../contract/messages';
+import { isValidCardId } from './cardId';
 import type { SourceLine } from './lines';
 
 export const SUPPORTED_VERSION = 1;
@@ -12,8 +13,8 @@ export interface FrontMatterResult {
   end: number;
   meta: ParsedDeckMeta | null;
   extra: Record<string, unknown>;
-  /** 1-based lines and messages. */
-  problems: { line: number; message: string }[];
+  /** 1-based lines and what is wrong there. */
+  problems: { line: number; problem: Message }[];
 }
 
 function isDelimiter(line: SourceLine | undefined): boolean {
@@ -23,17 +24,14 @@ function isDelimiter(line: SourceLine | undefined): boolean {
 export function parseFrontMatter(lines: readonly SourceLine[]): FrontMatterResult {
   const result: FrontMatterResult = { end: 0, meta: null, extra: {}, problems: [] };
   if (!isDelimiter(lines[0])) {
-    result.problems.push({
-      line: 1,
-      message: "no front matter: a deck file starts with a '---' line, then id, deck and version, then '---'",
-    });
+    result.problems.push({ line: 1, problem: message('deck.noFrontMatter') });
     return result;
   }
   let closing = 1;
   while (closing < lines.length && !isDelimiter(lines[closing])) closing++;
   if (closing >= lines.length) {
     result.end = lines.length;
-    result.problems.push({ line: 1, message: "unterminated front matter: add a '---' line after it" });
+    result.problems.push({ line: 1, problem: message('deck.unterminatedFrontMatter') });
     return result;
   }
   result.end = closing + 1;
@@ -56,13 +54,13 @@ function readYaml(yamlText: string, lastLine: number, result: FrontMatterResult)
     offset === undefined ? 1 : Math.max(2, Math.min(lastLine, lineCounter.linePos(offset).line + 1));
   if (document.errors.length > 0) {
     for (const error of document.errors) {
-      result.problems.push({ line: lineOf(error.pos[0]), message: `front matter is not valid YAML: ${error.message}` });
+      result.problems.push({ line: lineOf(error.pos[0]), problem: message('deck.frontMatterYaml', { detail: error.message }) });
     }
     return;
   }
   const contents = document.contents;
   if (contents !== null && !isMap(contents)) {
-    result.problems.push({ line: lineOf(contents.range?.[0]), message: 'front matter is not a YAML mapping of key: value lines' });
+    result.problems.push({ line: lineOf(contents.range?.[0]), problem: message('deck.frontMatterNotMapping') });
     return;
   }
   const keyLines = new Map<string, number>();
@@ -70,26 +68,26 @@ function readYaml(yamlText: string, lastLine: number, result: FrontMatterResult)
     if (isScalar(pair.key)) keyLines.set(String(pair.key.value), lineOf(pair.key.range?.[0]));
   }
   const data = (document.toJS() ?? {}) as Record<string, unknown>;
-  const problem = (key: string, message: string): void => {
-    result.problems.push({ line: keyLines.get(key) ?? 1, message });
+  const problem = (key: string, found: Message): void => {
+    result.problems.push({ line: keyLines.get(key) ?? 1, problem: found });
   };
 
   const { id, deck: name, version, description, tags } = data;
-  if (id === undefined) problem('id', "front matter is missing 'id' (the deck's id, e.g. id: optimizers)");
-  else if (typeof id !== 'string') problem('id', `front matter 'id' must be a string (quote it: id: "${String(id)}")`);
-  else if (!isValidCardId(id)) problem('id', `bad deck id '${id}': ${ID_RULE}`);
-  if (name === undefined) problem('deck', "front matter is missing 'deck' (the deck's display name)");
-  else if (typeof name !== 'string' || name.trim() === '') problem('deck', "front matter 'deck' must be a non-empty name");
-  if (version === undefined) problem('version', `front matter is missing 'version' (write version: ${SUPPORTED_VERSION})`);
-  else if (typeof version !== 'number') problem('version', `front matter 'version' must be the number ${SUPPORTED_VERSION}`);
+  if (id === undefined) problem('id', message('deck.missingId'));
+  else if (typeof id !== 'string') problem('id', message('deck.idNotString', { value: String(id) }));
+  else if (!isValidCardId(id)) problem('id', message('deck.badDeckId', { id }));
+  if (name === undefined) problem('deck', message('deck.missingName'));
+  else if (typeof name !== 'string' || name.trim() === '') problem('deck', message('deck.badName'));
+  if (version === undefined) problem('version', message('deck.missingVersion', { supported: SUPPORTED_VERSION }));
+  else if (typeof version !== 'number') problem('version', message('deck.versionNotNumber', { supported: SUPPORTED_VERSION }));
   else if (version !== SUPPORTED_VERSION) {
-    problem('version', `unknown version ${version}: this app reads deck files of version ${SUPPORTED_VERSION}`);
+    problem('version', message('deck.unknownVersion', { version, supported: SUPPORTED_VERSION }));
   }
   if (description !== undefined && description !== null && typeof description !== 'string') {
-    problem('description', "front matter 'description' must be text");
+    problem('description', message('deck.badDescription'));
   }
   const tagsOk = tags === undefined || tags === null || (Array.isArray(tags) && tags.every((tag) => typeof tag === 'string'));
-  if (!tagsOk) problem('tags', "front matter 'tags' must be a list of strings, e.g. tags: [optimizer, adam]");
+  if (!tagsOk) problem('tags', message('deck.badTags'));
 
   for (const [key, value] of Object.entries(data)) {
     if (!KNOWN_KEYS.has(key)) result.extra[key] = value;

@@ -1,5 +1,6 @@
 // Card headings: `## question {#id tags="a b" key=value}` — a Pandoc attribute block, last on the line.
-import { ID_RULE, isValidCardId } from './cardId';
+import { message, type Message } from '../../contract/messages';
+import { isValidCardId } from './cardId';
 import type { HeadingAttribute } from './types';
 
 export const HEADING = /^##(?:[ \t]|$)/;
@@ -13,7 +14,7 @@ export interface ParsedHeading {
   attributes: HeadingAttribute[];
   tags: string[];
   /** Problems to report on the heading's line. */
-  problems: string[];
+  problems: Message[];
 }
 
 const BLOCK_AT_END = /[ \t]*\{([^{}]*)\}[ \t]*$/;
@@ -62,7 +63,7 @@ export function parseHeadingText(afterMarker: string): ParsedHeading {
     // Braces that do not tokenize are question text (`$\{x\}$`), unless they clearly meant an id.
     if (blockMatch[1].trim().startsWith('#')) {
       heading.hasIdToken = true;
-      heading.problems.push(`bad attribute block {${blockMatch[1]}}: expected {#id key="value" …}`);
+      heading.problems.push(message('deck.badAttributeBlock', { block: blockMatch[1] }));
     }
     return heading;
   }
@@ -71,12 +72,12 @@ export function parseHeadingText(afterMarker: string): ParsedHeading {
   heading.attributes = block.attributes;
   heading.hasIdToken = block.ids.length > 0;
   if (block.ids.length > 1) {
-    heading.problems.push(`two ids in one heading (#${block.ids.join(', #')}): keep one`);
+    heading.problems.push(message('deck.twoIds', { ids: block.ids }));
   }
   const id = block.ids[0];
   if (id !== undefined) {
     if (isValidCardId(id)) heading.id = id;
-    else heading.problems.push(`bad id '${id}': ${ID_RULE}`);
+    else heading.problems.push(message('deck.badCardId', { id }));
   }
   const tagsAttribute = block.attributes.find((attribute) => attribute.key === 'tags');
   heading.tags = tagsAttribute ? tagsAttribute.value.split(/\s+/).filter((tag) => tag !== '') : [];

@@ -13,6 +13,7 @@
 // - The segments (front matter, preamble, each card's raw text) partition the text, so serializeDeck is exact
 //   for every input, errors or not.
 import type { DeckFileError } from '../../contract/deck';
+import { message, type Message } from '../../contract/messages';
 import { fenceContent, type Fence, proofLangOf, scanFences } from './fences';
 import { parseFrontMatter } from './frontMatter';
 import { HEADING, parseHeadingText } from './heading';
@@ -31,24 +32,24 @@ export function parseDeck(text: string, file: string = DEFAULT_FILE_NAME): Parse
   const bom = text.startsWith(BOM);
   const lines = splitLines(bom ? text.slice(1) : text);
   const errors: DeckFileError[] = [];
-  const report = (line: number, message: string): void => {
-    errors.push({ file, line, message });
+  const report = (line: number, problem: Message): void => {
+    errors.push({ file, line, ...problem });
   };
 
   const nulLine = lines.findIndex((line) => line.text.includes('\u0000'));
-  if (nulLine >= 0) report(nulLine + 1, 'binary content (a NUL byte): a deck file must be UTF-8 text');
+  if (nulLine >= 0) report(nulLine + 1, message('deck.binary'));
 
   const frontMatter = parseFrontMatter(lines);
-  for (const problem of frontMatter.problems) report(problem.line, problem.message);
+  for (const { line, problem } of frontMatter.problems) report(line, problem);
 
   const { fences, comments, literal } = scanFences(lines, frontMatter.end, lines.length);
   for (const fence of fences) {
     if (fence.close === null) {
-      report(fence.open + 1, `unterminated code fence (${fence.char.repeat(fence.length)}): close it with a matching line`);
+      report(fence.open + 1, message('deck.unterminatedFence', { fence: fence.char.repeat(fence.length) }));
     }
   }
   for (const comment of comments) {
-    if (comment.close === null) report(comment.open + 1, "unterminated HTML comment: close it with '-->'");
+    if (comment.close === null) report(comment.open + 1, message('deck.unterminatedComment'));
   }
 
   const headingIndexes: number[] = [];
@@ -73,7 +74,7 @@ export function parseDeck(text: string, file: string = DEFAULT_FILE_NAME): Parse
     if (card.id === null) continue;
     const earlier = firstLineById.get(card.id);
     if (earlier === undefined) firstLineById.set(card.id, card.line);
-    else report(card.line, `duplicate card id '${card.id}': also used by the card at line ${earlier}`);
+    else report(card.line, message('deck.duplicateCardId', { id: card.id, line: earlier }));
   }
 
   errors.sort((a, b) => a.line - b.line);
@@ -102,12 +103,12 @@ function parseCard(
   end: number,
   cardFences: readonly Fence[],
   literal: readonly boolean[],
-  report: (line: number, message: string) => void,
+  report: (line: number, problem: Message) => void,
 ): DeckFileCard {
   const line = start + 1;
   const heading = parseHeadingText(lines[start].text.slice(2));
   for (const problem of heading.problems) report(line, problem);
-  if (heading.question === '') report(line, "empty question: write the question after '## '");
+  if (heading.question === '') report(line, message('deck.emptyQuestion'));
 
   let separator = -1;
   for (let index = start + 1; index < end; index++) {
@@ -123,14 +124,14 @@ function parseCard(
     const lang = proofLangOf(fence.info);
     if (lang === null) continue;
     if (fence.open < answerStart) {
-      report(fence.open + 1, "proof block in the question: move it after the '?' line, into the answer");
+      report(fence.open + 1, message('deck.proofInQuestion'));
     } else {
       proofFences.push(fence);
     }
   }
   if (proofFences.length > 1) {
     const where = proofFences.map((fence) => fence.open + 1).join(' and ');
-    report(proofFences[1].open + 1, `two proof blocks in one card (lines ${where}): keep one`);
+    report(proofFences[1].open + 1, message('deck.twoProofs', { lines: where }));
   }
   const proof = proofFences[0];
   const proofEnd = proof ? (proof.close ?? end - 1) : -1;

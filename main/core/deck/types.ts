@@ -1,5 +1,5 @@
 // Layout-carrying deck model: ParsedDeck plus what an exact round trip and in-place edits need.
-import type { DeckFileError, ParsedCard, ParsedDeck } from '../../contract/deck';
+import type { DeckFileError, ParsedCard, ParsedDeck, ParsedDeckMeta } from '../../contract/deck';
 
 /** Line ending this module writes for new lines: the file's first line ending, '\n' when it has none. */
 export type LineEnding = '\n' | '\r\n';
@@ -43,3 +43,13 @@ export interface ParsedDeckFile extends ParsedDeck {
 }
 
 export type { DeckFileError };
+
+/** A card of a loaded deck: loading gives every card an id (written back to the file) before anything uses it. */
+export type LoadedCard = DeckFileCard & { id: string };
+
+/** A deck file that parsed without errors and whose cards all have ids: what the app edits, syncs and exports. */
+export interface LoadedDeck extends ParsedDeckFile {
+  deck: ParsedDeckMeta;
+  cards: LoadedCard[];
+}
+

@@ -1,5 +1,6 @@
 // Notes → deck: one card per heading with content of its own; enclosing headings become tags; headings with
 // neither content nor sub-headings are reported and skipped. Pure: the caller reads files and copies images.
+import { message } from '../../contract/messages';
 import { rewriteBody, trimBlankLines } from './body';
 import { renderDeckFile, type DeckCardText } from './deckText';
 import { plainText, titleToTag } from './headingText';
@@ -61,9 +62,7 @@ export function convertNotes(input: ConvertNotesInput): ConvertNotesResult {
   if (outline.sections.length === 0) {
     return {
       ok: false,
-      error:
-        'No headings found. ProofDeck makes one card per heading (a line starting with #, ## …, the question) ' +
-        'with the text below it as the answer. Add headings to the notes and import again.',
+      error: message('notes.noHeadings'),
       summary: null,
     };
   }
@@ -136,9 +135,7 @@ export function convertNotes(input: ConvertNotesInput): ConvertNotesResult {
   if (cards.length === 0) {
     return {
       ok: false,
-      error:
-        `None of the ${outline.sections.length} headings has content of its own, so there is no card to make. ` +
-        'Write each answer below its heading and import again.',
+      error: message('notes.noContent', { headings: outline.sections.length }),
       summary,
     };
   }

@@ -1,24 +1,13 @@
 // Turning a notes file's bytes into text, and refusing input that is not Markdown before any parsing.
 // Typora on Chinese Windows can save GBK; browsers read a file as UTF-8 and leave U+FFFD where it was not.
+import { message, type Message } from '../../contract/messages';
 
 /** Notes are a few hundred KB at most; anything bigger is almost certainly not a notes file. */
 export const MAX_NOTES_BYTES = 5 * 1024 * 1024;
 
 export type DecodedNotes =
   | { ok: true; text: string; encoding: 'utf-8' | 'utf-16le' | 'utf-16be' | 'gbk'; warnings: string[] }
-  | { ok: false; error: string };
-
-const megabytes = (bytes: number): string => (bytes / (1024 * 1024)).toFixed(1) + ' MB';
-
-export function tooLargeMessage(byteLength: number): string {
-  return (
-    `The notes file is ${megabytes(byteLength)}; ProofDeck imports notes up to ${megabytes(MAX_NOTES_BYTES)}. ` +
-    'Split it into smaller Markdown files and import each one.'
-  );
-}
-
-const BINARY_MESSAGE =
-  'This file is not text (it contains binary data). Choose the Markdown file (.md) your notes are saved in.';
+  | { ok: false; error: Message };
 
 /** Control characters other than tab, newline, form feed and carriage return mark binary data. */
 function looksBinary(text: string): boolean {
@@ -35,14 +24,14 @@ function looksBinary(text: string): boolean {
 const CJK = /[\u3400-\u9fff]/;
 
 export function decodeNotesBytes(bytes: Uint8Array): DecodedNotes {
-  if (bytes.length > MAX_NOTES_BYTES) return { ok: false, error: tooLargeMessage(bytes.length) };
+  if (bytes.length > MAX_NOTES_BYTES) return { ok: false, error: message('notes.tooLarge', { bytes: bytes.length, limit: MAX_NOTES_BYTES }) };
   if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe) {
     return { ok: true, text: new TextDecoder('utf-16le').decode(bytes.subarray(2)), encoding: 'utf-16le', warnings: [] };
   }
   if (bytes.length >= 2 && bytes[0] === 0xfe && bytes[1] === 0xff) {
     return { ok: true, text: new TextDecoder('utf-16be').decode(bytes.subarray(2)), encoding: 'utf-16be', warnings: [] };
   }
-  if (bytes.includes(0)) return { ok: false, error: BINARY_MESSAGE };
+  if (bytes.includes(0)) return { ok: false, error: message('notes.binary') };
   try {
     // ignoreBOM keeps a UTF-8 BOM in the text; validateNotesText strips it with the rest.
     const text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
@@ -63,14 +52,10 @@ export function decodeNotesBytes(bytes: Uint8Array): DecodedNotes {
   } catch {
     // Neither UTF-8 nor GBK: fall through to the message below.
   }
-  return {
-    ok: false,
-    error:
-      'This file is neither UTF-8 nor GBK text. Save the notes as UTF-8 (in Typora: File ▸ Save with Encoding ▸ UTF-8) and import again.',
-  };
+  return { ok: false, error: message('notes.unknownEncoding') };
 }
 
-export type CheckedText = { ok: true; text: string } | { ok: false; error: string };
+export type CheckedText = { ok: true; text: string } | { ok: false; error: Message };
 
 /**
  * Normalises decoded text (BOM removed, CRLF/CR → LF) and rejects what cannot be notes: binary data,
@@ -78,19 +63,13 @@ export type CheckedText = { ok: true; text: string } | { ok: false; error: strin
  */
 export function validateNotesText(raw: string): CheckedText {
   // UTF-16 code units; a UTF-8 file of MAX bytes never has more characters than bytes.
-  if (raw.length > MAX_NOTES_BYTES) return { ok: false, error: tooLargeMessage(raw.length) };
-  if (looksBinary(raw)) return { ok: false, error: BINARY_MESSAGE };
+  if (raw.length > MAX_NOTES_BYTES) return { ok: false, error: message('notes.tooLarge', { bytes: raw.length, limit: MAX_NOTES_BYTES }) };
+  if (looksBinary(raw)) return { ok: false, error: message('notes.binary') };
   const text = raw.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
-  if (text.trim() === '') return { ok: false, error: 'The notes file is empty: there is nothing to import.' };
+  if (text.trim() === '') return { ok: false, error: message('notes.empty') };
   const replacements = (text.match(/\uFFFD/g) ?? []).length;
   if (replacements >= 3 || (replacements > 0 && replacements / text.length > 0.001)) {
-    return {
-      ok: false,
-      error:
-        'The notes are not valid UTF-8 text (they may be GBK-encoded): characters were lost reading them. ' +
-        'Save them as UTF-8 (in Typora: File ▸ Save with Encoding ▸ UTF-8), or import them with ' +
-        '`npm run import:notes`, which converts GBK.',
-    };
+    return { ok: false, error: message('notes.lostCharacters') };
   }
   return { ok: true, text };
 }

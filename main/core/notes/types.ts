@@ -1,5 +1,6 @@
 // What the notes converter takes and gives back. Pure data, JSON-safe, so the service, the CLI and the
 // app's preview all show the same summary.
+import type { Message } from '../../contract/messages';
 
 export interface ImportedCardSummary {
   id: string;
@@ -68,4 +69,4 @@ export interface ConvertNotesInput {
 
 export type ConvertNotesResult =
   | { ok: true; deckText: string; summary: NotesImportSummary }
-  | { ok: false; error: string; summary: NotesImportSummary | null };
+  | { ok: false; error: Message; summary: NotesImportSummary | null };

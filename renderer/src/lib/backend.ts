@@ -1,19 +1,25 @@
 // The only place in the renderer that knows the transport: Electron's preload bridge when present,
 // else HTTP to the browser-mode host (same origin, token cookie set by the host).
 import { API_METHODS, type Api, type ApiErrorPayload, type ApiMethod } from '../../../main/contract/api';
+import { errorKind } from '../../../main/contract/errors';
+import { formatMessage, message } from '../../../main/contract/messages';
 
 /** What the preload exposes on `window.proofdeck` (see main/preload.ts). */
 export interface PreloadBridge {
   invoke(method: ApiMethod, arg: unknown): Promise<{ ok: true; result: unknown } | { ok: false; error: ApiErrorPayload }>;
 }
 
+/** A refusal or failure from the main process: its message (`payload`) and its wording as `message`. */
 export class BackendError extends Error {
   constructor(readonly payload: ApiErrorPayload) {
-    super(payload.message);
+    super(formatMessage(payload));
     this.name = 'BackendError';
   }
   get code() {
     return this.payload.code;
+  }
+  get kind() {
+    return errorKind(this.payload.code);
   }
 }
 
@@ -33,13 +39,13 @@ async function overHttp(method: ApiMethod, arg: unknown): Promise<unknown> {
       credentials: 'same-origin',
     });
   } catch (error) {
-    throw new BackendError({ code: 'internal', message: `ProofDeck's host is not reachable (is \`npm run web\` still running?): ${(error as Error).message}` });
+    throw new BackendError(message('api.hostUnreachable', { detail: (error as Error).message }));
   }
   let body: { result?: unknown; error?: ApiErrorPayload };
   try {
     body = await response.json();
   } catch {
-    throw new BackendError({ code: 'internal', message: `Unexpected reply from the host (HTTP ${response.status}).` });
+    throw new BackendError(message('api.unexpectedReply', { status: response.status }));
   }
   if (body.error) throw new BackendError(body.error);
   return body.result;

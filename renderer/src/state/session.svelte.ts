@@ -65,7 +65,7 @@ export class ReviewSession {
       this.apply(await call());
       return true;
     } catch (error) {
-      if (error instanceof BackendError && error.code === 'stale') {
+      if (error instanceof BackendError && error.kind === 'stale') {
         // The card changed elsewhere (another window, an edit): show it afresh rather than guess.
         this.notice = error.message;
         this.apply(await this.api.nextCard({ deckId: this.deckId }));

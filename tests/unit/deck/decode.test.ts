@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { decodeDeckBytes, parseDeck, serializeDeck } from '../../../main/core/deck';
+import { formatMessage } from '../../../main/contract/messages';
 
 const encode = (text: string): Uint8Array => new TextEncoder().encode(text);
 const concat = (...parts: (Uint8Array | number[])[]): Uint8Array => Uint8Array.from(parts.flatMap((part) => [...part]));
@@ -8,7 +9,7 @@ describe('decodeDeckBytes', () => {
   it('decodes UTF-8 and keeps the BOM, so the round trip is byte-exact', () => {
     const bytes = concat([0xef, 0xbb, 0xbf], encode('---\nid: d\ndeck: 动量\nversion: 1\n---\n'));
     const decoded = decodeDeckBytes(bytes, 'd.md');
-    if (!('text' in decoded)) throw new Error(decoded.error.message);
+    if (!('text' in decoded)) throw new Error(formatMessage(decoded.error));
     expect(decoded.text.charCodeAt(0)).toBe(0xfeff);
     const parsed = parseDeck(decoded.text, 'd.md');
     expect(parsed.errors).toEqual([]);

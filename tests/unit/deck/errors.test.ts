@@ -1,6 +1,7 @@
 // Every error named in ARCHITECTURE.md, with the line it must point at.
 import { describe, expect, it } from 'vitest';
 import { parseDeck } from '../../../main/core/deck';
+import { formatMessage } from '../../../main/contract/messages';
 
 const FRONT = '---\nid: demo\ndeck: Demo\nversion: 1\n---\n'; // lines 1–5; the first card line is 6
 
@@ -65,7 +66,7 @@ describe('parseDeck errors', () => {
   for (const errorCase of cases) {
     it(errorCase.name, () => {
       const parsed = parseDeck(errorCase.text, 'decks/demo.md');
-      expect(parsed.errors.map((error) => [error.line, error.message])).toEqual(
+      expect(parsed.errors.map((error) => [error.line, formatMessage(error)])).toEqual(
         errorCase.expected.map(([line, fragment]) => [line, expect.stringContaining(fragment)]),
       );
       for (const error of parsed.errors) expect(error.file).toBe('decks/demo.md');

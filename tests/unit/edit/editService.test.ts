@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { CardDraft } from '../../../main/contract/api';
 import { deckText, tempCollection, type TempCollection } from '../helpers/collection';
+import { formatMessage } from '../../../main/contract/messages';
 
 let c: TempCollection;
 afterEach(() => c?.dispose());
@@ -65,7 +66,7 @@ describe('saving cards', () => {
     expect(unclosed.ok).toBe(false);
     if (unclosed.ok) return;
     expect(unclosed.errors[0]).toMatchObject({ file: path, field: 'answer' });
-    expect(unclosed.errors[0].message).toMatch(/unterminated code fence/);
+    expect(formatMessage(unclosed.errors[0])).toMatch(/unterminated code fence/);
     expect(unclosed.errors[0].line).toBeGreaterThanOrEqual(10);
     const empty = await c.app.api.saveCard({ deckId: 'd', cardId: null, draft: draft('   '), baseContentHash: null });
     expect(empty).toMatchObject({ ok: false, errors: [{ field: 'question' }] });

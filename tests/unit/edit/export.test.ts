@@ -2,7 +2,7 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { imageReferences } from '../../../main/services/editService';
+import { imageReferences } from '../../../main/services/deckImages';
 import { deckText, tempCollection, type TempCollection } from '../helpers/collection';
 
 let c: TempCollection;

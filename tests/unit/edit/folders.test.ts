@@ -4,6 +4,7 @@ import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { deckText, tempCollection, type TempCollection } from '../helpers/collection';
+import { formatMessage } from '../../../main/contract/messages';
 
 let c: TempCollection;
 afterEach(() => c?.dispose());
@@ -28,7 +29,7 @@ describe('deck folders', () => {
     c.app.sync();
     const overview = await c.app.api.overview();
     expect(overview.decks).toEqual([]);
-    expect(overview.fileErrors[0].message).toMatch(/deck folder unreadable/);
+    expect(formatMessage(overview.fileErrors[0])).toMatch(/deck folder unreadable/);
     renameSync(`${repo}-moved`, repo);
     c.app.sync();
     expect((await c.app.api.getCard({ cardId: 'ml1' })).card.state.reps).toBe(1);

@@ -3,6 +3,7 @@
 import { chmodSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { deckText, tempCollection } from '../helpers/collection';
+import { formatMessage } from '../../../main/contract/messages';
 
 const results: Record<string, unknown> = { uid: process.getuid?.() };
 const c = tempCollection({ user: { 'd.md': deckText('d', [{ id: 'a', q: 'A?' }, { id: 'b', q: 'B?' }]), 'e.md': deckText('e', [{ id: 'x', q: 'X?' }]) } });
@@ -29,7 +30,7 @@ try {
   // An unreadable file: the sync reports it, the deck is hidden, its scheduling is kept.
   chmodSync(file, 0o000);
   c.app.sync();
-  results.unreadableErrors = (await c.app.api.overview()).fileErrors.map((e) => e.message);
+  results.unreadableErrors = (await c.app.api.overview()).fileErrors.map((e) => formatMessage(e));
   chmodSync(file, 0o644);
   c.app.sync();
   results.repsAfterRestore = (await c.app.api.getCard({ cardId: 'a' })).card.state.reps;

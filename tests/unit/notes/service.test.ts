@@ -5,7 +5,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { parseDeck } from '../../../main/core/deck';
-import { createNotesImporter, NotesImportError, readNotesFile, resolveNotesImage, type ExistingDeck } from '../../../main/services/notesImport';
+import { AppError } from '../../../main/contract/errors';
+import { createNotesImporter, readNotesFile, resolveNotesImage, type ExistingDeck } from '../../../main/services/notesImport';
 import { fixturePath } from './helpers';
 
 let root: string;
@@ -25,14 +26,14 @@ afterEach(() => rmSync(root, { recursive: true, force: true }));
 const importer = (existing: ExistingDeck[] = []) =>
   createNotesImporter({ userDeckDir: deckDir, existingDecks: () => existing });
 
-function refusal(run: () => unknown): NotesImportError {
+function refusal(run: () => unknown): AppError {
   try {
     run();
   } catch (error) {
-    if (error instanceof NotesImportError) return error;
+    if (error instanceof AppError) return error;
     throw error;
   }
-  throw new Error('expected a NotesImportError');
+  throw new Error('expected an AppError');
 }
 
 describe('preview and commit', () => {
@@ -55,7 +56,7 @@ describe('preview and commit', () => {
     expect(parsed.cards.map((card) => card.id)).toEqual(preview.cards.map((card) => card.id));
     expect(readFileSync(join(deckDir, 'interview-notes.assets', 'heads.png'))).toEqual(readFileSync(join(notesDir, 'photos', 'heads.png')));
     expect(readdirSync(deckDir).sort()).toEqual(['interview-notes.assets', 'interview-notes.md']); // no temp files left
-    expect(refusal(() => notes.commit(preview.previewId)).code).toBe('not-found');
+    expect(refusal(() => notes.commit(preview.previewId)).kind).toBe('not-found');
   });
 
   it('updates the same deck on re-import, keeping ids and a proof the user added', () => {
@@ -99,7 +100,7 @@ describe('preview and commit', () => {
     const other = '---\nid: someone-else\ndeck: Else\nversion: 1\n---\n\n## Q {#q}\n\nA\n';
     writeFileSync(join(deckDir, 'interview-notes.md'), other);
     const conflict = refusal(() => importer().preview(readNotesFile(join(notesDir, 'interview-notes.md'))));
-    expect(conflict.code).toBe('conflict');
+    expect(conflict.kind).toBe('conflict');
     expect(conflict.message).toContain('it holds another deck (id "someone-else")');
     expect(readFileSync(join(deckDir, 'interview-notes.md'), 'utf8')).toBe(other);
 
@@ -115,7 +116,7 @@ describe('preview and commit', () => {
     const preview = notes.preview(readNotesFile(join(notesDir, 'interview-notes.md')));
     mkdirSync(deckDir, { recursive: true });
     writeFileSync(preview.targetPath, '---\nid: intruder\ndeck: X\nversion: 1\n---\n');
-    expect(refusal(() => notes.commit(preview.previewId)).code).toBe('conflict');
+    expect(refusal(() => notes.commit(preview.previewId)).kind).toBe('conflict');
     expect(readFileSync(preview.targetPath, 'utf8')).toContain('intruder');
   });
 
@@ -124,7 +125,7 @@ describe('preview and commit', () => {
     expect(refusal(() => importer().preview(readNotesFile(join(notesDir, 'empty.md')))).message).toContain('empty');
     writeFileSync(join(notesDir, 'huge.md'), Buffer.alloc(20 * 1024 * 1024, 0x61));
     expect(refusal(() => readNotesFile(join(notesDir, 'huge.md'))).message).toContain('20.0 MB');
-    expect(refusal(() => readNotesFile(join(notesDir, 'absent.md'))).code).toBe('not-found');
+    expect(refusal(() => readNotesFile(join(notesDir, 'absent.md'))).kind).toBe('not-found');
     expect(readdirSync(root)).not.toContain('data');
   });
 

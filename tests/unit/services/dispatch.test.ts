@@ -2,7 +2,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { API_METHODS } from '../../../main/contract/api';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { createDispatcher, ApiError, toErrorPayload } from '../../../main/ipc/dispatch';
+import { AppError, errorKind } from '../../../main/contract/errors';
+import { formatMessage, type Message } from '../../../main/contract/messages';
+import { createDispatcher, toErrorPayload } from '../../../main/ipc/dispatch';
 import { API_SCHEMAS } from '../../../main/ipc/schemas';
 import { createProofDeckApp } from '../../../main/services/app';
 import { deckText, tempCollection, type TempCollection } from '../helpers/collection';
@@ -10,12 +12,14 @@ import { deckText, tempCollection, type TempCollection } from '../helpers/collec
 let c: TempCollection;
 afterEach(() => c?.dispose());
 
-async function payloadOf(promise: Promise<unknown>) {
+/** The refusal as a transport sends it: the message, plus its kind and English wording for the assertions. */
+async function payloadOf(promise: Promise<unknown>): Promise<{ kind: string; text: string; message: Message }> {
   try {
     await promise;
   } catch (error) {
-    expect(error).toBeInstanceOf(ApiError);
-    return (error as ApiError).payload;
+    const message = toErrorPayload(error);
+    expect(JSON.parse(JSON.stringify(message))).toEqual(message); // JSON-safe, as both transports need
+    return { kind: errorKind(message.code), text: formatMessage(message), message };
   }
   throw new Error('expected a rejection');
 }
@@ -43,8 +47,9 @@ describe('validated dispatch (every IPC / HTTP call goes through it)', () => {
     c = tempCollection({ builtIn: { 'd.md': deckText('d', [{ id: 'a', q: 'A?' }]) } });
     const dispatch = createDispatcher(c.app.api);
     const payload = await payloadOf(dispatch(method, arg));
-    expect(payload.code).toBe('bad-request');
-    expect(payload.message).toMatch(message);
+    expect(payload.kind).toBe('bad-request');
+    expect(payload.message.code).toMatch(/^api\./);
+    expect(payload.text).toMatch(message);
   });
 
   it('refused calls change nothing', async () => {
@@ -56,24 +61,23 @@ describe('validated dispatch (every IPC / HTTP call goes through it)', () => {
     expect((await c.app.api.getSettings()).newPerDay).toBe(20);
   });
 
-  it('reports an unusable database as a conflict with its message, for every transport', async () => {
+  it('reports an unusable database as unavailable with its message, for every transport', async () => {
     c = tempCollection({ builtIn: { 'd.md': deckText('d', [{ id: 'a', q: 'A?' }]) } });
     c.app.close();
     writeFileSync(join(c.dataDir, 'proofdeck.sqlite'), 'not a database');
     c.reopen();
-    const payload = await payloadOf(createDispatcher(c.app.api)('overview', undefined).catch((error) => {
-      throw new ApiError(toErrorPayload(error));
-    }));
-    expect(payload).toEqual({ code: 'conflict', message: expect.stringMatching(/not a SQLite database/) });
+    const payload = await payloadOf(createDispatcher(c.app.api)('overview', undefined));
+    expect(payload.kind).toBe('unavailable');
+    expect(payload.message.code).toBe('db.notSqlite');
+    expect(payload.text).toMatch(/not a SQLite database/);
   });
 
   it('browser mode has no file dialog: pickPath is a bad request that says to type the path', async () => {
     c = tempCollection();
     expect((await c.app.api.startupStatus()).nativeDialogs).toBe(false);
-    const payload = await payloadOf(createDispatcher(c.app.api)('pickPath', { purpose: 'import-folder' }).catch((error) => {
-      throw new ApiError(toErrorPayload(error));
-    }));
-    expect(payload).toEqual({ code: 'bad-request', message: expect.stringMatching(/type the full path instead/) });
+    const payload = await payloadOf(createDispatcher(c.app.api)('pickPath', { purpose: 'import-folder' }));
+    expect(payload.kind).toBe('bad-request');
+    expect(payload.text).toMatch(/type the full path instead/);
   });
 
   it('a host with a dialog (Electron) answers pickPath with the chosen path, or null when cancelled', async () => {

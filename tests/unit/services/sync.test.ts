@@ -2,6 +2,7 @@ import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { deckText, tempCollection, type TempCollection } from '../helpers/collection';
+import { formatMessage } from '../../../main/contract/messages';
 
 let c: TempCollection;
 afterEach(() => c?.dispose());
@@ -77,7 +78,7 @@ describe('deck files ↔ database sync by card id', () => {
     });
     const overview = await c.app.api.overview();
     expect(overview.decks.map((d) => d.id)).toEqual(['a']);
-    expect(overview.fileErrors[0].message).toMatch(/"same".*a\.md/);
+    expect(formatMessage(overview.fileErrors[0])).toMatch(/"same".*a\.md/);
   });
 
   it('a user deck with a built-in deck\'s id replaces it (a fork), keeping scheduling by card id', async () => {

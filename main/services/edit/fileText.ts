@@ -1,13 +1,9 @@
-// Refusals from editing, with a code the API maps onto its error codes and a message the user can act on.
+// Reading a file an edit is about to replace: absent is a value (null), anything else unreadable is a refusal.
 import { readFileSync } from 'node:fs';
+import { AppError } from '../../contract/errors';
+import { message } from '../../contract/messages';
 
-export class EditError extends Error {
-  constructor(readonly code: 'bad-request' | 'conflict' | 'not-found', message: string) {
-    super(message);
-    this.name = 'EditError';
-  }
-}
-
+/** The error's errno code (EACCES, ENOSPC…), else its message: what a user or a search engine can act on. */
 export const errno = (error: unknown): string => (error as NodeJS.ErrnoException).code ?? (error as Error).message;
 
 /** The file's text, or null when it does not exist; any other failure is a refusal that changed nothing. */
@@ -16,6 +12,6 @@ export function readIfExists(path: string): string | null {
     return readFileSync(path, 'utf8');
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
-    throw new EditError('conflict', `Cannot read ${path} (${errno(error)}); nothing was changed.`);
+    throw new AppError(message('edit.cannotRead', { file: path, reason: errno(error) }));
   }
 }

@@ -1,0 +1,55 @@
+// The Api contract mapped onto the services: one line a method, no logic beyond picking the service and unpacking
+// the argument (the IPC schemas have already validated it). Both transports serve the object this returns.
+import type { Api, CollectionOverview, Settings } from '../contract/api';
+import type { ProofDeckServices } from './app';
+
+export function createApi(services: ProofDeckServices): Api {
+  const { open, edits, browse, folders, notes, database } = services;
+  return {
+    startupStatus: async () => database.status(),
+    restoreBackup: async ({ backup }) => database.restore(backup),
+    overview: async (): Promise<CollectionOverview> => services.overview(),
+    nextCard: async ({ deckId }) => open().study.next(deckId),
+    answerCard: async (arg) => open().study.answer(arg),
+    undoAnswer: async ({ deckId }) => open().study.undo(deckId),
+    sessionSummary: async ({ since }) => open().study.summary(since),
+    getSettings: async () => open().settings,
+    updateSettings: async (patch: Partial<Settings>) => database.updateSettings(patch),
+    recordProofRun: async (arg) => services.recordProofRun(arg),
+    proofRuns: async ({ cardId }) => services.proofRuns(cardId),
+    previewNotesImport: async ({ fileName, text }) => notes.preview({ fileName, text }),
+    previewNotesImportFile: async ({ path }) => notes.previewFile(path),
+    commitNotesImport: async ({ previewId }) => notes.commit(previewId),
+    getCard: async ({ cardId }) => edits.getCard(cardId),
+    addCardImage: async ({ deckId, fileName, base64 }) => edits.addCardImage(deckId, fileName, Buffer.from(base64, 'base64')),
+    saveCard: async (arg) => edits.saveCard(arg),
+    duplicateCard: async ({ cardId }) => edits.duplicateCard(cardId),
+    deleteCards: async ({ cardIds }) => edits.deleteCards(cardIds),
+    moveCards: async ({ cardIds, toDeckId }) => edits.moveCards(cardIds, toDeckId),
+    bulkEdit: async ({ cardIds, action }) => {
+      switch (action.kind) {
+        case 'suspend': return edits.setSuspended(cardIds, true);
+        case 'unsuspend': return edits.setSuspended(cardIds, false);
+        case 'addTag': return edits.setTag(cardIds, action.tag, true);
+        case 'removeTag': return edits.setTag(cardIds, action.tag, false);
+        case 'move': return edits.moveCards(cardIds, action.toDeckId);
+        case 'delete': return edits.deleteCards(cardIds);
+      }
+    },
+    createDeck: async ({ name, id }) => edits.createDeck(name, id),
+    renameDeck: async ({ deckId, name }) => edits.renameDeck(deckId, name),
+    deleteDeck: async ({ deckId }) => edits.deleteDeck(deckId),
+    undoEdit: async () => edits.undo(),
+    nextEditUndo: async () => ({ label: edits.nextUndo() }),
+    browseCards: async (arg) => browse.page(arg),
+    browseIds: async (arg) => browse.ids(arg),
+    exportDeck: async ({ deckId }) => edits.exportDeck(deckId),
+    importDeckFile: async ({ fileName, text }) => edits.importDeckFile(fileName, text),
+    exportDeckToFolder: async ({ deckId, folder }) => edits.exportDeckToFolder(deckId, folder),
+    deckFolders: async () => folders.info(),
+    addDeckFolder: async ({ path }) => (open(), folders.add(path)),
+    removeDeckFolder: async ({ path }) => (open(), folders.remove(path)),
+    importDeckFolder: async ({ path }) => edits.importDeckFolder(path),
+    pickPath: async ({ purpose }) => ({ path: await services.pickPath(purpose) }),
+  };
+}
