@@ -4,7 +4,8 @@ import type { DeckFileError, ParsedCard } from '../contract/deck';
 import { assignMissingIds, decodeDeckBytes, parseDeck, type ParsedDeckFile } from '../core/deck';
 import type { Db } from '../storage/database';
 import { syncCollection, type BrokenDeck, type SyncChanges, type SyncedCard, type SyncedDeck } from '../storage/collectionStore';
-import { contentHash, listDeckFiles, readFileBytes, writeFileAtomic, type DeckFolder, type FoundFile } from './deckFiles';
+import { writeFileAtomic } from '../files/atomicWrite';
+import { contentHash, listDeckFiles, readFileBytes, type DeckFolder, type FoundFile } from './deckFiles';
 
 export interface LoadedDeckFile {
   file: FoundFile;

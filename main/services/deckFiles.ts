@@ -1,8 +1,8 @@
 // Finding and reading deck files on disk. Symlink loops, unreadable files and binary files become
 // per-file errors; nothing here throws for one bad file.
-import { createHash, randomUUID } from 'node:crypto';
-import { closeSync, fsyncSync, openSync, readdirSync, readFileSync, realpathSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import type { DeckFileError } from '../contract/deck';
 
 export interface DeckFolder {
@@ -58,32 +58,6 @@ export function readFileBytes(path: string): Uint8Array | DeckFileError {
     return readFileSync(path);
   } catch (error) {
     return { file: path, line: 0, message: `cannot read file: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}` };
-  }
-}
-
-/**
- * Temp file in the same folder + rename: a crash leaves the old file or the new one, never half of one. The temp
- * name is unique and the temp is removed when the write fails (a full disk leaves no stray file). `durable` also
- * flushes the data to disk before the rename (notes import, where one fsync costs nothing that matters).
- */
-export function writeFileAtomic(path: string, text: string, { durable = false } = {}): void {
-  const temp = join(dirname(path), `.${basename(path)}.${process.pid}.${randomUUID().slice(0, 8)}.tmp`);
-  try {
-    const fd = openSync(temp, 'wx');
-    try {
-      writeSync(fd, text);
-      if (durable) fsyncSync(fd);
-    } finally {
-      closeSync(fd);
-    }
-    renameSync(temp, path);
-  } catch (error) {
-    try {
-      unlinkSync(temp);
-    } catch {
-      // Never created, or already renamed.
-    }
-    throw error;
   }
 }
 

@@ -1,7 +1,7 @@
 // Extra deck folders the user added, kept in <data dir>/deck-folders.json (a list of absolute paths).
 import { existsSync, realpathSync, statSync } from 'node:fs';
 import { isAbsolute, join, sep } from 'node:path';
-import { writeFileAtomic } from './deckFiles';
+import { writeFileAtomic } from '../files/atomicWrite';
 import { EditError, errno, readIfExists } from './editErrors';
 
 export function folderListPath(dataDir: string): string {

@@ -2,7 +2,7 @@
 // finds their images, picks the deck file to write (the same deck id is updated in place, any other file is
 // never overwritten), shows a preview, and on commit copies the images and writes the deck atomically.
 import { randomUUID } from 'node:crypto';
-import { copyFileSync, existsSync, mkdirSync, readFileSync, renameSync, statSync, unlinkSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { NotesImportPreview } from '../contract/api';
@@ -15,7 +15,7 @@ import {
   type NotesImportSummary,
   type PreviousDeckCard,
 } from '../core/notes';
-import { writeFileAtomic } from './deckFiles';
+import { copyFileAtomic, writeFileAtomic } from '../files/atomicWrite';
 
 export type NotesImportErrorCode = 'bad-request' | 'conflict' | 'not-found';
 
@@ -162,22 +162,6 @@ const isInside = (folder: string, path: string): boolean => {
   return rel !== '' && !rel.startsWith('..') && !isAbsolute(rel);
 };
 
-function copyFileAtomically(from: string, to: string): void {
-  mkdirSync(dirname(to), { recursive: true });
-  const temp = `${to}.${process.pid}.tmp`;
-  try {
-    copyFileSync(from, temp);
-    renameSync(temp, to);
-  } catch (error) {
-    try {
-      unlinkSync(temp);
-    } catch {
-      // Nothing to clean up.
-    }
-    throw error;
-  }
-}
-
 export function createNotesImporter(options: NotesImporterOptions): NotesImporter {
   const pending = new Map<string, PendingImport>();
 
@@ -268,7 +252,9 @@ export function createNotesImporter(options: NotesImporterOptions): NotesImporte
     for (const copy of job.summary.imageCopies) {
       const source = job.notesDir ? resolveNotesImage(copy.src, job.notesDir) : null;
       if (!source) throw new NotesImportError('not-found', `The image ${copy.src} is gone since the preview; preview the import again.`);
-      copyFileAtomically(source, join(deckDir, ...copy.assetPath.split('/')));
+      const to = join(deckDir, ...copy.assetPath.split('/'));
+      mkdirSync(dirname(to), { recursive: true });
+      copyFileAtomic(source, to);
     }
     writeFileAtomic(job.targetPath, job.deckText, { durable: true });
     pending.delete(previewId);

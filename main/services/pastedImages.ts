@@ -2,8 +2,9 @@
 // (the folder notes import uses). Each is named by its content, so pasting the same image twice makes one file
 // and nothing is ever overwritten. The bytes must be an image (checked by signature, not by the name).
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { basename, dirname, extname, join } from 'node:path';
+import { writeFileAtomic } from '../files/atomicWrite';
 import type { LoadedDeckFile } from './collectionService';
 import { EditError, errno } from './editErrors';
 
@@ -32,7 +33,8 @@ export function savePastedImage(entry: LoadedDeckFile, fileName: string, bytes: 
   try {
     if (!existsSync(target)) {
       mkdirSync(dirname(target), { recursive: true });
-      writeFileSync(target, bytes, { flag: 'wx' });
+      // Atomic: the name is the content's hash, so a half-written file would be taken as the image forever.
+      writeFileAtomic(target, bytes);
     }
   } catch (error) {
     throw new EditError('conflict', `Cannot save the image to ${target}: ${errno(error)}.`);
