@@ -4,8 +4,8 @@
 // A file that changed on disk since it was loaded is never overwritten: the edit is refused and the file re-read.
 // Built-in decks are read-only: editing one of their cards first forks the deck into the user's folder (same deck
 // and card ids, so the sync hides the built-in copy and the scheduling carries over).
-import { copyFileSync, existsSync, mkdirSync, unlinkSync, writeFileSync } from 'node:fs';
-import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { existsSync, mkdirSync, unlinkSync, writeFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
 import type { CardDraft, CardSaveError, EditableCard, EditOutcome, SaveCardResult } from '../contract/api';
 import type { DeckFileError } from '../contract/deck';
 import {
@@ -21,8 +21,9 @@ import type { FoundFile } from './deckFiles';
 import { EditError, errno, readIfExists } from './editErrors';
 import { savePastedImage } from './pastedImages';
 import { reverseStep, undoHistory, type UndoStep } from './undoLog';
-import { copyNewFiles, imageReferences, removeCreated } from './deckImages';
+import { copyNewFiles, removeCreated } from './deckImages';
 import { cardsOwnedElsewhere, folderImportMessage, planFolderImport } from './folderImport';
+import * as deckExport from './edit/deckExport';
 
 export { EditError } from './editErrors';
 export { imageReferences } from './deckImages';
@@ -417,46 +418,11 @@ export function createEditService(context: () => EditContext) {
 
 
     exportDeck(deckId: string): { fileName: string; text: string } {
-      const entry = entryFor(deckId);
-      return { fileName: basename(entry.file.path), text: serializeDeck(entry.parsed) };
+      return deckExport.exportDeck(entryFor(deckId));
     },
 
     exportDeckToFolder(deckId: string, folder: string): { path: string; images: string[]; missingImages: string[] } {
-      const entry = entryFor(deckId);
-      if (!isAbsolute(folder)) throw new EditError('bad-request', `Give the export folder's full path: ${folder}`);
-      const text = serializeDeck(entry.parsed);
-      const target = join(folder, basename(entry.file.path));
-      if (existsSync(target)) throw new EditError('conflict', `${target} already exists; choose an empty folder (nothing was written).`);
-      const images: string[] = [];
-      const missingImages: string[] = [];
-      const sourceDir = dirname(entry.file.path);
-      for (const ref of imageReferences(text)) {
-        const from = resolve(sourceDir, ref);
-        const inside = from.startsWith(entry.file.folder.path + sep);
-        if (!inside || !existsSync(from)) {
-          missingImages.push(ref);
-          continue;
-        }
-        const to = resolve(folder, relative(sourceDir, from));
-        if (!to.startsWith(resolve(folder) + sep)) {
-          missingImages.push(ref);
-          continue;
-        }
-        try {
-          mkdirSync(dirname(to), { recursive: true });
-          copyFileSync(from, to);
-          images.push(ref);
-        } catch (error) {
-          throw new EditError('conflict', `Cannot copy ${ref} to ${to}: ${errno(error)}.`);
-        }
-      }
-      try {
-        mkdirSync(folder, { recursive: true });
-        writeFileSync(target, text);
-      } catch (error) {
-        throw new EditError('conflict', `Cannot write ${target}: ${errno(error)}.`);
-      }
-      return { path: target, images, missingImages };
+      return deckExport.exportDeckToFolder(entryFor(deckId), folder);
     },
 
     importDeckFile(fileName: string, text: string): EditOutcome {
