@@ -2,8 +2,9 @@
 // them). Both transports serve them at DECK_ASSET_PATH?deck=<id>&path=<path relative to the deck file> — a query,
 // not a URL path, so the browser cannot fold `..` segments into another deck's id. Only image files inside the
 // deck's own folder are served.
-import { readFileSync, realpathSync, statSync } from 'node:fs';
-import { dirname, extname, resolve, sep } from 'node:path';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { dirname, extname, resolve } from 'node:path';
+import { realInside } from '../files/inside';
 import type { LoadedDeckFile } from './collectionService';
 
 export const DECK_ASSET_PATH = '/deck-asset';
@@ -34,15 +35,13 @@ export function readDeckAsset(loaded: ReadonlyMap<string, LoadedDeckFile>, param
   if (!type) return { ok: false, status: 403, message: `Only images are served from deck folders (${Object.keys(IMAGE_TYPES).join(' ')}).` };
   const entry = loaded.get(deckId);
   if (!entry) return { ok: false, status: 404, message: `No loaded deck "${deckId}".` };
-  let root: string;
-  let real: string;
-  try {
-    root = realpathSync(entry.file.folder.path);
-    real = realpathSync(resolve(dirname(entry.file.path), path));
-  } catch {
+  const candidate = resolve(dirname(entry.file.path), path);
+  const real = realInside(entry.file.folder.path, candidate);
+  if (!real) {
+    // Missing is 404; there but outside (by `..` or a symlink out) is 403.
+    if (existsSync(candidate)) return { ok: false, status: 403, message: `${path} is outside the deck's folder.` };
     return { ok: false, status: 404, message: `${path} is not beside the deck file ${entry.file.path}.` };
   }
-  if (!real.startsWith(root + sep)) return { ok: false, status: 403, message: `${path} is outside the deck's folder.` };
   try {
     const stat = statSync(real);
     if (!stat.isFile()) return { ok: false, status: 404, message: `${path} is not a file.` };

@@ -1,9 +1,10 @@
 // Finding and reading deck files on disk. Symlink loops, unreadable files and binary files become
 // per-file errors; nothing here throws for one bad file.
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, realpathSync, statSync, type Dirent } from 'node:fs';
 import { join } from 'node:path';
 import type { DeckFileError } from '../contract/deck';
+import { realInside } from '../files/inside';
 
 export interface DeckFolder {
   path: string;
@@ -15,7 +16,12 @@ export interface FoundFile {
   folder: DeckFolder;
 }
 
-/** Recursively lists `*.md` files, following symlinks once (a loop is skipped, not followed forever). */
+/**
+ * Recursively lists `*.md` files, following symlinks that stay inside the folder once (a loop is skipped, not
+ * followed forever). A symlink out of the folder (to a deck file or a folder) is reported, not read: a deck is the
+ * files inside its folder, as its images are (deck-asset serving and export take only those), and an edit would
+ * replace the link with a file anyway.
+ */
 export function listDeckFiles(folder: DeckFolder, errors: DeckFileError[]): FoundFile[] {
   const found: FoundFile[] = [];
   const visited = new Set<string>();
@@ -29,24 +35,31 @@ export function listDeckFiles(folder: DeckFolder, errors: DeckFileError[]): Foun
     }
     if (visited.has(real)) return;
     visited.add(real);
-    let names: string[];
+    let entries: Dirent[];
     try {
-      names = readdirSync(dir).sort();
+      entries = readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     } catch (error) {
       errors.push({ file: dir, line: 0, message: `deck folder unreadable: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}` });
       return;
     }
-    for (const name of names) {
-      if (name.startsWith('.')) continue;
-      const path = join(dir, name);
+    for (const entry of entries) {
+      if (entry.name.startsWith('.')) continue;
+      const path = join(dir, entry.name);
       let stats;
       try {
         stats = statSync(path);
       } catch {
         continue; // A dangling symlink: nothing to load.
       }
+      const isDeck = stats.isFile() && entry.name.toLowerCase().endsWith('.md');
+      if (!stats.isDirectory() && !isDeck) continue;
+      // Only a symlink can lead out: everything else in a folder inside the root is inside too.
+      if (entry.isSymbolicLink() && !realInside(folder.path, path)) {
+        errors.push({ file: path, line: 0, message: `a symlink out of the deck folder ${folder.path}: not read (move or copy it into the folder)` });
+        continue;
+      }
       if (stats.isDirectory()) walk(path);
-      else if (stats.isFile() && name.toLowerCase().endsWith('.md')) found.push({ path, folder });
+      else found.push({ path, folder });
     }
   };
   walk(folder.path);

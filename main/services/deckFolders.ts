@@ -1,7 +1,8 @@
 // Extra deck folders the user added, kept in <data dir>/deck-folders.json (a list of absolute paths).
-import { existsSync, realpathSync, statSync } from 'node:fs';
-import { isAbsolute, join, sep } from 'node:path';
+import { realpathSync, statSync } from 'node:fs';
+import { isAbsolute, join } from 'node:path';
 import { writeFileAtomic } from '../files/atomicWrite';
+import { realTargetInside } from '../files/inside';
 import { EditError, errno, readIfExists } from './editErrors';
 
 export function folderListPath(dataDir: string): string {
@@ -31,9 +32,11 @@ export function checkNewFolder(path: string, existing: readonly string[]): strin
     throw new EditError('bad-request', `Cannot open the folder ${path} (${errno(error)}).`);
   }
   for (const other of existing) {
-    const known = existsSync(other) ? realpathSync(other) : other;
-    if (known === real) throw new EditError('bad-request', `${path} is already a deck folder.`);
-    if (real.startsWith(known + sep) || known.startsWith(real + sep)) {
+    // realTargetInside: a listed folder may be gone (an unplugged drive); it still may not be overlapped.
+    const inOther = realTargetInside(other, real) !== null;
+    const holdsOther = realTargetInside(real, other) !== null;
+    if (inOther && holdsOther) throw new EditError('bad-request', `${path} is already a deck folder.`);
+    if (inOther || holdsOther) {
       throw new EditError('bad-request', `${path} overlaps the deck folder ${other}: each deck file must belong to one folder.`);
     }
   }

@@ -3,7 +3,7 @@
 // never overwritten), shows a preview, and on commit copies the images and writes the deck atomically.
 import { randomUUID } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
-import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path';
+import { basename, dirname, isAbsolute, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { NotesImportPreview } from '../contract/api';
 import { parseDeck } from '../core/deck';
@@ -16,6 +16,7 @@ import {
   type PreviousDeckCard,
 } from '../core/notes';
 import { copyFileAtomic, writeFileAtomic } from '../files/atomicWrite';
+import { realTargetInside } from '../files/inside';
 
 export type NotesImportErrorCode = 'bad-request' | 'conflict' | 'not-found';
 
@@ -157,15 +158,10 @@ function inspectTarget(path: string, deckId: string): TargetDeck {
   return { kind: 'same-deck', previousCards };
 }
 
-const isInside = (folder: string, path: string): boolean => {
-  const rel = relative(resolve(folder), resolve(path));
-  return rel !== '' && !rel.startsWith('..') && !isAbsolute(rel);
-};
-
 export function createNotesImporter(options: NotesImporterOptions): NotesImporter {
   const pending = new Map<string, PendingImport>();
 
-  const isBuiltIn = (deck: ExistingDeck): boolean => deck.builtIn ?? !isInside(options.userDeckDir, deck.path);
+  const isBuiltIn = (deck: ExistingDeck): boolean => deck.builtIn ?? realTargetInside(options.userDeckDir, deck.path) === null;
 
   const chooseTarget = (decks: ExistingDeck[], deckId: string, outPath: string | undefined): { path: string; warnings: string[] } => {
     const sameId = decks.filter((deck) => deck.id === deckId && !isBuiltIn(deck));

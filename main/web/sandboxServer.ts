@@ -6,8 +6,9 @@
 
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { existsSync, readFileSync, realpathSync } from 'node:fs';
-import { extname, join, sep } from 'node:path';
+import { extname, join } from 'node:path';
 import type { AddressInfo } from 'node:net';
+import { realInside } from '../files/inside';
 
 export const SANDBOX_PAGE = 'sandbox.html';
 
@@ -43,9 +44,9 @@ export function sandboxFiles(rootDir: string): Map<string, string> {
       for (const folder of folders) {
         const candidate = join(root, folder, name);
         const urlPath = `/${folder ? `${folder}/` : ''}${name}`;
-        if (files.has(urlPath) || !existsSync(candidate)) continue;
-        const real = realpathSync(candidate);
-        if (!real.startsWith(root + sep)) continue;
+        if (files.has(urlPath)) continue;
+        const real = realInside(root, candidate);
+        if (!real) continue;
         files.set(urlPath, real);
         queue.push(real);
       }

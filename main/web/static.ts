@@ -1,6 +1,7 @@
 // Serving the built renderer: files strictly inside the root, with types, and nothing that escapes it.
-import { existsSync, readFileSync, realpathSync, statSync } from 'node:fs';
-import { extname, join, normalize, sep } from 'node:path';
+import { readFileSync, statSync } from 'node:fs';
+import { extname, join } from 'node:path';
+import { realInside } from '../files/inside';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -32,13 +33,8 @@ export function resolveInside(root: string, urlPath: string): string | null {
     return null;
   }
   if (decoded.includes('\0')) return null;
-  const candidate = normalize(join(root, decoded));
-  const realRoot = realpathSync(root);
-  if (!existsSync(candidate)) return null;
-  const real = realpathSync(candidate);
-  if (real !== realRoot && !real.startsWith(realRoot + sep)) return null;
-  if (!statSync(real).isFile()) return null;
-  return real;
+  const real = realInside(root, join(root, decoded));
+  return real && statSync(real).isFile() ? real : null;
 }
 
 export function readStatic(path: string): Buffer {
