@@ -3,22 +3,12 @@
 // not a URL path, so the browser cannot fold `..` segments into another deck's id. Only image files inside the
 // deck's own folder are served.
 import { existsSync, readFileSync, statSync } from 'node:fs';
-import { dirname, extname, resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
+import { IMAGE_TYPES, imageType } from '../files/imageTypes';
 import { realInside } from '../files/inside';
 import type { LoadedDeckFile } from './collectionService';
 
 export const DECK_ASSET_PATH = '/deck-asset';
-
-const IMAGE_TYPES: Record<string, string> = {
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.jpeg': 'image/jpeg',
-  '.gif': 'image/gif',
-  '.webp': 'image/webp',
-  '.avif': 'image/avif',
-  '.bmp': 'image/bmp',
-  '.svg': 'image/svg+xml',
-};
 
 const MAX_BYTES = 32 * 1024 * 1024;
 
@@ -31,7 +21,7 @@ export function readDeckAsset(loaded: ReadonlyMap<string, LoadedDeckFile>, param
   const deckId = params.get('deck');
   const path = params.get('path');
   if (!deckId || !path || path.includes('\0')) return { ok: false, status: 400, message: 'Give deck=<deck id>&path=<image path relative to the deck file>.' };
-  const type = IMAGE_TYPES[extname(path).toLowerCase()];
+  const type = imageType(path);
   if (!type) return { ok: false, status: 403, message: `Only images are served from deck folders (${Object.keys(IMAGE_TYPES).join(' ')}).` };
   const entry = loaded.get(deckId);
   if (!entry) return { ok: false, status: 404, message: `No loaded deck "${deckId}".` };

@@ -5,6 +5,7 @@ import { existsSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import type { DeckFileError } from '../contract/deck';
 import { decodeDeckBytes, parseDeck, type DeckFileCard, type ParsedDeckFile } from '../core/deck';
+import { imageType } from '../files/imageTypes';
 import { realInside, realTargetInside } from '../files/inside';
 import type { Db } from '../storage/database';
 import { cardLocations } from '../storage/editStore';
@@ -150,7 +151,8 @@ export function planFolderImport(folder: string, ctx: { db: Db; loaded: Map<stri
   const missingImages = new Set<string>();
   for (const { source, text, target } of decks) {
     for (const ref of imageReferences(text)) {
-      const from = realInside(real, resolve(dirname(source), ref));
+      // Only what the app can show is copied (the image table deck-asset serving uses), and only from inside the folder.
+      const from = imageType(ref) ? realInside(real, resolve(dirname(source), ref)) : null;
       if (!from || !statSync(from).isFile()) {
         missingImages.add(ref);
         continue;

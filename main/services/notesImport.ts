@@ -16,6 +16,7 @@ import {
   type PreviousDeckCard,
 } from '../core/notes';
 import { copyFileAtomic, writeFileAtomic } from '../files/atomicWrite';
+import { imageType } from '../files/imageTypes';
 import { realTargetInside } from '../files/inside';
 
 export type NotesImportErrorCode = 'bad-request' | 'conflict' | 'not-found';
@@ -82,7 +83,6 @@ interface PendingImport {
 
 /** Previews kept for commit; older ones are forgotten (each holds a whole deck text). */
 const MAX_PENDING = 8;
-const IMAGE_EXTENSIONS = /\.(png|jpe?g|gif|webp|svg|bmp|avif|ico)$/i;
 const MAX_IMAGE_BYTES = 50 * 1024 * 1024;
 
 /**
@@ -110,7 +110,7 @@ export function resolveNotesImage(src: string, notesDir: string, platform: NodeJ
   for (const candidate of candidates) {
     const native = platform === 'win32' ? candidate : candidate.replace(/\\/g, '/');
     const absolute = isAbsolute(native) ? native : resolve(notesDir, native);
-    if (!IMAGE_EXTENSIONS.test(absolute)) continue;
+    if (!imageType(absolute)) continue;
     try {
       const stats = statSync(absolute);
       if (stats.isFile() && stats.size <= MAX_IMAGE_BYTES) return absolute;

@@ -5,17 +5,11 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync } from 'node:fs';
 import { basename, dirname, extname, join } from 'node:path';
 import { writeFileAtomic } from '../files/atomicWrite';
+import { sniffPastedImage } from '../files/imageTypes';
 import type { LoadedDeckFile } from './collectionService';
 import { EditError, errno } from './editErrors';
 
 export const MAX_PASTED_IMAGE_BYTES = 10 * 1024 * 1024;
-
-const SIGNATURES: { ext: string; test: (b: Uint8Array) => boolean }[] = [
-  { ext: 'png', test: (b) => b[0] === 0x89 && b[1] === 0x50 && b[2] === 0x4e && b[3] === 0x47 },
-  { ext: 'jpg', test: (b) => b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff },
-  { ext: 'gif', test: (b) => String.fromCharCode(...b.subarray(0, 4)) === 'GIF8' },
-  { ext: 'webp', test: (b) => String.fromCharCode(...b.subarray(0, 4)) === 'RIFF' && String.fromCharCode(...b.subarray(8, 12)) === 'WEBP' },
-];
 
 /** Saves the image for a card of `entry`'s deck; returns its path relative to the deck file and the Markdown to insert. */
 export function savePastedImage(entry: LoadedDeckFile, fileName: string, bytes: Uint8Array): { path: string; markdown: string } {
@@ -24,10 +18,10 @@ export function savePastedImage(entry: LoadedDeckFile, fileName: string, bytes: 
   }
   if (bytes.length === 0) throw new EditError('bad-request', `${fileName} is empty.`);
   if (bytes.length > MAX_PASTED_IMAGE_BYTES) throw new EditError('bad-request', `${fileName} is ${(bytes.length / 1048576).toFixed(1)} MB; images up to 10 MB can be added.`);
-  const kind = SIGNATURES.find((signature) => signature.test(bytes));
-  if (!kind) throw new EditError('bad-request', `${fileName} is not a PNG, JPEG, GIF or WebP image.`);
+  const ext = sniffPastedImage(bytes);
+  if (!ext) throw new EditError('bad-request', `${fileName} is not a PNG, JPEG, GIF or WebP image.`);
   const stem = basename(fileName, extname(fileName)).replace(/[^\p{L}\p{N}_-]+/gu, '-').replace(/^-+|-+$/g, '').slice(0, 40) || 'image';
-  const name = `${stem}-${createHash('sha256').update(bytes).digest('hex').slice(0, 10)}.${kind.ext}`;
+  const name = `${stem}-${createHash('sha256').update(bytes).digest('hex').slice(0, 10)}.${ext}`;
   const folderName = `${basename(entry.file.path, extname(entry.file.path))}.assets`;
   const target = join(dirname(entry.file.path), folderName, name);
   try {

@@ -1,6 +1,7 @@
 // Serving the built renderer: files strictly inside the root, with types, and nothing that escapes it.
 import { readFileSync, statSync } from 'node:fs';
 import { extname, join } from 'node:path';
+import { IMAGE_TYPES } from '../files/imageTypes';
 import { realInside } from '../files/inside';
 
 const TYPES: Record<string, string> = {
@@ -10,16 +11,10 @@ const TYPES: Record<string, string> = {
   '.css': 'text/css; charset=utf-8',
   '.json': 'application/json',
   '.wasm': 'application/wasm',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.jpeg': 'image/jpeg',
-  '.gif': 'image/gif',
-  '.webp': 'image/webp',
+  ...IMAGE_TYPES,
   '.woff': 'font/woff',
   '.woff2': 'font/woff2',
   '.ttf': 'font/ttf',
-  '.ico': 'image/x-icon',
 };
 
 export const contentType = (path: string): string => TYPES[extname(path).toLowerCase()] ?? 'application/octet-stream';
