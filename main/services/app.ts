@@ -3,7 +3,7 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import type { Api, CollectionOverview, DeckFolderInfo, DeckSummary, PickPathPurpose, Settings, StartupStatus } from '../contract/api';
 import { sm2Scheduler } from '../core/scheduler';
-import { backupDir, databasePath, userDeckDir } from '../cli/dataDir';
+import { backupDir, databasePath, userDeckDir } from '../config/dataDir';
 import { DatabaseProblem, openDatabase, setDurability, type Db } from '../storage/database';
 import { backupOncePerDay, listBackups, restoreBackupFile } from '../storage/backups';
 import { cardCountsByDeck, listDecks } from '../storage/collectionStore';

@@ -1,8 +1,7 @@
-// Serving the built renderer: files strictly inside the root, with types, and nothing that escapes it.
-import { readFileSync, statSync } from 'node:fs';
-import { extname, join } from 'node:path';
+// Browser mode's content types for the built renderer (which file is served is main/hosts/rendererFiles.ts).
+import { readFileSync } from 'node:fs';
+import { extname } from 'node:path';
 import { IMAGE_TYPES } from '../files/imageTypes';
-import { realInside } from '../files/inside';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -18,19 +17,6 @@ const TYPES: Record<string, string> = {
 };
 
 export const contentType = (path: string): string => TYPES[extname(path).toLowerCase()] ?? 'application/octet-stream';
-
-/** Resolves a URL path inside `root`, or null if it escapes it (`..`, symlinks out) or does not exist. */
-export function resolveInside(root: string, urlPath: string): string | null {
-  let decoded: string;
-  try {
-    decoded = decodeURIComponent(urlPath);
-  } catch {
-    return null;
-  }
-  if (decoded.includes('\0')) return null;
-  const real = realInside(root, join(root, decoded));
-  return real && statSync(real).isFile() ? real : null;
-}
 
 export function readStatic(path: string): Buffer {
   return readFileSync(path);
