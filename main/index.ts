@@ -3,12 +3,12 @@ import { app, BrowserWindow, dialog, ipcMain, protocol, session, shell, type Ipc
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { API_METHODS, ipcChannel, type PickPathPurpose } from './contract/api';
-import { parseDataDirArgs } from './cli/dataDir';
+import { parseDataDirArgs } from './config/dataDir';
 import { message } from './contract/messages';
 import { createDispatcher, toErrorPayload } from './ipc/dispatch';
 import { createProofDeckApp } from './services/app';
 import { watchDeckFolders } from './services/watch';
-import { appCsp } from './web/security';
+import { appCsp } from './hosts/appCsp';
 import { APP_ORIGIN, registerAppSchemePrivileges, serveAppScheme } from './electron/appScheme';
 import { registerSandboxSchemePrivileges, serveSandboxScheme, SANDBOX_URL, SANDBOX_ORIGIN } from './electron/sandboxScheme';
 

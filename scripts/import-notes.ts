@@ -4,7 +4,7 @@
 // prints the summary and exits 0. Skipped headings and missing images are reported, not errors.
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { parseDataDirArgs, userDeckDir } from '../main/cli/dataDir';
+import { parseDataDirArgs, userDeckDir } from '../main/config/dataDir';
 import { AppError } from '../main/contract/errors';
 import { parseDeck } from '../main/core/deck';
 import { listDeckFiles } from '../main/services/deckFiles';

@@ -148,6 +148,7 @@ export const ENGLISH = {
   // ---- Loading deck folders (deck-file problems that are not the parser's) ----
   'sync.folderUnreadable': (p: { reason: string }) => `deck folder unreadable: ${p.reason}`,
   'sync.fileUnreadable': (p: { reason: string }) => `cannot read file: ${p.reason}`,
+  'sync.symlinkOut': (p: { folder: string }) => `a symlink out of the deck folder ${p.folder}: not read (move or copy it into the folder)`,
   'sync.builtInCardWithoutId': () => 'card has no id: built-in decks must give every card an {#id}',
   'sync.cannotAssignIds': (p: { reason: string }) =>
     `cards without ids could not be given ids (file not writable: ${p.reason}); add {#id} to each heading`,

@@ -3,7 +3,7 @@
 import { net, protocol, type CustomScheme } from 'electron';
 import { pathToFileURL } from 'node:url';
 import { DECK_ASSET_CSP, DECK_ASSET_PATH, type DeckAsset } from '../services/deckAssets';
-import { resolveInside } from '../web/static';
+import { resolveInside } from '../hosts/rendererFiles';
 
 export const APP_SCHEME = 'proofdeck-app';
 export const APP_ORIGIN = `${APP_SCHEME}://app`;

@@ -4,7 +4,7 @@
 
 import type { CustomScheme, Session } from 'electron';
 import { readFile } from 'node:fs/promises';
-import { SANDBOX_PAGE, sandboxFiles, sandboxHeaders } from '../web/sandboxServer';
+import { SANDBOX_PAGE, sandboxFiles, sandboxHeaders } from '../hosts/sandboxFiles';
 import { APP_ORIGIN } from './appScheme';
 
 export const SANDBOX_SCHEME = 'proofbox';

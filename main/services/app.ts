@@ -6,7 +6,7 @@ import { AppError } from '../contract/errors';
 import { message } from '../contract/messages';
 import type { ProofResult } from '../contract/proof';
 import { sm2Scheduler } from '../core/scheduler';
-import { backupDir, databasePath, userDeckDir } from '../cli/dataDir';
+import { backupDir, databasePath, userDeckDir } from '../config/dataDir';
 import { DatabaseProblem, openDatabase, setDurability, type Db } from '../storage/database';
 import { backupOncePerDay, listBackups, restoreBackupFile } from '../storage/backups';
 import { deckSummaries, listDecks } from '../storage/collectionStore';

@@ -5,7 +5,8 @@ import { message, type Message } from '../contract/messages';
 import { asLoadedDeck, assignMissingIds, contentOf, decodeDeckBytes, parseDeck, sameContent, type LoadedDeck, type ParsedDeckFile } from '../core/deck';
 import type { Db } from '../storage/database';
 import { syncCollection, type BrokenDeck, type SyncChanges, type SyncedDeck } from '../storage/collectionStore';
-import { contentHash, listDeckFiles, readFileBytes, writeFileAtomic, type DeckFolder, type FoundFile } from './deckFiles';
+import { writeFileAtomic } from '../files/atomicWrite';
+import { contentHash, listDeckFiles, readFileBytes, type DeckFolder, type FoundFile } from './deckFiles';
 
 export interface LoadedDeckFile {
   file: FoundFile;

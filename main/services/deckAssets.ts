@@ -2,22 +2,13 @@
 // them). Both transports serve them at DECK_ASSET_PATH?deck=<id>&path=<path relative to the deck file> — a query,
 // not a URL path, so the browser cannot fold `..` segments into another deck's id. Only image files inside the
 // deck's own folder are served.
-import { readFileSync, realpathSync, statSync } from 'node:fs';
-import { dirname, extname, resolve, sep } from 'node:path';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { IMAGE_TYPES, imageType } from '../files/imageTypes';
+import { realInside } from '../files/inside';
 import type { LoadedDeckFile } from './collectionService';
 
 export const DECK_ASSET_PATH = '/deck-asset';
-
-const IMAGE_TYPES: Record<string, string> = {
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.jpeg': 'image/jpeg',
-  '.gif': 'image/gif',
-  '.webp': 'image/webp',
-  '.avif': 'image/avif',
-  '.bmp': 'image/bmp',
-  '.svg': 'image/svg+xml',
-};
 
 const MAX_BYTES = 32 * 1024 * 1024;
 
@@ -30,19 +21,17 @@ export function readDeckAsset(loaded: ReadonlyMap<string, LoadedDeckFile>, param
   const deckId = params.get('deck');
   const path = params.get('path');
   if (!deckId || !path || path.includes('\0')) return { ok: false, status: 400, message: 'Give deck=<deck id>&path=<image path relative to the deck file>.' };
-  const type = IMAGE_TYPES[extname(path).toLowerCase()];
+  const type = imageType(path);
   if (!type) return { ok: false, status: 403, message: `Only images are served from deck folders (${Object.keys(IMAGE_TYPES).join(' ')}).` };
   const entry = loaded.get(deckId);
   if (!entry) return { ok: false, status: 404, message: `No loaded deck "${deckId}".` };
-  let root: string;
-  let real: string;
-  try {
-    root = realpathSync(entry.file.folder.path);
-    real = realpathSync(resolve(dirname(entry.file.path), path));
-  } catch {
+  const candidate = resolve(dirname(entry.file.path), path);
+  const real = realInside(entry.file.folder.path, candidate);
+  if (!real) {
+    // Missing is 404; there but outside (by `..` or a symlink out) is 403.
+    if (existsSync(candidate)) return { ok: false, status: 403, message: `${path} is outside the deck's folder.` };
     return { ok: false, status: 404, message: `${path} is not beside the deck file ${entry.file.path}.` };
   }
-  if (!real.startsWith(root + sep)) return { ok: false, status: 403, message: `${path} is outside the deck's folder.` };
   try {
     const stat = statSync(real);
     if (!stat.isFile()) return { ok: false, status: 404, message: `${path} is not a file.` };

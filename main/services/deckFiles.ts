@@ -1,10 +1,11 @@
 // Finding and reading deck files on disk. Symlink loops, unreadable files and binary files become
 // per-file errors; nothing here throws for one bad file.
-import { createHash, randomUUID } from 'node:crypto';
-import { closeSync, fsyncSync, openSync, readdirSync, readFileSync, realpathSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync, realpathSync, statSync, type Dirent } from 'node:fs';
+import { join } from 'node:path';
 import type { DeckFileError } from '../contract/deck';
 import { message } from '../contract/messages';
+import { realInside } from '../files/inside';
 
 export interface DeckFolder {
   path: string;
@@ -16,7 +17,12 @@ export interface FoundFile {
   folder: DeckFolder;
 }
 
-/** Recursively lists `*.md` files, following symlinks once (a loop is skipped, not followed forever). */
+/**
+ * Recursively lists `*.md` files, following symlinks that stay inside the folder once (a loop is skipped, not
+ * followed forever). A symlink out of the folder (to a deck file or a folder) is reported, not read: a deck is the
+ * files inside its folder, as its images are (deck-asset serving and export take only those), and an edit would
+ * replace the link with a file anyway.
+ */
 export function listDeckFiles(folder: DeckFolder, errors: DeckFileError[]): FoundFile[] {
   const found: FoundFile[] = [];
   const visited = new Set<string>();
@@ -30,24 +36,31 @@ export function listDeckFiles(folder: DeckFolder, errors: DeckFileError[]): Foun
     }
     if (visited.has(real)) return;
     visited.add(real);
-    let names: string[];
+    let entries: Dirent[];
     try {
-      names = readdirSync(dir).sort();
+      entries = readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     } catch (error) {
       errors.push({ file: dir, line: 0, ...message('sync.folderUnreadable', { reason: (error as NodeJS.ErrnoException).code ?? (error as Error).message }) });
       return;
     }
-    for (const name of names) {
-      if (name.startsWith('.')) continue;
-      const path = join(dir, name);
+    for (const entry of entries) {
+      if (entry.name.startsWith('.')) continue;
+      const path = join(dir, entry.name);
       let stats;
       try {
         stats = statSync(path);
       } catch {
         continue; // A dangling symlink: nothing to load.
       }
+      const isDeck = stats.isFile() && entry.name.toLowerCase().endsWith('.md');
+      if (!stats.isDirectory() && !isDeck) continue;
+      // Only a symlink can lead out: everything else in a folder inside the root is inside too.
+      if (entry.isSymbolicLink() && !realInside(folder.path, path)) {
+        errors.push({ file: path, line: 0, ...message('sync.symlinkOut', { folder: folder.path }) });
+        continue;
+      }
       if (stats.isDirectory()) walk(path);
-      else if (stats.isFile() && name.toLowerCase().endsWith('.md')) found.push({ path, folder });
+      else found.push({ path, folder });
     }
   };
   walk(folder.path);
@@ -59,32 +72,6 @@ export function readFileBytes(path: string): Uint8Array | DeckFileError {
     return readFileSync(path);
   } catch (error) {
     return { file: path, line: 0, ...message('sync.fileUnreadable', { reason: (error as NodeJS.ErrnoException).code ?? (error as Error).message }) };
-  }
-}
-
-/**
- * Temp file in the same folder + rename: a crash leaves the old file or the new one, never half of one. The temp
- * name is unique and the temp is removed when the write fails (a full disk leaves no stray file). `durable` also
- * flushes the data to disk before the rename (notes import, where one fsync costs nothing that matters).
- */
-export function writeFileAtomic(path: string, text: string, { durable = false } = {}): void {
-  const temp = join(dirname(path), `.${basename(path)}.${process.pid}.${randomUUID().slice(0, 8)}.tmp`);
-  try {
-    const fd = openSync(temp, 'wx');
-    try {
-      writeSync(fd, text);
-      if (durable) fsyncSync(fd);
-    } finally {
-      closeSync(fd);
-    }
-    renameSync(temp, path);
-  } catch (error) {
-    try {
-      unlinkSync(temp);
-    } catch {
-      // Never created, or already renamed.
-    }
-    throw error;
   }
 }
 

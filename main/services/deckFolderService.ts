@@ -5,7 +5,7 @@ import { existsSync, mkdirSync } from 'node:fs';
 import type { DeckFolderInfo } from '../contract/api';
 import { AppError } from '../contract/errors';
 import { message } from '../contract/messages';
-import { userDeckDir } from '../cli/dataDir';
+import { userDeckDir } from '../config/dataDir';
 import type { DeckFolder } from './deckFiles';
 import { checkNewFolder, readExtraFolders, writeExtraFolders } from './deckFolders';
 import { watchDeckFolders } from './watch';

@@ -1,9 +1,10 @@
 // Extra deck folders the user added, kept in <data dir>/deck-folders.json (a list of absolute paths).
-import { existsSync, realpathSync, statSync } from 'node:fs';
-import { isAbsolute, join, sep } from 'node:path';
-import { writeFileAtomic } from './deckFiles';
+import { realpathSync, statSync } from 'node:fs';
+import { isAbsolute, join } from 'node:path';
 import { AppError } from '../contract/errors';
 import { message } from '../contract/messages';
+import { writeFileAtomic } from '../files/atomicWrite';
+import { realTargetInside } from '../files/inside';
 import { errno, readIfExists } from './edit/fileText';
 
 export function folderListPath(dataDir: string): string {
@@ -33,9 +34,11 @@ export function checkNewFolder(path: string, existing: readonly string[]): strin
     throw new AppError(message('folder.cannotOpen', { path, reason: errno(error) }));
   }
   for (const other of existing) {
-    const known = existsSync(other) ? realpathSync(other) : other;
-    if (known === real) throw new AppError(message('folder.alreadyAdded', { path }));
-    if (real.startsWith(known + sep) || known.startsWith(real + sep)) {
+    // realTargetInside: a listed folder may be gone (an unplugged drive); it still may not be overlapped.
+    const inOther = realTargetInside(other, real) !== null;
+    const holdsOther = realTargetInside(real, other) !== null;
+    if (inOther && holdsOther) throw new AppError(message('folder.alreadyAdded', { path }));
+    if (inOther || holdsOther) {
       throw new AppError(message('folder.overlaps', { path, other }));
     }
   }

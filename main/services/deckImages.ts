@@ -1,9 +1,10 @@
 // Images that deck files reference, and the file copies that move them with their decks (export, folder import).
-import { constants, copyFileSync, mkdirSync, rmdirSync, unlinkSync } from 'node:fs';
+import { mkdirSync, rmdirSync, unlinkSync } from 'node:fs';
 import { dirname, isAbsolute } from 'node:path';
 import { AppError } from '../contract/errors';
 import { message } from '../contract/messages';
 import { errno } from './edit/fileText';
+import { copyFileAtomic } from '../files/atomicWrite';
 
 /** Relative image paths a deck's Markdown references (`![](x.png)`, `<img src="x.png">`); URLs and absolute paths are not files of the deck. */
 export function imageReferences(markdown: string): string[] {
@@ -49,8 +50,8 @@ export function copyNewFiles(copies: readonly { from: string; to: string }[], ne
   for (const { from, to } of copies) {
     try {
       mkdirSync(dirname(to), { recursive: true });
-      // EXCL: a file that appeared since the plan was checked is never overwritten.
-      copyFileSync(from, to, constants.COPYFILE_EXCL);
+      // A file that appeared since the plan was checked is never overwritten.
+      copyFileAtomic(from, to, { overwrite: false });
       done.push(to);
     } catch (error) {
       removeCreated(done, newFolders);

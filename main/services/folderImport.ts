@@ -2,9 +2,11 @@
 // against the other files before anything is written: one bad file or one clashing id imports nothing, and the
 // refusal names every problem as file:line, as deck:check does.
 import { existsSync, readFileSync, realpathSync, statSync } from 'node:fs';
-import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import type { DeckFileError } from '../contract/deck';
 import { decodeDeckBytes, parseDeck, type DeckFileCard, type ParsedDeckFile } from '../core/deck';
+import { imageType } from '../files/imageTypes';
+import { realInside, realTargetInside } from '../files/inside';
 import type { Db } from '../storage/database';
 import { cardLocations } from '../storage/editStore';
 import type { LoadedDeckFile } from './collectionService';
@@ -65,8 +67,7 @@ function openFolder(folder: string): string {
 function refuseLoadedFolders(folder: string, real: string, userDeckDir: string, loaded: Map<string, LoadedDeckFile>): void {
   const owned = new Set([userDeckDir, ...[...loaded.values()].filter((e) => !e.file.folder.builtIn).map((e) => e.file.folder.path)]);
   for (const path of owned) {
-    const known = existsSync(path) ? realpathSync(path) : path;
-    if (real === known || real.startsWith(known + sep) || known.startsWith(real + sep)) {
+    if (realTargetInside(path, real) !== null || realTargetInside(real, path) !== null) {
       throw new AppError(message('folder.overlapsLoaded', { path: folder, other: path }));
     }
   }
@@ -150,17 +151,15 @@ export function planFolderImport(folder: string, ctx: { db: Db; loaded: Map<stri
   const missingImages = new Set<string>();
   for (const { source, text, target } of decks) {
     for (const ref of imageReferences(text)) {
-      let from: string;
-      try {
-        from = realpathSync(resolve(dirname(source), ref));
-        if (!statSync(from).isFile() || !from.startsWith(real + sep)) throw new Error('outside the folder');
-      } catch {
+      // Only what the app can show is copied (the image table deck-asset serving uses), and only from inside the folder.
+      const from = imageType(ref) ? realInside(real, resolve(dirname(source), ref)) : null;
+      if (!from || !statSync(from).isFile()) {
         missingImages.add(ref);
         continue;
       }
       const to = resolve(dirname(target.path), ref);
       const problem = (found: Message) => problems.push({ file: source, line: lineOf(text, ref), ...found });
-      if (!to.startsWith(resolve(target.folder.path) + sep)) problem(message('folder.imageOutside', { ref, folder: target.folder.path }));
+      if (!realTargetInside(target.folder.path, to)) problem(message('folder.imageOutside', { ref, folder: target.folder.path }));
       else if (images.has(to) && images.get(to) !== from) problem(message('folder.imageCollision', { ref, other: images.get(to) ?? '', to }));
       else if (existsSync(to) && !images.has(to)) {
         if (!readFileSync(to).equals(readFileSync(from))) problem(message('folder.imageWouldReplace', { ref, to }));

@@ -2,8 +2,8 @@
 // finds their images, picks the deck file to write (the same deck id is updated in place, any other file is
 // never overwritten), shows a preview, and on commit copies the images and writes the deck atomically.
 import { randomUUID } from 'node:crypto';
-import { copyFileSync, existsSync, mkdirSync, readFileSync, renameSync, statSync, unlinkSync } from 'node:fs';
-import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path';
+import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
+import { basename, dirname, isAbsolute, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { NotesImportPreview } from '../contract/api';
 import { AppError } from '../contract/errors';
@@ -16,7 +16,9 @@ import {
   type NotesImportSummary,
   type PreviousDeckCard,
 } from '../core/notes';
-import { writeFileAtomic } from './deckFiles';
+import { copyFileAtomic, writeFileAtomic } from '../files/atomicWrite';
+import { imageType } from '../files/imageTypes';
+import { realTargetInside } from '../files/inside';
 
 
 
@@ -71,7 +73,6 @@ interface PendingImport {
 
 /** Previews kept for commit; older ones are forgotten (each holds a whole deck text). */
 const MAX_PENDING = 8;
-const IMAGE_EXTENSIONS = /\.(png|jpe?g|gif|webp|svg|bmp|avif|ico)$/i;
 const MAX_IMAGE_BYTES = 50 * 1024 * 1024;
 
 /**
@@ -99,7 +100,7 @@ export function resolveNotesImage(src: string, notesDir: string, platform: NodeJ
   for (const candidate of candidates) {
     const native = platform === 'win32' ? candidate : candidate.replace(/\\/g, '/');
     const absolute = isAbsolute(native) ? native : resolve(notesDir, native);
-    if (!IMAGE_EXTENSIONS.test(absolute)) continue;
+    if (!imageType(absolute)) continue;
     try {
       const stats = statSync(absolute);
       if (stats.isFile() && stats.size <= MAX_IMAGE_BYTES) return absolute;
@@ -147,31 +148,10 @@ function inspectTarget(path: string, deckId: string): TargetDeck {
   return { kind: 'same-deck', previousCards };
 }
 
-const isInside = (folder: string, path: string): boolean => {
-  const rel = relative(resolve(folder), resolve(path));
-  return rel !== '' && !rel.startsWith('..') && !isAbsolute(rel);
-};
-
-function copyFileAtomically(from: string, to: string): void {
-  mkdirSync(dirname(to), { recursive: true });
-  const temp = `${to}.${process.pid}.tmp`;
-  try {
-    copyFileSync(from, temp);
-    renameSync(temp, to);
-  } catch (error) {
-    try {
-      unlinkSync(temp);
-    } catch {
-      // Nothing to clean up.
-    }
-    throw error;
-  }
-}
-
 export function createNotesImporter(options: NotesImporterOptions): NotesImporter {
   const pending = new Map<string, PendingImport>();
 
-  const isBuiltIn = (deck: ExistingDeck): boolean => deck.builtIn ?? !isInside(options.userDeckDir, deck.path);
+  const isBuiltIn = (deck: ExistingDeck): boolean => deck.builtIn ?? realTargetInside(options.userDeckDir, deck.path) === null;
 
   const chooseTarget = (decks: ExistingDeck[], deckId: string, outPath: string | undefined): { path: string; warnings: string[] } => {
     const sameId = decks.filter((deck) => deck.id === deckId && !isBuiltIn(deck));
@@ -254,7 +234,9 @@ export function createNotesImporter(options: NotesImporterOptions): NotesImporte
     for (const copy of job.summary.imageCopies) {
       const source = job.notesDir ? resolveNotesImage(copy.src, job.notesDir) : null;
       if (!source) throw new AppError(message('notes.imageGone', { src: copy.src }));
-      copyFileAtomically(source, join(deckDir, ...copy.assetPath.split('/')));
+      const to = join(deckDir, ...copy.assetPath.split('/'));
+      mkdirSync(dirname(to), { recursive: true });
+      copyFileAtomic(source, to);
     }
     writeFileAtomic(job.targetPath, job.deckText, { durable: true });
     pending.delete(previewId);

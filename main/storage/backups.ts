@@ -1,6 +1,7 @@
 // Daily backups with VACUUM INTO (a consistent copy even under WAL; never copy the open file), keeping the last 7.
-import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, copyFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { copyFileAtomic } from '../files/atomicWrite';
 import type { Db } from './database';
 
 export const BACKUPS_KEPT = 7;
@@ -38,6 +39,7 @@ export function restoreBackupFile(databasePath: string, backupPath: string, stam
   for (const suffix of ['', '-wal', '-shm']) {
     if (existsSync(databasePath + suffix)) renameSync(databasePath + suffix, aside + suffix);
   }
-  copyFileSync(backupPath, databasePath);
+  // Atomic and durable: a crash mid-copy must not leave half a database where the app will open it.
+  copyFileAtomic(backupPath, databasePath, { durable: true });
   return aside;
 }

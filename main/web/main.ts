@@ -1,7 +1,7 @@
 // `npm run web`: browser mode. Prints the URL to open; Ctrl+C stops it.
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { parseDataDirArgs } from '../cli/dataDir';
+import { parseDataDirArgs } from '../config/dataDir';
 import { watchDeckFolders } from '../services/watch';
 import { startWebHost } from './server';
 

@@ -39,20 +39,3 @@ export function originAllowed(req: IncomingMessage, appOrigin: string): boolean 
   const origin = req.headers.origin;
   return origin === undefined || origin === appOrigin;
 }
-
-export function appCsp(sandboxOrigin: string): string {
-  return [
-    "default-src 'none'",
-    "script-src 'self' 'wasm-unsafe-eval'",
-    "style-src 'self' 'unsafe-inline'",
-    "img-src 'self' data: blob:",
-    "font-src 'self' data:",
-    "connect-src 'self'",
-    "worker-src 'self' blob:",
-    `frame-src ${sandboxOrigin}`,
-    "object-src 'none'",
-    "base-uri 'none'",
-    "form-action 'none'",
-    "frame-ancestors 'none'",
-  ].join('; ');
-}

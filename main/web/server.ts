@@ -14,8 +14,10 @@ const HTTP_STATUS: Record<ErrorKind, number> = {
 import { createProofDeckApp, type ProofDeckApp } from '../services/app';
 import { DECK_ASSET_CSP, DECK_ASSET_PATH } from '../services/deckAssets';
 import { startSandboxServer } from './sandboxServer';
-import { appCsp, hasToken, hostAllowed, newToken, originAllowed, TOKEN_COOKIE } from './security';
-import { contentType, readStatic, resolveInside } from './static';
+import { appCsp } from '../hosts/appCsp';
+import { resolveInside } from '../hosts/rendererFiles';
+import { hasToken, hostAllowed, newToken, originAllowed, TOKEN_COOKIE } from './security';
+import { contentType, readStatic } from './static';
 
 export interface WebHostOptions {
   dataDir: string;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { defaultDataDir, parseDataDirArgs } from '../../main/cli/dataDir';
+import { defaultDataDir, parseDataDirArgs } from '../../main/config/dataDir';
 
 describe('--data-dir', () => {
   it('takes --data-dir X and --data-dir=X, and the flag wins over PROOFDECK_DATA_DIR', () => {

@@ -1,12 +1,15 @@
-// Exporting a deck: its text as a download, or the file and the images it references (same relative paths) into a
-// folder, a copy that imports again anywhere.
-import { copyFileSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
-import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
-import { AppError } from '../../contract/errors';
-import { message } from '../../contract/messages';
+// Exporting a deck: its exact file text, alone (download) or into a folder with the images it references at the
+// same relative paths, so the folder imports back as it was. Only images really inside the deck's folder are
+// copied: an image path that is (or passes through) a symlink out of it is reported missing, never copied.
+import { existsSync, mkdirSync, statSync } from 'node:fs';
+import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { serializeDeck } from '../../core/deck';
+import { copyFileAtomic, writeFileAtomic } from '../../files/atomicWrite';
+import { realInside, realTargetInside } from '../../files/inside';
 import type { LoadedDeckFile } from '../collectionService';
 import { imageReferences } from '../deckImages';
+import { AppError } from '../../contract/errors';
+import { message } from '../../contract/messages';
 import { errno } from './fileText';
 
 export function exportDeck(entry: LoadedDeckFile): { fileName: string; text: string } {
@@ -22,16 +25,16 @@ export function exportDeckToFolder(entry: LoadedDeckFile, folder: string): { pat
   const missingImages: string[] = [];
   const sourceDir = dirname(entry.file.path);
   for (const ref of imageReferences(text)) {
-    const from = resolve(sourceDir, ref);
-    const inside = from.startsWith(entry.file.folder.path + sep);
-    const to = resolve(folder, relative(sourceDir, from));
-    if (!inside || !existsSync(from) || !to.startsWith(resolve(folder) + sep)) {
+    const from = realInside(entry.file.folder.path, resolve(sourceDir, ref));
+    // The copy goes where the reference points from the exported file: the path as written, not the real one.
+    const to = resolve(folder, relative(sourceDir, resolve(sourceDir, ref)));
+    if (!from || !statSync(from).isFile() || !realTargetInside(folder, to)) {
       missingImages.push(ref);
       continue;
     }
     try {
       mkdirSync(dirname(to), { recursive: true });
-      copyFileSync(from, to);
+      copyFileAtomic(from, to);
       images.push(ref);
     } catch (error) {
       throw new AppError(message('edit.cannotCopyImage', { ref, to, reason: errno(error) }));
@@ -39,7 +42,7 @@ export function exportDeckToFolder(entry: LoadedDeckFile, folder: string): { pat
   }
   try {
     mkdirSync(folder, { recursive: true });
-    writeFileSync(target, text);
+    writeFileAtomic(target, text);
   } catch (error) {
     throw new AppError(message('edit.cannotWriteExport', { path: target, reason: errno(error) }));
   }

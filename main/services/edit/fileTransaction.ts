@@ -10,7 +10,8 @@ import { asLoadedDeck, parseDeck, serializeDeck, type LoadedDeck } from '../../c
 import type { SyncedDeck } from '../../storage/collectionStore';
 import { applyDeckFiles, cardLocations, takenCardIds, type CardLocation } from '../../storage/editStore';
 import { toSyncedDeck, type LoadedDeckFile } from '../collectionService';
-import { writeFileAtomic, type FoundFile } from '../deckFiles';
+import { writeFileAtomic } from '../../files/atomicWrite';
+import type { FoundFile } from '../deckFiles';
 import { undoHistory } from '../undoLog';
 import type { EditContext } from './context';
 import { errno, readIfExists } from './fileText';

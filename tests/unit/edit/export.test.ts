@@ -1,5 +1,5 @@
 // Export: the exact deck file plus its images at the same relative paths, re-importable as it was.
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { imageReferences } from '../../../main/services/deckImages';
@@ -30,5 +30,19 @@ describe('export to a folder', () => {
     expect(readFileSync(join(c.userDir, 'pics.md'), 'utf8')).toBe(text);
     expect((await c.app.api.getCard({ cardId: 'p1' })).card.backMd).toContain('![heads](img/heads.png)');
     expect(existsSync(join(c.userDir, 'pics.md'))).toBe(true);
+  });
+
+  it('does not follow an image symlink out of the deck folder: the outside file is not copied but reported missing', async () => {
+    const text = deckText('pics', [{ id: 'p1', q: 'Heads?', a: '![in](img/in.png) ![out](img/out.png)' }]);
+    c = tempCollection({ user: { 'pics.md': text } });
+    mkdirSync(join(c.userDir, 'img'));
+    writeFileSync(join(c.userDir, 'img', 'in.png'), 'inside');
+    writeFileSync(join(c.root, 'secret.png'), 'outside the deck folder');
+    symlinkSync(join(c.root, 'secret.png'), join(c.userDir, 'img', 'out.png'));
+    const out = join(c.root, 'export');
+    const result = await c.app.api.exportDeckToFolder({ deckId: 'pics', folder: out });
+    expect(result).toEqual({ path: join(out, 'pics.md'), images: ['img/in.png'], missingImages: ['img/out.png'] });
+    expect(readFileSync(join(out, 'img', 'in.png'), 'utf8')).toBe('inside');
+    expect(existsSync(join(out, 'img', 'out.png'))).toBe(false);
   });
 });

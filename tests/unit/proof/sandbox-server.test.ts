@@ -3,7 +3,8 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startSandboxServer, sandboxFiles, type SandboxServer } from '../../../main/web/sandboxServer';
+import { sandboxFiles } from '../../../main/hosts/sandboxFiles';
+import { startSandboxServer, type SandboxServer } from '../../../main/web/sandboxServer';
 
 let root: string;
 let server: SandboxServer;
