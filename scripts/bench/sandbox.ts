@@ -14,32 +14,32 @@ interface Frames {
   longestGapMs: number;
 }
 
-type Recorder = { frameTimes: number[]; recording: boolean };
+// Page code as strings: tsx wraps named functions in a __name() helper that does not exist in the page.
+const START_FRAMES = `(() => {
+  window.frameTimes = [];
+  window.recording = true;
+  // A recorder started right after a stop must not revive the old chain, whose next frame is still queued.
+  const generation = (window.frameGeneration = (window.frameGeneration ?? 0) + 1);
+  const tick = (at) => {
+    if (!window.recording || generation !== window.frameGeneration) return;
+    window.frameTimes.push(at);
+    requestAnimationFrame(tick);
+  };
+  requestAnimationFrame(tick);
+})()`;
+
+const STOP_FRAMES = `(() => {
+  window.recording = false;
+  const times = window.frameTimes;
+  const gaps = times.slice(1).map((t, i) => t - times[i]);
+  return { perSecond: ((times.length - 1) / (times.at(-1) - times[0])) * 1000, longestGapMs: Math.max(...gaps) };
+})()`;
 
 /** Starts recording frame timestamps on the page. */
-const startFrames = (page: Page) =>
-  page.evaluate(() => {
-    const recorder = window as unknown as Recorder;
-    recorder.frameTimes = [];
-    recorder.recording = true;
-    const tick = (at: number) => {
-      if (!recorder.recording) return;
-      recorder.frameTimes.push(at);
-      requestAnimationFrame(tick);
-    };
-    requestAnimationFrame(tick);
-  });
+const startFrames = (page: Page) => page.evaluate(START_FRAMES);
 
 /** Stops recording and summarises the frames drawn. */
-const stopFrames = (page: Page): Promise<Frames> =>
-  page.evaluate(() => {
-    const recorder = window as unknown as Recorder;
-    recorder.recording = false;
-    const times = recorder.frameTimes;
-    const spanMs = times.at(-1)! - times[0];
-    const gaps = times.slice(1).map((t, i) => t - times[i]);
-    return { perSecond: ((times.length - 1) / spanMs) * 1000, longestGapMs: Math.max(...gaps) };
-  });
+const stopFrames = (page: Page) => page.evaluate(STOP_FRAMES) as Promise<Frames>;
 
 const row = (label: string, frames: Frames, idle: Frames) =>
   console.log(
@@ -51,7 +51,7 @@ export async function benchSandbox(): Promise<void> {
   try {
     await browser.run({ code: "check.true('warm', true)", lang: 'js', backend: 'cpu' });
     await startFrames(browser.page);
-    await browser.page.evaluate((ms) => new Promise((resolve) => setTimeout(resolve, ms)), SPIN_MS);
+    await new Promise((resolve) => setTimeout(resolve, SPIN_MS)); // the idle baseline: the same span, nothing running
     const idle = await stopFrames(browser.page);
     await startFrames(browser.page);
     await browser.run({ code: "check.true('reached', true); while (true) {}", lang: 'js', backend: 'cpu', timeoutMs: SPIN_MS });
