@@ -1,5 +1,5 @@
-// `npm run bench [-- collection|proofs|browse]`: prints performance numbers with ratios against baselines run in the
-// same process. Nothing here asserts; read the numbers.
+// `npm run bench [-- collection|proofs|browse|edit|sandbox]`: prints performance numbers with ratios against
+// baselines run in the same process. Nothing here asserts; read the numbers.
 import { benchCollection } from './collection';
 
 const which = new Set(process.argv.slice(2).filter((a) => !a.startsWith('--')));
@@ -9,6 +9,14 @@ if (all || which.has('collection')) await benchCollection();
 if (all || which.has('browse')) {
   const { benchBrowse } = await import('./browse');
   await benchBrowse();
+}
+if (all || which.has('edit')) {
+  const { benchEdit } = await import('./edit');
+  await benchEdit();
+}
+if (all || which.has('sandbox')) {
+  const { benchSandbox } = await import('./sandbox');
+  await benchSandbox();
 }
 if (all || which.has('proofs')) {
   const { benchProofs } = await import('./proofs');

@@ -247,11 +247,12 @@ test('a deck folder added by path loads, follows outside edits, and a deleted fo
   await page.getByTestId('add-folder').click();
   await expect(page.getByTestId('decks-list')).toContainText('ML basics');
   await expect(page.getByTestId('deck-folders')).toContainText(repo);
-  // `git pull` changes the file: the app re-reads it. (Node's recursive watcher on Linux scans the folder
-  // asynchronously after it is set up; a change in that first instant can be missed.)
-  await page.waitForTimeout(1000);
-  writeFileSync(join(repo, 'ml.md'), deckFile('ml', 'ML basics', [{ id: 'ml1', q: 'Bias–variance?', a: 'Trade-off.' }, { id: 'ml2', q: 'Overfitting?', a: 'High variance.' }]));
+  // `git pull` changes the file: the app re-reads it. Node's recursive watcher on Linux scans the folder
+  // asynchronously after it is set up, so a change in that first instant can be missed: each attempt writes the
+  // file again (same content) until the app shows it, instead of sleeping for the scan first.
+  const pulled = deckFile('ml', 'ML basics', [{ id: 'ml1', q: 'Bias–variance?', a: 'Trade-off.' }, { id: 'ml2', q: 'Overfitting?', a: 'High variance.' }]);
   await expect(async () => {
+    writeFileSync(join(repo, 'ml.md'), pulled);
     await page.keyboard.press('Escape');
     await page.keyboard.press('d');
     await expect(page.locator('tr[data-deck-id="ml"] td').nth(1)).toHaveText('2', { timeout: 500 });

@@ -91,7 +91,10 @@ test('card HTML with script tags or event handlers renders inert, and the render
   await expect(page.locator('article.card')).toHaveAttribute('data-card-id', 'h1');
   await page.keyboard.press('Space');
   await page.locator('.answer a').click().catch(() => {});
-  await page.waitForTimeout(300);
+  // The broken <img src="x"> is `complete` once its load failed, and its error event (where a surviving onerror
+  // would run) fires in that same task; a frame drawn after the click comes after anything the click queued.
+  await expect.poll(() => page.locator('article.card img').first().evaluate((img: HTMLImageElement) => img.complete)).toBe(true);
+  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
   expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
   await expect(page.locator('article.card [onerror], article.card [onload], article.card script, article.card iframe')).toHaveCount(0);
   await expect(page.locator('article.card a[href^="javascript"]')).toHaveCount(0);

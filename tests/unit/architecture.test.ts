@@ -1,98 +1,71 @@
-// The layering rules of ARCHITECTURE.md, enforced: pure core and contract, SQL only in storage, the renderer
-// reaching main only through the contract, and Electron's security switches left on.
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
+// The layering rules, enforced on the repository: the layer table of tests/unit/architecture/layers.ts over
+// resolved imports, a pure core, Electron only in its host, SQL only in storage, the renderer reaching main only
+// through the contract, and Electron's security switches left on. architecture-probes.test.ts shows each rule
+// reports a violation written into a copy of the tree.
+import { join } from 'node:path';
+import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
+import { checkLayers } from './architecture/layers';
+import {
+  checkElectronOnlyInHost,
+  checkProofCodeOnlyInSandbox,
+  checkPureCore,
+  checkRendererThroughContract,
+  checkSqlOnlyInStorage,
+  checkTransportOnlyInBackend,
+  codeFacts,
+  WINDOW_SECURITY,
+} from './architecture/rules';
+import { parse, walk } from './architecture/sources';
 
 const root = join(import.meta.dirname, '../..');
 
-function sources(dir: string): string[] {
-  const out: string[] = [];
-  for (const name of readdirSync(join(root, dir))) {
-    const path = join(dir, name);
-    if (statSync(join(root, path)).isDirectory()) out.push(...sources(path));
-    else if (/\.(ts|svelte)$/.test(name) && !name.endsWith('.d.ts')) out.push(path);
-  }
-  return out;
-}
-
-const read = (path: string) => readFileSync(join(root, path), 'utf8');
-const importsOf = (text: string) => [...text.matchAll(/(?:import|export)[^'"]*?from\s+['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)/g)].map((m) => m[1] ?? m[2]);
-
 describe('layering', () => {
-  it('main/core and main/contract are pure: no IO, no clock, no randomness', () => {
-    const offenders: string[] = [];
-    for (const file of [...sources('main/core'), ...sources('main/contract')]) {
-      const text = read(file);
-      for (const spec of importsOf(text)) {
-        if (!spec.startsWith('.') && !['yaml'].includes(spec)) offenders.push(`${file} imports ${spec}`);
-      }
-      for (const banned of ['Date.now(', 'new Date(', 'Math.random(', 'process.', 'require(']) {
-        if (text.includes(banned)) offenders.push(`${file} uses ${banned}`);
-      }
-    }
-    expect(offenders).toEqual([]);
+  it('every import goes where the layer table allows', () => {
+    expect(checkLayers(root)).toEqual([]);
   });
 
-  it('main/contract imports nothing outside itself (the sandboxed preload bundles it)', () => {
-    const offenders = sources('main/contract').flatMap((file) =>
-      importsOf(read(file)).filter((spec) => !spec.startsWith('./')).map((spec) => `${file} imports ${spec}`),
-    );
-    expect(offenders).toEqual([]);
+  it('main/core and main/contract read no clock, no randomness, no process', () => {
+    expect(checkPureCore(root)).toEqual([]);
+  });
+
+  it('only main/index.ts, main/preload.ts and main/electron/ import electron', () => {
+    expect(checkElectronOnlyInHost(root)).toEqual([]);
   });
 
   it('only main/storage runs SQL', () => {
-    const offenders = [...sources('main'), ...sources('renderer')]
-      .filter((file) => !file.startsWith('main/storage/'))
-      .filter((file) => /\.(prepare|exec|pragma)\(\s*[`'"]/.test(read(file)) || /from 'better-sqlite3'/.test(read(file)));
-    expect(offenders).toEqual([]);
+    expect(checkSqlOnlyInStorage(root)).toEqual([]);
   });
 
   it('the renderer reaches main only through main/contract', () => {
-    const offenders = sources('renderer').flatMap((file) =>
-      importsOf(read(file))
-        .filter((spec) => spec.includes('/main/') && !/\/main\/contract\//.test(spec))
-        .map((spec) => `${file} imports ${spec}`),
-    );
-    expect(offenders).toEqual([]);
+    expect(checkRendererThroughContract(root)).toEqual([]);
   });
 
   it('only renderer/src/lib/backend.ts knows the transport', () => {
-    const offenders = sources('renderer/src')
-      .filter((file) => file !== 'renderer/src/lib/backend.ts')
-      .filter((file) => /fetch\(\s*[`'"]\/api|window\.proofdeck|ipcRenderer/.test(read(file)));
-    expect(offenders).toEqual([]);
+    expect(checkTransportOnlyInBackend(root)).toEqual([]);
   });
 
-  it('proof code is only run inside the sandbox', () => {
-    // Compiling or executing proof code anywhere else would give it the app's origin.
-    const offenders = [...sources('main'), ...sources('renderer/src')]
-      .filter((file) => /new Function\(|\beval\(|AsyncFunction/.test(read(file)))
-      .map((file) => relative(root, join(root, file)));
-    expect(offenders).toEqual([]);
+  it('proof code is only compiled inside the sandbox', () => {
+    expect(checkProofCodeOnlyInSandbox(root)).toEqual([]);
   });
 });
 
 describe('Electron window security', () => {
-  const main = read('main/index.ts');
-  it.each([
-    ['contextIsolation: true'],
-    ['sandbox: true'],
-    ['nodeIntegration: false'],
-    ['webSecurity: true'],
-    ['setPermissionRequestHandler'],
-    ['setPermissionCheckHandler'],
-    ["'will-navigate'"],
-    ["'will-attach-webview'"],
-    ['setWindowOpenHandler'],
-    ['isAppFrame(event)'],
-  ])('main/index.ts keeps %s', (needle) => {
-    expect(main).toContain(needle);
+  const facts = codeFacts(root, 'main/index.ts');
+  it.each(WINDOW_SECURITY.map((needle) => [needle]))('main/index.ts keeps %s', (needle) => {
+    expect(facts.has(needle)).toBe(true);
   });
 
   it('the preload exposes one validated invoke and nothing of Node', () => {
-    const preload = read('main/preload.ts');
-    expect(preload.match(/exposeInMainWorld/g)).toHaveLength(1);
-    expect(preload).not.toMatch(/ipcRenderer\.(on|send)\b|require\(|process\./);
+    const tree = parse(root, 'main/preload.ts');
+    let exposed = 0;
+    const forbidden: string[] = [];
+    walk(tree, (node) => {
+      if (ts.isPropertyAccessExpression(node) && node.name.text === 'exposeInMainWorld') exposed++;
+      if (ts.isPropertyAccessExpression(node) && /^ipcRenderer\.(on|once|send|sendSync)$/.test(node.getText(tree))) forbidden.push(node.getText(tree));
+      if (ts.isIdentifier(node) && (node.text === 'require' || node.text === 'process')) forbidden.push(node.text);
+    });
+    expect(exposed).toBe(1);
+    expect(forbidden).toEqual([]);
   });
 });

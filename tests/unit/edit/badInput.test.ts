@@ -9,22 +9,18 @@ let c: TempCollection;
 afterEach(() => c?.dispose());
 
 describe('bad input while editing', () => {
-  it('a file of 5,000 cards (several MB): one edit changes only that card\'s lines, quickly', async () => {
+  it('a file of 5,000 cards (several MB): one edit changes only that card\'s lines (its time: npm run bench -- edit)', async () => {
     const long = 'x'.repeat(900);
     const cards = Array.from({ length: 5000 }, (_, i) => ({ id: `c${i}`, q: `Question ${i}?`, a: `Answer ${i} ${long}` }));
     c = tempCollection({ user: { 'big.md': deckText('big', cards) } });
     const path = join(c.userDir, 'big.md');
     const before = readFileSync(path, 'utf8');
     expect(before.length).toBeGreaterThan(4_500_000);
-    const started = performance.now();
     const result = await c.app.api.saveCard({ deckId: 'big', cardId: 'c2500', draft: { frontMd: 'Question 2500, edited?', backMd: 'Short.', proofCode: null, proofLang: null, tags: [] }, baseContentHash: null });
-    const ms = performance.now() - started;
     expect(result.ok).toBe(true);
     const after = readFileSync(path, 'utf8').split('\n');
     const changed = before.split('\n').flatMap((line, i) => (after[i] === line ? [] : [i + 1]));
     expect(changed).toHaveLength(2);
-    console.log(`save in a 5,000-card, ${(before.length / 1e6).toFixed(1)} MB file: ${ms.toFixed(0)} ms`);
-    expect(ms).toBeLessThan(5000);
   });
 
   it('a symlink loop, a binary file and a non-UTF-8 file in the deck folder do not stop edits of the good deck', async () => {

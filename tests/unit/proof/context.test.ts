@@ -40,9 +40,16 @@ describe('pass rule', () => {
   });
 
   it('ignores checks made after the proof settled', async () => {
-    const result = await run("check.true('now', true); setTimeout(() => check.true('late', false), 1);");
+    // The proof leaves a promise on globalThis that settles once its late check has been made (or has thrown),
+    // so the test waits for the late check itself, not for a guessed delay.
+    const marker = globalThis as { lateCheckMade?: Promise<void> };
+    const result = await run(
+      "check.true('now', true); globalThis.lateCheckMade = new Promise((done) => setTimeout(() => { try { check.true('late', false); } finally { done(); } }, 1));",
+    );
     expect(result.ok).toBe(true);
-    await new Promise((r) => setTimeout(r, 20));
+    expect(marker.lateCheckMade).toBeInstanceOf(Promise);
+    await marker.lateCheckMade;
+    delete marker.lateCheckMade;
     expect(result.checks.map((c) => c.name)).toEqual(['now']);
   });
 
