@@ -1,6 +1,7 @@
 // One card being edited: the card loaded into draft fields, what changed since the last save, saving (validated
 // in the main process first: an invalid card is not written and the fields keep every character), the errors per
 // field, running the proof, pasted images, duplicate and delete. CardEditor.svelte is only its layout.
+import { words } from '../lib/words';
 import type { Api, CardSaveError, SaveCardResult } from '../../../main/contract/api';
 import type { ProofLang } from '../../../main/contract/deck';
 import { base64Of, draftOf, insertImageLinks, plural } from '../lib/cardDraft';
@@ -132,7 +133,7 @@ export class EditorState {
     if (!this.confirm('Delete this card? Its review history is kept, and Undo (Ctrl+Z on the home or browse screen) brings it back.')) return;
     try {
       const outcome = await this.api.deleteCards({ cardIds: [this.cardId] });
-      this.onClose(outcome.message);
+      this.onClose(words(outcome.message));
     } catch (error) {
       this.fail(error);
     }
@@ -142,7 +143,7 @@ export class EditorState {
     if (this.cardId === null) return;
     try {
       const outcome = await this.api.duplicateCard({ cardId: this.cardId });
-      this.notice = { kind: 'success', text: `${outcome.message}. Still editing ${this.cardId}.` };
+      this.notice = { kind: 'success', text: `${words(outcome.message)}. Still editing ${this.cardId}.` };
     } catch (error) {
       this.fail(error);
     }
