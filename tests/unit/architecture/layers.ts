@@ -21,7 +21,7 @@ export const LAYERS: Layer[] = [
   { name: 'contract', paths: ['main/contract/'], mayImport: [], packages: [] },
   // Pure logic: deck format, notes conversion, scheduling. No IO, so it is tested without a disk or a clock.
   { name: 'core', paths: ['main/core/'], mayImport: ['contract'], packages: ['yaml'] },
-  { name: 'storage', paths: ['main/storage/'], mayImport: ['contract', 'core'], packages: ['better-sqlite3', NODE] },
+  { name: 'storage', paths: ['main/storage/'], mayImport: ['contract', 'core', 'files'], packages: ['better-sqlite3', NODE] },
   // Thin fs helpers (atomic write, inside-folder check, image types) shared by services and hosts.
   { name: 'files', paths: ['main/files/'], mayImport: ['contract'], packages: [NODE] },
   // Where the data lives (data dir resolution), read by both hosts and by services.

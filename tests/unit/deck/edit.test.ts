@@ -1,3 +1,4 @@
+import { formatMessage } from '../../../main/contract/messages';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -12,6 +13,11 @@ import {
   updateCard,
 } from '../../../main/core/deck';
 
+/** A refusal in English, as the editor shows it. */
+function worded(result: CardEditResult) {
+  return result.ok ? result : { ok: false, error: formatMessage(result.error) };
+}
+
 const FRONT = '---\nid: demo\ndeck: Demo\nversion: 1\n---\n';
 const TEXT =
   `${FRONT}\n## First {#first tags="a"}\n\nOne.\n\n` +
@@ -19,7 +25,7 @@ const TEXT =
   `## Third {#third}\nThree.\n`;
 
 function expectOk(result: CardEditResult): { text: string; parsed: ReturnType<typeof parseDeck> } {
-  if (!result.ok) throw new Error(`edit refused: ${result.error}`);
+  if (!result.ok) throw new Error(`edit refused: ${formatMessage(result.error)}`);
   expect(serializeDeck(result.parsed)).toBe(result.text);
   expect(result.parsed.errors).toEqual([]);
   // Edits parse only the changed card: what they return must be exactly what parsing the whole new file gives.
@@ -107,11 +113,11 @@ describe('updateCard', () => {
   ])('refuses %s with a message', (_name, change, message) => {
     const parsed = parseDeck(TEXT);
     const result = updateCard(parsed, 1, { ...fieldsOf(parsed.cards[1]), ...change });
-    expect(result).toEqual({ ok: false, error: expect.stringContaining(message) });
+    expect(worded(result)).toEqual({ ok: false, error: expect.stringContaining(message) });
   });
 
   it('refuses a card index that does not exist', () => {
-    expect(updateCard(parseDeck(TEXT), 5, fieldsOf(parseDeck(TEXT).cards[0]))).toEqual({ ok: false, error: expect.stringContaining('no card number 6') });
+    expect(worded(updateCard(parseDeck(TEXT), 5, fieldsOf(parseDeck(TEXT).cards[0])))).toEqual({ ok: false, error: expect.stringContaining('no card number 6') });
   });
 });
 
@@ -132,7 +138,7 @@ describe('appendCard / removeCard', () => {
 
   it('refuses a duplicate id', () => {
     const result = appendCard(parseDeck(TEXT), { id: 'first', frontMd: 'Q', backMd: '', proofCode: null, proofLang: null, tags: [] });
-    expect(result).toEqual({ ok: false, error: expect.stringContaining("duplicate card id 'first'") });
+    expect(worded(result)).toEqual({ ok: false, error: expect.stringContaining("duplicate card id 'first'") });
   });
 
   it('removes exactly one card\'s lines', () => {
@@ -148,9 +154,9 @@ describe('edits of a file with errors', () => {
     const broken = parseDeck(`${FRONT}## A {#a}\n## B {#a}\n`, 'b.md');
     const fields: CardFields = { frontMd: 'Q', backMd: '', proofCode: null, proofLang: null, tags: [] };
     const refusal = { ok: false, error: "fix this file first: b.md:7: duplicate card id 'a': also used by the card at line 6" };
-    expect(updateCard(broken, 0, fields)).toEqual(refusal);
-    expect(appendCard(broken, fields)).toEqual(refusal);
-    expect(removeCard(broken, 0)).toEqual(refusal);
+    expect(worded(updateCard(broken, 0, fields))).toEqual(refusal);
+    expect(worded(appendCard(broken, fields))).toEqual(refusal);
+    expect(worded(removeCard(broken, 0))).toEqual(refusal);
   });
 });
 
@@ -205,6 +211,6 @@ describe('edits parse only the changed card', () => {
     const parsed = parseDeck(TEXT);
     const result = updateCard(parsed, 0, { ...fieldsOf(parsed.cards[0]), backMd: 'One.\n\n## Not a card' });
     expect(result.ok).toBe(false);
-    if (!result.ok) expect(result.error).toMatch(/would start a new card/);
+    if (!result.ok) expect(formatMessage(result.error)).toMatch(/would start a new card/);
   });
 });

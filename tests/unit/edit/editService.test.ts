@@ -117,7 +117,7 @@ describe('card operations with undo', () => {
     expect(readFileSync(path, 'utf8')).not.toContain('{#a}');
     expect((await c.app.api.overview()).decks[0].cardCount).toBe(1);
     expect(await c.app.api.nextEditUndo()).toEqual({ label: 'delete cards' });
-    expect(await c.app.api.undoEdit()).toMatchObject({ message: 'Undid delete cards', undoLabel: null });
+    expect(await c.app.api.undoEdit()).toMatchObject({ message: { code: 'done.undone', params: { label: 'delete cards' } }, undoLabel: null });
     expect(await c.app.api.nextEditUndo()).toEqual({ label: null });
     expect(readFileSync(path, 'utf8')).toBe(before);
     expect((await c.app.api.getCard({ cardId: 'a' })).card.state.reps).toBe(1);

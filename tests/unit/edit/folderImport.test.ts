@@ -1,5 +1,6 @@
 // Importing a folder of deck files: real folders, real SQLite. All or nothing: a bad file or a clashing id writes
 // nothing and names every problem as file:line; one undo removes what the import added.
+import { formatMessage } from '../../../main/contract/messages';
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -58,7 +59,7 @@ describe('import a deck folder', () => {
 
     const outcome = await c.app.api.importDeckFolder({ path: source });
     const into = join(c.userDir, 'interview-decks');
-    expect(outcome.message).toContain(`Imported 2 decks from ${source}; 2 new in ${into}; 3 images copied; images not found: pics/missing.png`);
+    expect(formatMessage(outcome.message)).toContain(`Imported 2 decks from ${source}; 2 new in ${into}; 3 images copied; images not found: pics/missing.png`);
     expect(outcome.cardIds.sort()).toEqual(['d1', 'ml1']);
     expect(outcome.undoLabel).toBe('import folder');
     expect(Object.keys(snapshot(into)).sort()).toEqual(['img/curve.png', 'img/heads.png', 'ml.md', 'nested/deep.md', 'nested/pics/a b.png']);
@@ -68,7 +69,7 @@ describe('import a deck folder', () => {
     expect((await c.app.api.overview()).decks.map((d) => [d.id, d.name, d.cardCount]).sort()).toEqual([['deep', 'deep', 1], ['ml', 'ML basics', 1]]);
     expect((await c.app.api.browseCards({ query: '注意力', sort: 'deck', descending: false, offset: 0, limit: 10 })).rows.map((r) => r.id)).toEqual(['d1']);
     // Importing the same folder again finds its decks already there and changes nothing.
-    expect((await c.app.api.importDeckFolder({ path: source })).message).toMatch(/Nothing to import/);
+    expect(formatMessage((await c.app.api.importDeckFolder({ path: source })).message)).toMatch(/Nothing to import/);
   });
 
   it('updates the user\'s deck with the same id in place, keeping its scheduling; undo restores it and removes the rest', async () => {
@@ -80,8 +81,8 @@ describe('import a deck folder', () => {
     const source = writeTree(join(c.root, 'from-git'), { 'mine.md': updated, 'img/v.png': PNG, 'new.md': deckText('new', [{ q: 'No id yet?' }]) });
 
     const outcome = await c.app.api.importDeckFolder({ path: source });
-    expect(outcome.message).toContain('1 new in');
-    expect(outcome.message).toContain('1 updated in place');
+    expect(formatMessage(outcome.message)).toContain('1 new in');
+    expect(formatMessage(outcome.message)).toContain('1 updated in place');
     expect(readFileSync(join(c.userDir, 'mine.md'), 'utf8')).toBe(updated);
     expect(readFileSync(join(c.userDir, 'img', 'v.png'))).toEqual(PNG);
     expect((await c.app.api.getCard({ cardId: 'm1' })).card).toMatchObject({ frontMd: 'Momentum, updated?', state: { reps: 1 } });
@@ -90,7 +91,7 @@ describe('import a deck folder', () => {
     expect(readFileSync(join(source, 'new.md'), 'utf8')).not.toContain('{#');
 
     const undone = await c.app.api.undoEdit();
-    expect(undone.message).toBe('Undid import folder');
+    expect(formatMessage(undone.message)).toBe('Undid import folder');
     expect(snapshot(c.userDir)).toEqual(before);
     expect(existsSync(join(c.userDir, 'from-git'))).toBe(false);
     expect((await c.app.api.overview()).decks.map((d) => d.id)).toEqual(['mine']);
@@ -111,7 +112,7 @@ describe('import a deck folder', () => {
     expect((error as Error).message).toMatch(new RegExp(`${join(source, 'sub', 'broken.md')}:9: .*unterminated`));
     expect(snapshot(c.userDir)).toEqual(before);
     expect((await c.app.api.overview()).decks.map((d) => d.id)).toEqual(['mine']);
-    expect((await c.app.api.undoEdit()).message).toBe('Nothing to undo');
+    expect(formatMessage((await c.app.api.undoEdit()).message)).toBe('Nothing to undo');
   });
 
   it('ids that clash with the collection or inside the folder, an image that would replace another: nothing written, each listed', async () => {

@@ -31,7 +31,7 @@ describe('edit history', () => {
     expect(await c.app.api.nextEditUndo()).toEqual({ label: 'suspend' });
     await c.app.api.undoEdit();
     expect((await c.app.api.getCard({ cardId: 'b' })).card.state.queue).toBe('new');
-    expect(await c.app.api.undoEdit()).toMatchObject({ message: 'Undid delete cards', undoLabel: null });
+    expect(await c.app.api.undoEdit()).toMatchObject({ message: { code: 'done.undone', params: { label: 'delete cards' } }, undoLabel: null });
     expect(readFileSync(path, 'utf8')).toBe(before);
     expect((await c.app.api.overview()).decks[0].cardCount).toBe(2);
   });

@@ -1,5 +1,6 @@
 // Whatever mix of Typora constructs the notes hold, the importer never throws and every deck it writes parses
 // with zero errors. Documents come from a seeded generator, so a failure is reproducible by its seed.
+import { formatMessage } from '../../../main/contract/messages';
 import { describe, expect, it } from 'vitest';
 import { parseDeck } from '../../../main/core/deck';
 import { convertNotes } from '../../../main/core/notes';
@@ -49,7 +50,7 @@ describe('random Typora-style documents', () => {
       const text = (random() < 0.1 ? '\uFEFF' : '') + lines.join(eol);
       const result = convertNotes({ text, fileName: `fuzz-${seed}.md`, imageExists: (src) => src.startsWith('photos/') });
       if (!result.ok) {
-        expect(result.error, `seed ${seed}`).toMatch(/\S/);
+        expect(formatMessage(result.error), `seed ${seed}`).toMatch(/\S/);
         continue;
       }
       decks++;

@@ -1,5 +1,6 @@
 // One image table (main/files/imageTypes.ts) for every place that handles deck images: an image type that notes or
 // folder import copies is one deck-asset serving serves, `.ico` included; what is not an image is neither.
+import { formatMessage } from '../../../main/contract/messages';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -59,7 +60,7 @@ describe('.ico images', () => {
     writeFileSync(join(source, 'img', 'app.ico'), ICO);
     writeFileSync(join(source, 'img', 'notes.txt'), 'not an image');
     const outcome = await c.app.api.importDeckFolder({ path: source });
-    expect(outcome.message).toContain('1 image copied; images not found: img/notes.txt');
+    expect(formatMessage(outcome.message)).toContain('1 image copied; images not found: img/notes.txt');
     expect(readFileSync(join(c.userDir, 'to-import', 'img', 'app.ico')).equals(ICO)).toBe(true);
     expect(c.app.deckAsset(new URLSearchParams({ deck: 'd', path: 'img/app.ico' }))).toMatchObject({ ok: true, type: 'image/x-icon' });
   });

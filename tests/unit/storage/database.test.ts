@@ -1,3 +1,4 @@
+import { formatMessage } from '../../../main/contract/messages';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -30,7 +31,7 @@ describe('database safety', () => {
     writeFileSync(dbFile(), 'this is not a database, it is a text file the user cares about\n');
     c.reopen();
     const status = await c.app.api.startupStatus();
-    expect(status.databaseProblem?.message).toMatch(/not a SQLite database/);
+    expect(status.databaseProblem && formatMessage(status.databaseProblem.message)).toMatch(/not a SQLite database/);
     expect(status.databaseProblem?.backups).toHaveLength(1);
     await expect(c.app.api.overview()).rejects.toThrow(/not a SQLite database/);
     expect(readFileSync(dbFile(), 'utf8')).toMatch(/^this is not a database/);
@@ -47,7 +48,7 @@ describe('database safety', () => {
     writeFileSync(dbFile(), bytes);
     c.reopen();
     const status = await c.app.api.startupStatus();
-    expect(status.databaseProblem?.message).toMatch(/integrity|could not be read|malformed/i);
+    expect(status.databaseProblem && formatMessage(status.databaseProblem.message)).toMatch(/integrity|could not be read|malformed/i);
     const damaged = readFileSync(dbFile());
     expect(damaged.equals(bytes)).toBe(true);
     const restored = await c.app.api.restoreBackup({ backup: status.databaseProblem!.backups[0] });
