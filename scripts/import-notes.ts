@@ -6,6 +6,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parseDataDirArgs, userDeckDir } from '../main/config/dataDir';
 import { AppError } from '../main/contract/errors';
+import { formatMessage } from '../main/contract/messages';
 import { parseDeck } from '../main/core/deck';
 import { listDeckFiles } from '../main/services/deckFiles';
 import {
@@ -69,7 +70,7 @@ export function formatSummary(preview: NotesImportPreviewDetails, notesPath: str
     ...preview.cards.map((card) => `  ${card.id}  ${card.question}${card.tags.length ? `  [${card.tags.join(' ')}]` : ''}`),
   ];
   lines.push(`Skipped headings (${preview.skippedHeadings.length}):`);
-  lines.push(...preview.skippedHeadings.map((s) => `  line ${s.line}: ${s.heading} (${s.reason})`));
+  lines.push(...preview.skippedHeadings.map((s) => `  line ${s.line}: ${s.heading} (${formatMessage(s.reason)})`));
   lines.push(`Missing images (${preview.missingImages.length}):`);
   lines.push(...preview.missingImages.map((image) => `  ${image}`));
   if (preview.copiedImages) lines.push(`Images copied next to the deck: ${preview.copiedImages}`);
@@ -77,7 +78,7 @@ export function formatSummary(preview: NotesImportPreviewDetails, notesPath: str
   if (preview.removedCardIds.length) {
     lines.push(`Cards of the existing deck no longer in the notes (removed, history kept): ${preview.removedCardIds.join(', ')}`);
   }
-  if (preview.warnings.length) lines.push('Warnings:', ...preview.warnings.map((warning) => `  ${warning}`));
+  if (preview.warnings.length) lines.push('Warnings:', ...preview.warnings.map((warning) => `  ${formatMessage(warning)}`));
   return lines.join('\n');
 }
 

@@ -137,7 +137,7 @@ export interface NotesImportPreview {
   deckName: string;
   cardCount: number;
   cards: { id: string; question: string; tags: string[] }[];
-  skippedHeadings: { line: number; heading: string; reason: string }[];
+  skippedHeadings: { line: number; heading: string; reason: Message }[];
   missingImages: string[];
   targetPath: string;
   /** True when a deck with this id already exists and will be updated in place. */
@@ -145,7 +145,7 @@ export interface NotesImportPreview {
   /** A token that `importNotesCommit` accepts to write exactly this preview. */
   previewId: string;
   /** Things the user should know that did not stop the import (an unclosed fence closed, GBK converted…). */
-  warnings?: string[];
+  warnings?: Message[];
   /** Cards whose proof, added after an earlier import, is kept on re-import. */
   proofsKept?: string[];
   /** Cards the existing deck has and the notes no longer do (their history stays). */

@@ -232,6 +232,13 @@ export const ENGLISH = {
     'No headings found. ProofDeck makes one card per heading (a line starting with #, ## …, the question) with the text below it as the answer. Add headings to the notes and import again.',
   'notes.noContent': (p: { headings: number }) =>
     `None of the ${p.headings} headings has content of its own, so there is no card to make. Write each answer below its heading and import again.`,
+  'notes.gbkConverted': () => 'The notes were GBK-encoded, not UTF-8; they were converted to UTF-8 (the deck file is UTF-8).',
+  'notes.unclosedFence': (p: { line: number; fence: string }) =>
+    `Line ${p.line}: the code block opened here (${p.fence}) is never closed, so everything after it, headings included, was kept as code, as Typora shows it. Close the block in the notes and import again.`,
+  'notes.deckIdElsewhere': (p: { deckId: string; path: string }) =>
+    `The deck "${p.deckId}" is also in ${p.path}; the app loads only one deck per id, so remove one of the two files.`,
+  'notes.skipNoContent': () => 'no content and no sub-headings',
+  'notes.skipNoText': () => 'the heading has no text to use as the question; give it one and import again',
   'notes.notAFile': (p: { path: string }) => `${p.path} is not a file. Give the path of a Markdown notes file.`,
   'notes.cannotRead': (p: { path: string; reason: string }) => `Cannot read ${p.path}: ${p.reason}.`,
   'notes.targetIsOther': (p: { path: string; reason: NestedMessage; deckId: string; outFlag: boolean }, words: Words) =>

@@ -35,7 +35,7 @@ export interface NotesImportInput {
 
 /** The API's preview plus what the CLI and the view show besides. */
 export interface NotesImportPreviewDetails extends NotesImportPreview {
-  warnings: string[];
+  warnings: Message[];
   /** Cards whose proof, added after an earlier import, is kept. */
   proofsKept: string[];
   /** Card ids the existing deck has and the notes no longer do (their history stays in the database). */
@@ -153,13 +153,13 @@ export function createNotesImporter(options: NotesImporterOptions): NotesImporte
 
   const isBuiltIn = (deck: ExistingDeck): boolean => deck.builtIn ?? realTargetInside(options.userDeckDir, deck.path) === null;
 
-  const chooseTarget = (decks: ExistingDeck[], deckId: string, outPath: string | undefined): { path: string; warnings: string[] } => {
+  const chooseTarget = (decks: ExistingDeck[], deckId: string, outPath: string | undefined): { path: string; warnings: Message[] } => {
     const sameId = decks.filter((deck) => deck.id === deckId && !isBuiltIn(deck));
     if (outPath) {
       const path = resolve(outPath);
       const warnings = sameId
         .filter((deck) => resolve(deck.path) !== path)
-        .map((deck) => `The deck "${deckId}" is also in ${deck.path}; the app loads only one deck per id, so remove one of the two files.`);
+        .map((deck) => message('notes.deckIdElsewhere', { deckId, path: deck.path }));
       return { path, warnings };
     }
     // A re-import updates the deck with its id where it lives, even when it was renamed or moved to another deck folder.
@@ -169,7 +169,7 @@ export function createNotesImporter(options: NotesImporterOptions): NotesImporte
 
   const preview = (input: NotesImportInput): NotesImportPreviewDetails => {
     let text: string;
-    let decodeWarnings: string[] = [];
+    let decodeWarnings: Message[] = [];
     if (input.bytes) {
       const decoded = decodeNotesBytes(input.bytes);
       if (!decoded.ok) throw new AppError(decoded.error);

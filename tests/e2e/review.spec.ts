@@ -117,5 +117,5 @@ test('the host refuses API calls without the token or from another origin', asyn
     const bad = await fetch(`${o}/api/answerCard`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ cardId: 1 }) });
     return [ok.status, noCookie.status, bad.status, (await bad.json()).error.code];
   }, origin);
-  expect(statuses).toEqual([200, 401, 400, 'bad-request']);
+  expect(statuses).toEqual([200, 401, 400, 'api.invalidArgument']);
 });

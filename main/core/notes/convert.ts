@@ -12,8 +12,6 @@ import { outlineNotes, type NotesOutline, type NotesSection } from './outline';
 import { validateNotesText } from './textInput';
 import type { ConvertNotesInput, ConvertNotesResult, NotesImportSummary, SkippedHeading } from './types';
 
-const NO_CONTENT = 'no content and no sub-headings';
-const NO_TEXT = 'the heading has no text to use as the question; give it one and import again';
 
 /** `notes/面经.md` → `面经`; a path is fine, only the last part counts. */
 export function fileStem(fileName: string): string {
@@ -79,12 +77,12 @@ export function convertNotes(input: ConvertNotesInput): ConvertNotesResult {
     const answerLines = trimBlankLines(body.lines);
     if (answerLines.length === 0) {
       // A heading that only groups sub-headings is a chapter, not a card, and not worth reporting.
-      if (!section.hasSubHeadings) skippedHeadings.push({ line: heading.line, heading: heading.text, reason: NO_CONTENT });
+      if (!section.hasSubHeadings) skippedHeadings.push({ line: heading.line, heading: heading.text, reason: message('notes.skipNoContent') });
       continue;
     }
     const question = rewriteInline(heading.title, images.render).trim();
     if (question === '') {
-      skippedHeadings.push({ line: heading.line, heading: heading.text || '#'.repeat(heading.level), reason: NO_TEXT });
+      skippedHeadings.push({ line: heading.line, heading: heading.text || '#'.repeat(heading.level), reason: message('notes.skipNoText') });
       continue;
     }
     pending.push({ section, question, answerLines, hasProof: body.hasProof });

@@ -1,5 +1,6 @@
 // Splits notes into sections, one per heading: the heading, the lines it owns (up to the next heading of any
 // level, so a heading's "own content" stops at its first sub-heading) and the headings enclosing it.
+import { message, type Message } from '../../contract/messages';
 import { closesFence, closingLineFor, parseFenceOpening, type FenceOpening } from './fences';
 import { parseAtxHeading, stripNumbering } from './headingText';
 
@@ -29,7 +30,7 @@ export interface NotesOutline {
   /** Lines before the first heading (front matter removed). */
   preamble: string[];
   sections: NotesSection[];
-  warnings: string[];
+  warnings: Message[];
 }
 
 /** Typora can put YAML front matter at the very top; it is not notes content. */
@@ -48,7 +49,7 @@ function splitFrontMatter(lines: string[]): { title: string | null; rest: string
 /** `text` must already be normalised (LF endings, no BOM). */
 export function outlineNotes(text: string): NotesOutline {
   const { title, rest: lines, skipped } = splitFrontMatter(text.split('\n'));
-  const warnings: string[] = [];
+  const warnings: Message[] = [];
   const preamble: string[] = [];
   const sections: NotesSection[] = [];
   const enclosing: NotesHeading[] = [];
@@ -91,10 +92,7 @@ export function outlineNotes(text: string): NotesOutline {
     const body = currentBody();
     while (body.length && body[body.length - 1].trim() === '') body.pop();
     body.push(closingLineFor(fence));
-    warnings.push(
-      `Line ${fence.line}: the code block opened here (${closingLineFor(fence)}) is never closed, so everything ` +
-        'after it, headings included, was kept as code, as Typora shows it. Close the block in the notes and import again.',
-    );
+    warnings.push(message('notes.unclosedFence', { line: fence.line, fence: closingLineFor(fence) }));
   }
   return { frontMatterTitle: title, preamble, sections, warnings };
 }

@@ -6,7 +6,7 @@ import { message, type Message } from '../../contract/messages';
 export const MAX_NOTES_BYTES = 5 * 1024 * 1024;
 
 export type DecodedNotes =
-  | { ok: true; text: string; encoding: 'utf-8' | 'utf-16le' | 'utf-16be' | 'gbk'; warnings: string[] }
+  | { ok: true; text: string; encoding: 'utf-8' | 'utf-16le' | 'utf-16be' | 'gbk'; warnings: Message[] }
   | { ok: false; error: Message };
 
 /** Control characters other than tab, newline, form feed and carriage return mark binary data. */
@@ -46,7 +46,7 @@ export function decodeNotesBytes(bytes: Uint8Array): DecodedNotes {
         ok: true,
         text,
         encoding: 'gbk',
-        warnings: ['The notes were GBK-encoded, not UTF-8; they were converted to UTF-8 (the deck file is UTF-8).'],
+        warnings: [message('notes.gbkConverted')],
       };
     }
   } catch {

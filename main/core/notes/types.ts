@@ -15,7 +15,7 @@ export interface SkippedHeading {
   line: number;
   /** The heading text as written in the notes (numbering kept, so the user can find it). */
   heading: string;
-  reason: string;
+  reason: Message;
 }
 
 /** An image found on disk that the deck file references: copy `src` (as written) to `assetPath`. */
@@ -39,7 +39,7 @@ export interface NotesImportSummary {
   /** Card ids of the previous version of this deck that the notes no longer have. */
   removedCardIds: string[];
   /** Things the user should know that did not stop the import (encoding converted, unclosed fence…). */
-  warnings: string[];
+  warnings: Message[];
 }
 
 /** What survives from an earlier import of the same deck (read from the deck file by the caller). */
@@ -64,7 +64,7 @@ export interface ConvertNotesInput {
   /** Deck ids this import must not take (built-in decks): the deck id then gets a `-notes` suffix. */
   reservedDeckIds?: ReadonlySet<string>;
   /** Warnings from decoding (e.g. GBK converted), carried into the summary. */
-  decodeWarnings?: readonly string[];
+  decodeWarnings?: readonly Message[];
 }
 
 export type ConvertNotesResult =

@@ -46,7 +46,7 @@ describe('encodings and line endings', () => {
     const decoded = decodeNotesBytes(gbk);
     expect(decoded).toMatchObject({ ok: true, encoding: 'gbk', text: '# 问题\n\n答案\n' });
     if (!decoded.ok) return;
-    expect(decoded.warnings[0]).toContain('GBK');
+    expect(formatMessage(decoded.warnings[0])).toContain('GBK');
     const { parsed, summary } = convertOk(decoded.text, { decodeWarnings: decoded.warnings });
     expect(parsed.cards[0]).toMatchObject({ frontMd: '问题', backMd: '答案' });
     expect(summary.warnings).toEqual(decoded.warnings);
@@ -94,7 +94,7 @@ describe('malformed Markdown', () => {
     const { parsed, summary } = convertOk('# A\n\n```python\nx = 1\n# not a heading\n\n# B\ntext\n');
     expect(parsed.cards).toHaveLength(1);
     expect(parsed.cards[0].backMd).toBe('```python\nx = 1\n# not a heading\n\n# B\ntext\n```');
-    expect(summary.warnings).toEqual([expect.stringMatching(/^Line 3: the code block opened here \(```\) is never closed/)]);
+    expect(summary.warnings.map((w) => formatMessage(w))).toEqual([expect.stringMatching(/^Line 3: the code block opened here \(```\) is never closed/)]);
   });
 
   it('sanitizes broken HTML without crashing or passing markup through', () => {

@@ -40,7 +40,7 @@ describe('cards from headings', () => {
 
   it('reports an empty heading without sub-headings and makes no card of it; chapters are not reported', () => {
     expect(summary.skippedHeadings).toEqual([
-      { line: 27, heading: '1.2.3 Negative Sampling 负采样', reason: 'no content and no sub-headings' },
+      { line: 27, heading: '1.2.3 Negative Sampling 负采样', reason: { code: 'notes.skipNoContent', params: {} } },
     ]);
   });
 

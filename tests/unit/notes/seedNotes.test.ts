@@ -46,7 +46,7 @@ describe.skipIf(!seedFile)('seed notes import', () => {
       {
         line: headings.find((h) => h.text.startsWith('4.1.2'))!.line,
         heading: '4.1.2 Negative Sampling 负采样',
-        reason: 'no content and no sub-headings',
+        reason: { code: 'notes.skipNoContent', params: {} },
       },
     ]);
     expect(parsed.cards.some((card) => card.frontMd.includes('Negative Sampling'))).toBe(false);

@@ -1,4 +1,5 @@
 // The notes import service and CLI on real files in a temp folder.
+import { formatMessage } from '../../../main/contract/messages';
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync, copyFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -133,7 +134,7 @@ describe('preview and commit', () => {
     const gbk = Buffer.from([0x23, 0x20, 0xce, 0xca, 0xcc, 0xe2, 0x0a, 0x0a, 0xb4, 0xf0, 0xb0, 0xb8, 0x0a]);
     const preview = importer().preview({ fileName: 'gbk.md', bytes: gbk });
     expect(preview.cards).toEqual([{ id: '问题-问题', question: '问题', tags: [] }]);
-    expect(preview.warnings[0]).toContain('GBK');
+    expect(formatMessage(preview.warnings[0])).toContain('GBK');
   });
 });
 
