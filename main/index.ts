@@ -4,7 +4,7 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { API_METHODS, ipcChannel, type PickPathPurpose } from './contract/api';
 import { parseDataDirArgs } from './config/dataDir';
-import { message } from './contract/messages';
+import { formatMessage, message } from './contract/messages';
 import { createDispatcher, toErrorPayload } from './ipc/dispatch';
 import { createProofDeckApp } from './services/app';
 import { watchDeckFolders } from './services/watch';
@@ -91,7 +91,8 @@ async function main(): Promise<void> {
   const stopWatching = watchDeckFolders([builtInDeckDir, `${dataDir}/decks`], () => proofDeck.sync());
   app.on('before-quit', () => {
     stopWatching();
-    proofDeck.close();
+    const failedBackup = proofDeck.close();
+    if (failedBackup) console.error(`ProofDeck: ${formatMessage(failedBackup)}`);
   });
 
   window = new BrowserWindow({
@@ -115,5 +116,7 @@ async function main(): Promise<void> {
 
 main().catch((error: Error) => {
   console.error(`ProofDeck failed to start: ${error.stack ?? error.message}`);
+  // Never a silent exit: the user launched a window, so they are told why none came.
+  dialog.showErrorBox(formatMessage(message('app.startFailedTitle')), formatMessage(message('app.startFailed', { detail: error.message })));
   app.exit(1);
 });

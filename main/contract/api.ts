@@ -118,10 +118,42 @@ export interface ProofRunRecord {
   ranAt: EpochMs;
 }
 
+/** `daily` at the day's first start, `shutdown` at each clean close, `before-restore` before a restore replaced an open collection. */
+export type BackupKind = 'daily' | 'shutdown' | 'before-restore';
+
+export interface BackupInfo {
+  path: string;
+  kind: BackupKind;
+  /** `YYYY-MM-DD` for a daily backup, the UTC time (`2026-11-26T12-00-00-000Z`) for the others. */
+  takenAt: string;
+}
+
+export interface DatabaseProblemInfo {
+  message: Message;
+  /** Newest first. Empty when replacing the file cannot help (a read-only data folder). */
+  backups: BackupInfo[];
+  /** Whether `startEmpty` is offered (false for a read-only data folder). */
+  canStartEmpty: boolean;
+}
+
+/** What the last `restoreBackup` of this run did: answers newer than the backup copied from the damaged file. */
+export interface RestoreReport {
+  backup: string;
+  /** Answers rescued from the damaged file and replayed onto their cards. */
+  rescued: number;
+  /** Readable answers not rescued: their card is not in the backup, or the row was damaged. */
+  skipped: number;
+}
+
 export interface StartupStatus {
   dataDir: string;
-  /** Set when the database could not be opened safely; the app shows this and offers `restoreBackup`. */
-  databaseProblem: { message: Message; backups: string[] } | null;
+  /** Set when the database could not be opened safely; the app shows this and offers `restoreBackup` / `startEmpty`. */
+  databaseProblem: DatabaseProblemInfo | null;
+  /** What did not stop the start but the user should know (a backup that failed, a full disk), shown on the home screen. */
+  warnings: Message[];
+  /** True when the collection is shown read-only (the disk is full): changes are refused with `db.diskFull`. */
+  readOnly: boolean;
+  restored: RestoreReport | null;
   /** The proof sandbox page (a distinct origin from the app). */
   sandboxUrl: string;
   /** True in the Electron app: `pickPath` opens the system's file dialog. Browser mode has none (type a path). */
@@ -221,7 +253,10 @@ export interface DeckFolderInfo {
 /** Every method takes one JSON argument and returns a Promise of JSON. */
 export interface Api {
   startupStatus(arg: void): Promise<StartupStatus>;
+  /** Rescues answers newer than the backup from the damaged file, then puts the backup in its place (see `restored`). */
   restoreBackup(arg: { backup: string }): Promise<StartupStatus>;
+  /** Moves the missing, empty or damaged database aside and starts an empty collection; the backups are kept. */
+  startEmpty(arg: void): Promise<StartupStatus>;
   overview(arg: void): Promise<CollectionOverview>;
   /** Next card of a session over one deck, or all decks when deckId is null. */
   nextCard(arg: { deckId: string | null }): Promise<StudyStep>;
@@ -291,6 +326,7 @@ export type ApiResult<M extends ApiMethod> = Awaited<ReturnType<Api[M]>>;
 export const API_METHODS = [
   'startupStatus',
   'restoreBackup',
+  'startEmpty',
   'overview',
   'nextCard',
   'answerCard',

@@ -208,6 +208,22 @@ export const ENGLISH = {
     `This database was written by a newer ProofDeck (schema ${p.version}, this version knows ${p.known}). Update the app.`,
   'db.notOpen': () => 'The database is not open.',
   'db.unknownBackup': (p: { backup: string }) => `Not a known backup: ${p.backup}`,
+  'db.missing': (p: { path: string; backups: number; wal: boolean }) =>
+    `${p.path} is missing or empty, but ${p.backups > 0 ? `${plural(p.backups, 'backup')}${p.wal ? ' and a -wal file' : ''}` : 'a -wal file'} show that there was a collection. ` +
+    'Restore the latest backup, or start empty (the backups are kept).',
+  'db.readOnly': (p: { path: string; reason: string }) =>
+    `ProofDeck cannot write to ${p.path} (${p.reason}): the data folder or the database is read-only. Nothing was changed and nothing is damaged. ` +
+    'Make it writable (or start ProofDeck with another --data-dir), then start it again.',
+  'db.diskFull': (p: { path: string }) =>
+    `The disk holding ${p.path} is full. Your collection is shown read-only: answers and edits are refused until you free some space and restart ProofDeck.`,
+  'db.backupFailed': (p: { dir: string; reason: string }) =>
+    `A backup could not be written to ${p.dir}: ${p.reason}. ProofDeck started anyway and your collection is fine, but there is no fresh backup until this is fixed.`,
+  'db.noProblem': () => 'The collection is open and healthy: there is nothing to replace.',
+  'db.restored': (p: { backup: string; rescued: number; skipped: number }) =>
+    `Restored ${p.backup}. ${plural(p.rescued, 'answer')} made after that backup ${p.rescued === 1 ? 'was' : 'were'} rescued from the damaged file` +
+    (p.skipped > 0 ? `; ${plural(p.skipped, 'answer')} could not be (the card is not in the backup, or the row was damaged).` : '.'),
+  'app.startFailedTitle': () => 'ProofDeck could not start',
+  'app.startFailed': (p: { detail: string }) => `${p.detail}\n\nYour data was not changed. Fix the problem above and start ProofDeck again.`,
 
   // ---- The API boundary ----
   'api.unknownMethod': (p: { method: string }) => `Unknown API method: ${p.method}`,

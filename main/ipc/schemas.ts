@@ -46,6 +46,7 @@ const browseQuery = {
 export const API_SCHEMAS = {
   startupStatus: noArg,
   restoreBackup: v.strictObject({ backup: v.pipe(v.string(), v.minLength(1), v.maxLength(4096)) }),
+  startEmpty: noArg,
   overview: noArg,
   nextCard: deckScope,
   answerCard: v.strictObject({

@@ -8,6 +8,7 @@ export function createApi(services: ProofDeckServices): Api {
   return {
     startupStatus: async () => database.status(),
     restoreBackup: async ({ backup }) => database.restore(backup),
+    startEmpty: async () => database.startEmpty(),
     overview: async (): Promise<CollectionOverview> => services.overview(),
     nextCard: async ({ deckId }) => open().study.next(deckId),
     answerCard: async (arg) => open().study.answer(arg),

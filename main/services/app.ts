@@ -1,14 +1,14 @@
 // The composition root: opens the collection, builds the services over it and hands the one Api object to both
 // transports (Electron's IPC handlers and the browser-mode host), so the two modes cannot drift apart.
 import { join } from 'node:path';
-import type { Api, CollectionOverview, PickPathPurpose, Settings, StartupStatus } from '../contract/api';
+import type { Api, CollectionOverview, DatabaseProblemInfo, PickPathPurpose, RestoreReport, Settings, StartupStatus } from '../contract/api';
 import { AppError } from '../contract/errors';
-import { message } from '../contract/messages';
+import { message, type Message } from '../contract/messages';
 import type { ProofResult } from '../contract/proof';
 import { sm2Scheduler } from '../core/scheduler';
-import { backupDir, databasePath, userDeckDir } from '../config/dataDir';
-import { DatabaseProblem, openDatabase, setDurability, type Db } from '../storage/database';
-import { backupOncePerDay, listBackups, restoreBackupFile } from '../storage/backups';
+import { backupDir, userDeckDir } from '../config/dataDir';
+import { DatabaseProblem, isDiskFull, setDurability, type Db } from '../storage/database';
+import { listBackups } from '../storage/backups';
 import { deckSummaries, listDecks } from '../storage/collectionStore';
 import { proofRunsFor, recordProofRun } from '../storage/proofRunStore';
 import { readSettings, writeSettings } from '../storage/settingsStore';
@@ -16,7 +16,9 @@ import { createStudyStore } from '../storage/studyStore';
 import { createApi } from './apiAdapter';
 import { createBrowseService } from './browseService';
 import { localIsoDate, studyDay, systemClock, type Clock } from './clock';
-import { syncDeckFolders, type SyncReport } from './collectionService';
+import { loadDeckFolders, syncDeckFolders, type SyncReport } from './collectionService';
+import { backupOpen, openCollectionDb, openDiskFull, problemInfo, restoreWithRescue, setAsideForEmptyStart, type OpenedDb } from './collectionDb';
+import { guardWrites } from './readOnlyGuard';
 import { readDeckAsset, type DeckAsset } from './deckAssets';
 import { createDeckFolderService } from './deckFolderService';
 import { createEditService } from './edit';
@@ -45,6 +47,7 @@ interface Open {
   settings: Settings;
   study: StudyService;
   lastSync: SyncReport;
+  opened: OpenedDb;
 }
 
 export interface ProofDeckApp {
@@ -55,32 +58,67 @@ export interface ProofDeckApp {
   deckAsset(params: URLSearchParams): DeckAsset;
   /** How often browse read every card vs patched the changed ones (for tests and `npm run bench`). */
   browseStats(): { fullReads: number; patches: number };
-  close(): void;
+  /** Closes the collection after a shutdown backup; returns why that backup failed, if it did (closing goes on). */
+  close(): Message | null;
 }
 
 export function createProofDeckApp(options: AppOptions): ProofDeckApp {
   const clock = options.clock ?? systemClock;
-  const dbPath = databasePath(options.dataDir);
+  const place = { dataDir: options.dataDir, nativeBinding: options.nativeBinding };
   let current: Open | null = null;
-  let problem: StartupStatus['databaseProblem'] = null;
+  let problem: DatabaseProblemInfo | null = null;
+  let warnings: Message[] = [];
+  let restored: RestoreReport | null = null;
 
-  const resync = (): SyncReport | null => (current ? (current.lastSync = syncDeckFolders(current.db, folders.folders(), clock.now())) : null);
+  const resync = (): SyncReport | null => {
+    if (!current) return null;
+    // A read-only collection (disk full) keeps what it showed at start: a sync would write.
+    if (current.opened.diskFull) return current.lastSync;
+    return (current.lastSync = syncDeckFolders(current.db, folders.folders(), clock.now()));
+  };
   const folders = createDeckFolderService({ dataDir: options.dataDir, builtInDeckDir: options.builtInDeckDir, resync: () => void resync() });
 
-  function start(): void {
+  /** The deck files as they are, without writing the database (which a full disk would refuse). */
+  function readOnlySync(): SyncReport {
+    const { loaded, errors } = loadDeckFolders(folders.folders());
+    return { fileErrors: errors, changes: { added: [], updated: [], removed: [], restored: [], hiddenDecks: [] }, loaded: new Map(loaded.map((l) => [l.parsed.deck.id, l])) };
+  }
+
+  /** Opens and syncs; a disk found full by the sync's writes reopens the collection read-only instead. */
+  function openAndSync(acceptNew: boolean): { opened: OpenedDb; lastSync: SyncReport } {
+    const opened = openCollectionDb(place, { acceptNew, isoDate: localIsoDate(clock) });
+    if (opened.diskFull) return { opened, lastSync: readOnlySync() };
     try {
-      const db = openDatabase(dbPath, { nativeBinding: options.nativeBinding });
+      return { opened, lastSync: syncDeckFolders(opened.db, folders.folders(), clock.now()) };
+    } catch (error) {
+      if (!isDiskFull(error, options.dataDir)) throw error;
+      opened.db.close();
+      return { opened: openDiskFull(place), lastSync: readOnlySync() };
+    }
+  }
+
+  /** `acceptNew`: the user chose to start empty, so a missing database with backups beside it is not a problem. */
+  function start(acceptNew = false): void {
+    try {
+      const { opened, lastSync } = openAndSync(acceptNew);
+      const { db } = opened;
       const settings = readSettings(db);
-      setDurability(db, settings.durability);
-      backupOncePerDay(db, backupDir(options.dataDir), localIsoDate(clock));
+      if (!opened.diskFull) setDurability(db, settings.durability);
       const study = createStudyService({ store: createStudyStore(db), scheduler: sm2Scheduler, clock, settings: () => open().settings });
-      current = { db, settings, study, lastSync: syncDeckFolders(db, folders.folders(), clock.now()) };
+      current = { db, settings, study, lastSync, opened };
+      warnings = opened.warnings;
       problem = null;
     } catch (error) {
       if (!(error instanceof DatabaseProblem)) throw error;
       current = null;
-      problem = { message: error.problem, backups: listBackups(backupDir(options.dataDir)) };
+      warnings = [];
+      problem = problemInfo(error, place);
     }
+  }
+
+  function closeCurrent(): void {
+    current?.db.close();
+    current = null;
   }
 
   function open(): Open {
@@ -89,17 +127,32 @@ export function createProofDeckApp(options: AppOptions): ProofDeckApp {
   }
 
   const status = (): StartupStatus => ({
-    dataDir: options.dataDir, databaseProblem: problem, sandboxUrl: options.sandboxUrl, nativeDialogs: options.pickPath !== undefined,
+    dataDir: options.dataDir, databaseProblem: problem, warnings, readOnly: Boolean(current?.opened.diskFull), restored,
+    sandboxUrl: options.sandboxUrl, nativeDialogs: options.pickPath !== undefined,
   });
 
   const database = {
     status,
     async restore(backup: string): Promise<StartupStatus> {
-      if (!listBackups(backupDir(options.dataDir)).includes(backup)) throw new AppError(message('db.unknownBackup', { backup }));
-      current?.db.close();
-      current = null;
-      restoreBackupFile(dbPath, backup, new Date(clock.now()).toISOString().replace(/[:.]/g, '-'));
+      if (!listBackups(backupDir(options.dataDir)).some((b) => b.path === backup)) throw new AppError(message('db.unknownBackup', { backup }));
+      // A read-only folder: a restore could not write, and the file is not damaged.
+      if (problem && !problem.canStartEmpty) throw new AppError(problem.message);
+      if (current) {
+        const failed = backupOpen(current.opened, place, 'before-restore', clock.now());
+        if (failed) throw new AppError(failed);
+      }
+      const damaged = problem !== null;
+      closeCurrent();
+      restored = restoreWithRescue(place, backup, damaged, clock.now());
       start();
+      return status();
+    },
+    async startEmpty(): Promise<StartupStatus> {
+      if (!problem) throw new AppError(message('db.noProblem'));
+      if (!problem.canStartEmpty) throw new AppError(problem.message);
+      setAsideForEmptyStart(place, clock.now());
+      restored = null;
+      start(true);
       return status();
     },
     updateSettings(patch: Partial<Settings>): Settings {
@@ -154,7 +207,7 @@ export function createProofDeckApp(options: AppOptions): ProofDeckApp {
   };
   const browse = createBrowseService(() => open().db, () => studyDay(clock, open().settings.rolloverHour));
 
-  const api = createApi({
+  const api = guardWrites(createApi({
     open, edits, browse, folders, notes, database, overview,
     recordProofRun({ cardId, contentHash, result }: { cardId: string; contentHash: string; result: ProofResult }) {
       const { backend, device, ok, ms } = result;
@@ -165,7 +218,7 @@ export function createProofDeckApp(options: AppOptions): ProofDeckApp {
       if (!options.pickPath) throw new AppError(message('api.noFileDialog'));
       return options.pickPath(purpose);
     },
-  });
+  }), () => current?.opened.diskFull ?? null);
 
   return {
     api,
@@ -177,8 +230,9 @@ export function createProofDeckApp(options: AppOptions): ProofDeckApp {
     browseStats: () => browse.stats(),
     close() {
       folders.close();
-      current?.db.close();
-      current = null;
+      const failedBackup = current ? backupOpen(current.opened, place, 'shutdown', clock.now()) : null;
+      closeCurrent();
+      return failedBackup;
     },
   };
 }
@@ -194,7 +248,7 @@ export interface ProofDeckServices {
     previewFile(path: string): ReturnType<Api['previewNotesImportFile']> extends Promise<infer R> ? R : never;
     commit(previewId: string): { deckId: string; path: string };
   };
-  database: { status(): StartupStatus; restore(backup: string): Promise<StartupStatus>; updateSettings(patch: Partial<Settings>): Settings };
+  database: { status(): StartupStatus; restore(backup: string): Promise<StartupStatus>; startEmpty(): Promise<StartupStatus>; updateSettings(patch: Partial<Settings>): Settings };
   overview(): CollectionOverview;
   recordProofRun(arg: { cardId: string; contentHash: string; result: ProofResult }): void;
   proofRuns(cardId: string): ReturnType<typeof proofRunsFor>;

@@ -2,6 +2,7 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parseDataDirArgs } from '../config/dataDir';
+import { formatMessage } from '../contract/messages';
 import { watchDeckFolders } from '../services/watch';
 import { startWebHost } from './server';
 
@@ -25,6 +26,8 @@ async function main(): Promise<void> {
   const host = await startWebHost({ dataDir, builtInDeckDir, rendererDir, port: parsePort(rest), token: process.env.PROOFDECK_TOKEN });
   const stopWatching = watchDeckFolders([builtInDeckDir, `${dataDir}/decks`], () => host.app.sync());
   process.stdout.write(`ProofDeck (browser mode) — data in ${dataDir}\nOpen: ${host.url}\n`);
+  // What did not stop the start (a failed backup, a full disk) is also on the home screen.
+  for (const warning of (await host.app.api.startupStatus()).warnings) process.stderr.write(`ProofDeck: ${formatMessage(warning)}\n`);
   const stop = async () => {
     stopWatching();
     await host.close();

@@ -13,16 +13,16 @@ const dbFile = () => join(c.dataDir, 'proofdeck.sqlite');
 describe('database safety', () => {
   it('makes one backup a day and keeps the last 7', async () => {
     c = tempCollection({ builtIn: { 'd.md': deckText('d', [{ id: 'a', q: 'A?' }]) } });
-    expect(listBackups(join(c.dataDir, 'backups'))).toHaveLength(1);
+    const daily = () => listBackups(join(c.dataDir, 'backups')).filter((b) => b.kind === 'daily');
+    expect(daily()).toHaveLength(1);
     c.reopen();
-    expect(listBackups(join(c.dataDir, 'backups'))).toHaveLength(1);
+    expect(daily()).toHaveLength(1);
     for (let day = 0; day < 9; day++) {
       c.clock.advanceDays(1);
       c.reopen();
     }
-    const backups = listBackups(join(c.dataDir, 'backups'));
-    expect(backups).toHaveLength(7);
-    expect(backups[0]).toMatch(/proofdeck-2026-12-05\.sqlite$/);
+    expect(daily()).toHaveLength(7);
+    expect(daily()[0].path).toMatch(/proofdeck-2026-12-05\.sqlite$/);
   });
 
   it('never overwrites a file that is not SQLite, and offers the backups', async () => {
@@ -32,7 +32,8 @@ describe('database safety', () => {
     c.reopen();
     const status = await c.app.api.startupStatus();
     expect(status.databaseProblem && formatMessage(status.databaseProblem.message)).toMatch(/not a SQLite database/);
-    expect(status.databaseProblem?.backups).toHaveLength(1);
+    // Today's backup, and the one taken when the app closed.
+    expect(status.databaseProblem?.backups.map((b) => b.kind)).toEqual(['shutdown', 'daily']);
     await expect(c.app.api.overview()).rejects.toThrow(/not a SQLite database/);
     expect(readFileSync(dbFile(), 'utf8')).toMatch(/^this is not a database/);
   });
@@ -51,7 +52,7 @@ describe('database safety', () => {
     expect(status.databaseProblem && formatMessage(status.databaseProblem.message)).toMatch(/integrity|could not be read|malformed/i);
     const damaged = readFileSync(dbFile());
     expect(damaged.equals(bytes)).toBe(true);
-    const restored = await c.app.api.restoreBackup({ backup: status.databaseProblem!.backups[0] });
+    const restored = await c.app.api.restoreBackup({ backup: status.databaseProblem!.backups[0].path });
     expect(restored.databaseProblem).toBeNull();
     expect((await c.app.api.overview()).decks[0].cardCount).toBe(400);
     const aside = readdirSync(c.dataDir).filter((name) => name.includes('.replaced-'));
