@@ -1,4 +1,5 @@
-// `npm run web`: browser mode — builds if needed, then serves the app on 127.0.0.1 and prints the URL.
+// `npm run web`: browser mode — builds if needed, then serves the app on 127.0.0.1 and prints the URL to open,
+// `http://<per-run random name>.localhost:<port>/?token=…` (Chromium resolves *.localhost to loopback itself).
 import { spawn } from 'node:child_process';
 import { ensureBuilt, repoRoot } from './lib/build.mjs';
 

@@ -1,7 +1,9 @@
 // The proof sandbox's own origin in browser mode: a second loopback server that serves ONLY sandbox.html and the
 // files it transitively references (its script, the proof worker, tfjs chunks, the wasm binaries), with a CSP that
-// allows no network beyond those files. It binds 127.0.0.1 but its URL says `localhost`: the app is served at
-// 127.0.0.1, so the sandbox is a different *site* and Chromium gives it its own renderer process.
+// allows no network beyond those files. It binds 127.0.0.1 but its URL says `localhost`: the app is addressed as
+// `<random>.localhost` (deck:check's harness as 127.0.0.1), and Chromium counts `localhost`, each `x.localhost` and
+// 127.0.0.1 as distinct sites (measured, Chromium 156; tests/e2e/isolation.spec.ts checks it), so the sandbox is a
+// different *site* and Chromium gives it its own renderer process.
 // The allowlist and headers are shared with the Electron scheme (main/hosts/sandboxFiles.ts).
 
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
@@ -12,7 +14,7 @@ import { SANDBOX_PAGE, sandboxFiles, sandboxHeaders } from '../hosts/sandboxFile
 export interface SandboxServerOptions {
   /** The Vite build output (out/renderer). */
   rootDir: string;
-  /** The app's origin, the only one allowed to frame the sandbox (e.g. http://127.0.0.1:5123). */
+  /** The app's origin, the only one allowed to frame the sandbox (e.g. http://abc…xyz.localhost:5123). */
   appOrigin?: string;
   /** 0 (default) picks a free port. */
   port?: number;

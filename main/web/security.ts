@@ -1,5 +1,5 @@
-// Browser mode's guards: loopback only, a per-run token, and Host/Origin checks against DNS rebinding and
-// cross-site requests from other pages the user has open.
+// Browser mode's guards: loopback only, a per-run host name and token, and Host/Origin/Sec-Fetch-Site checks
+// against DNS rebinding and requests from other pages the user has open.
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 
@@ -7,6 +7,19 @@ export const TOKEN_COOKIE = 'proofdeck_token';
 export const TOKEN_HEADER = 'x-proofdeck-token';
 
 export const newToken = (): string => randomBytes(24).toString('base64url');
+
+const BASE32 = 'abcdefghijklmnopqrstuvwxyz234567';
+
+/**
+ * The app's per-run host name, `<26 random base32 characters>.localhost` (130 bits). Cookies ignore ports, so a
+ * cookie for 127.0.0.1 or localhost reaches every other local server the user visits; one for this name reaches only
+ * servers addressed by this very name, which nothing else knows. Chromium resolves `*.localhost` to loopback itself,
+ * treats it as a secure context, and counts each such name as its own site (measured, Chromium 156).
+ */
+export function newHostName(): string {
+  const label = [...randomBytes(26)].map((byte) => BASE32[byte % 32]).join('');
+  return `${label}.localhost`;
+}
 
 function sameToken(a: string | undefined, b: string): boolean {
   if (!a) return false;
@@ -38,4 +51,14 @@ export function hostAllowed(req: IncomingMessage, allowedHosts: readonly string[
 export function originAllowed(req: IncomingMessage, appOrigin: string): boolean {
   const origin = req.headers.origin;
   return origin === undefined || origin === appOrigin;
+}
+
+/**
+ * Browsers say who initiated a request in `Sec-Fetch-Site`: only the app's own pages (`same-origin`) and the user
+ * (`none`: typed or bookmarked URL) may use the app. Another site's <img>, <script>, form or fetch is refused even
+ * before the token is looked at. Clients that are not browsers send no such header and are judged by the token.
+ */
+export function fetchSiteAllowed(req: IncomingMessage): boolean {
+  const site = req.headers['sec-fetch-site'];
+  return site === undefined || site === 'same-origin' || site === 'none';
 }

@@ -1,11 +1,15 @@
-// Browser mode: the same services as the Electron app, behind a loopback HTTP host. The renderer build is
-// served to 127.0.0.1 with a per-run token; proofs run in a sandbox served from `localhost` on another port,
-// a different site, so the browser gives it its own process.
+// Browser mode: the same services as the Electron app, behind a loopback HTTP host. The server binds 127.0.0.1 but
+// the app is addressed as `http://<per-run random name>.localhost:<port>`, so its token cookie goes to no other local
+// server (cookies ignore ports: one set by 127.0.0.1 or localhost reaches every program listening there). We keep the
+// cookie rather than a header-only token because <img> tags (deck images) and worker scripts cannot carry a header.
+// Proofs run in a sandbox served from `localhost` on another port, a different site from the app's name (measured:
+// Chromium counts `localhost` and each `x.localhost` as distinct sites), so the browser gives it its own process.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { errorKind, type ErrorKind } from '../contract/errors';
 import { message } from '../contract/messages';
 import { createDispatcher, toErrorPayload } from '../ipc/dispatch';
+import { readBody } from './body';
 
 /** The status an API error is answered with; the body is the message itself either way. */
 const HTTP_STATUS: Record<ErrorKind, number> = {
@@ -16,7 +20,7 @@ import { DECK_ASSET_CSP, DECK_ASSET_PATH } from '../services/deckAssets';
 import { startSandboxServer } from './sandboxServer';
 import { appCsp } from '../hosts/appCsp';
 import { resolveInside } from '../hosts/rendererFiles';
-import { hasToken, hostAllowed, newToken, originAllowed, TOKEN_COOKIE } from './security';
+import { fetchSiteAllowed, hasToken, hostAllowed, newHostName, newToken, originAllowed, TOKEN_COOKIE } from './security';
 import { contentType, readStatic } from './static';
 
 export interface WebHostOptions {
@@ -32,32 +36,25 @@ export interface WebHostOptions {
 export interface WebHost {
   /** Open this to start: it carries the token once, then a cookie does. */
   url: string;
+  /** `http://<hostName>:<port>`. */
   origin: string;
+  /** The per-run `<random>.localhost` name. Node has no resolver for it: Node clients connect to 127.0.0.1:port with this Host. */
+  hostName: string;
+  port: number;
   token: string;
   app: ProofDeckApp;
   close(): Promise<void>;
 }
 
-const MAX_BODY_BYTES = 30 * 1024 * 1024;
-
-function readBody(req: IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > MAX_BODY_BYTES) {
-        reject(new Error(`request body over ${MAX_BODY_BYTES} bytes`));
-        req.destroy();
-      } else chunks.push(chunk);
-    });
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-    req.on('error', reject);
-  });
-}
-
 function send(res: ServerResponse, status: number, body: string | Buffer, headers: Record<string, string> = {}): void {
-  res.writeHead(status, { 'x-content-type-options': 'nosniff', 'referrer-policy': 'no-referrer', 'cache-control': 'no-store', ...headers });
+  res.writeHead(status, {
+    'x-content-type-options': 'nosniff',
+    'referrer-policy': 'no-referrer',
+    'cache-control': 'no-store',
+    // No other origin may embed what this server answers (deck images, API replies, the app's own files).
+    'cross-origin-resource-policy': 'same-origin',
+    ...headers,
+  });
   res.end(body);
 }
 
@@ -72,17 +69,19 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
   });
   const port = (server.address() as AddressInfo).port;
-  const origin = `http://127.0.0.1:${port}`;
+  const hostName = newHostName();
+  const origin = `http://${hostName}:${port}`;
   const sandbox = await startSandboxServer({ rootDir: options.rendererDir, appOrigin: origin });
   const app = createProofDeckApp({ dataDir: options.dataDir, builtInDeckDir: options.builtInDeckDir, sandboxUrl: sandbox.url });
   const dispatch = createDispatcher(app.api);
   const csp = appCsp(sandbox.origin);
-  const allowedHosts = [`127.0.0.1:${port}`];
+  const allowedHosts = [`${hostName}:${port}`];
 
   server.on('request', async (req, res) => {
     try {
       const url = new URL(req.url ?? '/', origin);
       if (!hostAllowed(req, allowedHosts)) return send(res, 421, 'Wrong Host header.');
+      if (!fetchSiteAllowed(req)) return send(res, 403, 'Requests from other sites are refused.');
       if (!originAllowed(req, origin)) return send(res, 403, 'Cross-origin requests are refused.');
       if (req.method === 'GET' && url.pathname === '/' && url.searchParams.get('token') === token) {
         // Trade the one-time URL token for a cookie, and drop it from the address bar.
@@ -96,10 +95,11 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       if (url.pathname.startsWith('/api/')) {
         if (req.method !== 'POST') return send(res, 405, 'POST only.');
         if (!String(req.headers['content-type'] ?? '').startsWith('application/json')) return sendJson(res, 415, { error: message('api.jsonOnly') });
+        const body = await readBody(req);
+        if (!body.ok) return sendJson(res, body.status, { error: body.error });
         let arg: unknown;
         try {
-          const body = await readBody(req);
-          arg = body.length ? JSON.parse(body) : undefined;
+          arg = body.text.length ? JSON.parse(body.text) : undefined;
         } catch (error) {
           return sendJson(res, 400, { error: message('api.badJson', { detail: (error as Error).message }) });
         }
@@ -127,6 +127,8 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   return {
     url: `${origin}/?token=${token}`,
     origin,
+    hostName,
+    port,
     token,
     app,
     async close() {
