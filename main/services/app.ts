@@ -7,6 +7,7 @@ import { message } from '../contract/messages';
 import type { ProofResult } from '../contract/proof';
 import { sm2Scheduler } from '../core/scheduler';
 import { backupDir, databasePath, userDeckDir } from '../config/dataDir';
+import { removeStaleTemps } from '../files/staleTemps';
 import { DatabaseProblem, openDatabase, setDurability, type Db } from '../storage/database';
 import { backupOncePerDay, listBackups, restoreBackupFile } from '../storage/backups';
 import { deckSummaries, listDecks } from '../storage/collectionStore';
@@ -117,6 +118,8 @@ export function createProofDeckApp(options: AppOptions): ProofDeckApp {
     return { decks, fileErrors: lastSync.fileErrors, today: studyDay(clock, settings.rolloverHour) };
   }
 
+  // An interrupted save leaves a hidden temp as large as its deck: remove ProofDeck's own, before anything writes.
+  removeStaleTemps([options.dataDir, ...folders.folders().filter((f) => !f.builtIn).map((f) => f.path)]);
   start();
 
   // The edit service reads the open database and the last sync's parsed files.
