@@ -84,7 +84,10 @@ export interface StudyStep {
   /** Null when the session is finished for today. */
   next: StudyCard | null;
   counts: DeckCounts;
-  /** Answers in this session that can be undone (most recent first is undone first). */
+  /**
+   * Answers this session can undo, most recent undone first: those given today in the same scope (this deck, or all
+   * decks when deckId is null), kept across restarts, at most 500.
+   */
   undoDepth: number;
 }
 

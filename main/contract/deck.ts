@@ -4,6 +4,12 @@ import type { Message } from './messages';
 /** One problem found in a deck file (a message with its place); `line` is 1-based. */
 export type DeckFileError = { file: string; line: number } & Message;
 
+/**
+ * The largest deck file the app reads or imports, in bytes of UTF-8 (25 MiB, the uploaded-text cap). Checked
+ * before reading: a 100 MB one-line file froze the host for 2 s, and one past V8's string limit read as "not UTF-8".
+ */
+export const DECK_FILE_MAX_BYTES = 25 * 1024 * 1024;
+
 export type ProofLang = 'js' | 'ts';
 
 /** What a card says: the one content type that parsed cards, stored cards, views and editor drafts extend. */

@@ -36,6 +36,8 @@ export const ENGLISH = {
   // ---- Deck files (the parser; each comes with file and line) ----
   'deck.notUtf16': () => 'not UTF-8 (this file is UTF-16): re-save it as UTF-8',
   'deck.binary': () => 'binary content (a NUL byte): a deck file must be UTF-8 text',
+  'deck.tooLarge': (p: { size: number; limit: number }) =>
+    `too large to load: ${megabytes(p.size)}, the limit is ${megabytes(p.limit)} (split it into several decks)`,
   'deck.notUtf8': (p: { byte: string }) => `not UTF-8 (byte 0x${p.byte} cannot start or continue a character): re-save the file as UTF-8`,
   'deck.noFrontMatter': () => "no front matter: a deck file starts with a '---' line, then id, deck and version, then '---'",
   'deck.unterminatedFrontMatter': () => "unterminated front matter: add a '---' line after it",
@@ -123,6 +125,8 @@ export const ENGLISH = {
   'edit.cannotWriteExport': (p: { path: string; reason: string }) => `Cannot write ${p.path}: ${p.reason}.`,
   'edit.invalidDeckFile': (p: { fileName: string; errors: LineProblem[] }, words: Words) =>
     `${p.fileName} is not a valid deck file, nothing was imported: ${atLines(p.errors, words)}`,
+  'edit.deckFileTooLarge': (p: { fileName: string; size: number; limit: number }) =>
+    `${p.fileName} was not imported: it is ${megabytes(p.size)}, the limit for a deck file is ${megabytes(p.limit)}.`,
   'edit.cardIdTaken': (p: { fileName: string; cardId: string; deckId: string }) =>
     `${p.fileName} was not imported: card id "${p.cardId}" is already used in deck "${p.deckId}". Rename one of them.`,
   'edit.importRejected': (p: { fileName: string; errors: LineProblem[] }, words: Words) =>

@@ -9,6 +9,7 @@ import { sm2Scheduler } from '../core/scheduler';
 import { backupDir, userDeckDir } from '../config/dataDir';
 import { DatabaseProblem, isDiskFull, setDurability, type Db } from '../storage/database';
 import { listBackups } from '../storage/backups';
+import { removeStaleTemps } from '../files/staleTemps';
 import { deckSummaries, listDecks } from '../storage/collectionStore';
 import { proofRunsFor, recordProofRun } from '../storage/proofRunStore';
 import { readSettings, writeSettings } from '../storage/settingsStore';
@@ -170,6 +171,8 @@ export function createProofDeckApp(options: AppOptions): ProofDeckApp {
     return { decks, fileErrors: lastSync.fileErrors, today: studyDay(clock, settings.rolloverHour) };
   }
 
+  // An interrupted save leaves a hidden temp as large as its deck: remove ProofDeck's own, before anything writes.
+  removeStaleTemps([options.dataDir, ...folders.folders().filter((f) => !f.builtIn).map((f) => f.path)]);
   start();
 
   // The edit service reads the open database and the last sync's parsed files.

@@ -7,8 +7,6 @@ import { studyDay, type Clock } from './clock';
 
 export function createStudyService(deps: { store: StudyStore; scheduler: Scheduler; clock: Clock; settings: () => Settings }) {
   const { store, scheduler, clock } = deps;
-  /** Review ids answered in this process, most recent last: what Ctrl+Z undoes. */
-  const undoStack: number[] = [];
 
   function step(deckId: string | null): StudyStep {
     const settings = deps.settings();
@@ -29,7 +27,8 @@ export function createStudyService(deps: { store: StudyStore; scheduler: Schedul
       }));
       next = { card: cardViewOf(found.row), kind: found.kind, outcomes, shownAt: now };
     }
-    return { next, counts: store.counts(scope, left), undoDepth: undoStack.length };
+    // Undo belongs to the session: its scope (deckId) and day, kept in the database (storage/studyStore.ts).
+    return { next, counts: store.counts(scope, left), undoDepth: store.undoDepth(scope) };
   }
 
   /** What a session over `deckId` would show now, limits applied: the home screen's counts, without building a card. */
@@ -47,18 +46,18 @@ export function createStudyService(deps: { store: StudyStore; scheduler: Schedul
       const settings = deps.settings();
       const now = clock.now();
       const today = studyDay(clock, settings.rolloverHour, now);
-      const { reviewId } = store.answer({
-        cardId: arg.cardId, version: arg.version, quality: arg.quality, day: today, now,
+      store.answer({
+        cardId: arg.cardId, version: arg.version, quality: arg.quality, session: { deckId: arg.deckId }, day: today, now,
         schedule: (before) => scheduler.answer(scheduleOf(before), arg.quality, today),
         durationMs: arg.durationMs, scheduler: scheduler.name,
       });
-      undoStack.push(reviewId);
       return step(arg.deckId);
     },
 
+    /** Takes back the latest answer of the session over `deckId` today; another session's answers are not its own. */
     undo(deckId: string | null): StudyStep & { undoneCardId: string | null } {
-      const reviewId = undoStack.pop();
-      const undoneCardId = reviewId === undefined ? null : store.undo(reviewId);
+      const today = studyDay(clock, deps.settings().rolloverHour, clock.now());
+      const undoneCardId = store.undoLatest({ deckId, today });
       return { ...step(deckId), undoneCardId };
     },
 

@@ -19,6 +19,9 @@ export interface Remaining {
 }
 
 
+/** How many answers one session (scope and day) can take back; older ones are forgotten. */
+export const ANSWER_UNDO_KEPT = 500;
+
 const DUE_REVIEW = `s.queue = 'review' AND s.due_day <= @today AND (s.drill_day IS NULL OR s.drill_day <> @today)`;
 const NEW = `s.queue = 'new' AND (s.drill_day IS NULL OR s.drill_day <> @today)`;
 const DRILL = `s.drill_day = @today AND s.queue <> 'suspended'`;
@@ -64,6 +67,15 @@ export function createStudyStore(db: Db) {
       version = @version WHERE card_id = @cardId`);
   const reviewById = db.prepare(`SELECT * FROM reviews WHERE id = ?`);
   const deleteReview = db.prepare(`DELETE FROM reviews WHERE id = ?`);
+  // Answer undo, per session: `deck_id IS @deckId` matches NULL (all decks) to NULL only.
+  const SCOPE = `deck_id IS @deckId AND day = @today`;
+  const insertUndo = db.prepare(`INSERT INTO answer_undo (review_id, deck_id, day) VALUES (@reviewId, @deckId, @today)`);
+  const clearPastUndo = db.prepare(`DELETE FROM answer_undo WHERE day < ?`);
+  const trimUndo = db.prepare(`DELETE FROM answer_undo WHERE ${SCOPE} AND review_id <=
+    (SELECT review_id FROM answer_undo WHERE ${SCOPE} ORDER BY review_id DESC LIMIT 1 OFFSET ${ANSWER_UNDO_KEPT})`);
+  const latestUndo = db.prepare(`SELECT review_id FROM answer_undo WHERE ${SCOPE} ORDER BY review_id DESC LIMIT 1`).pluck();
+  const deleteUndo = db.prepare(`DELETE FROM answer_undo WHERE review_id = ?`);
+  const countUndo = db.prepare(`SELECT COUNT(*) FROM answer_undo WHERE ${SCOPE}`).pluck();
 
   function remaining(today: number, limits: { newPerDay: number; reviewsPerDay: number }): Remaining {
     const done = new Map((doneToday.all(today) as { kind: StudyKind; n: number }[]).map((r) => [r.kind, r.n]));
@@ -71,6 +83,23 @@ export function createStudyStore(db: Db) {
       newCards: Math.max(0, limits.newPerDay - (done.get('new') ?? 0)),
       reviews: Math.max(0, limits.reviewsPerDay - (done.get('review') ?? 0)),
     };
+  }
+
+  /** Restores the card's state from the review row and deletes the row (inside a transaction). Null if gone. */
+  function restoreFrom(reviewId: number): string | null {
+    const review = reviewById.get(reviewId) as Record<string, number | string | null> | undefined;
+    if (!review) return null;
+    const cardId = review.card_id as string;
+    const current = stateById.get(cardId) as StateRow | undefined;
+    writeState.run({
+      cardId, efMilli: review.prev_ef_milli, reps: review.prev_reps, intervalDays: review.prev_interval_days,
+      dueDay: review.prev_due_day, lapses: review.prev_lapses, queue: review.prev_queue,
+      drillDay: review.prev_drill_day, lastReviewAt: review.prev_last_review_at,
+      // Forward, never back: a window still showing the pre-undo version must not be able to answer.
+      version: (current?.version ?? (review.prev_version as number)) + 1,
+    });
+    deleteReview.run(reviewId);
+    return cardId;
   }
 
   return {
@@ -106,10 +135,11 @@ export function createStudyStore(db: Db) {
 
     /**
      * Records one answer; refuses it if the card changed since it was shown. `schedule` turns the card's state
-     * (read once, inside the transaction) into its next state. Returns the review id.
+     * (read once, inside the transaction) into its next state. The answer becomes the latest undo step of the
+     * session that gave it (`session`: its deck, or null for all decks; the day is the answer's). Returns the review id.
      */
     answer(input: {
-      cardId: string; version: number; quality: Quality;
+      cardId: string; version: number; quality: Quality; session: { deckId: string | null };
       schedule: (before: StateRow) => { next: CardSchedule; kind: StudyKind };
       day: number; now: number; durationMs: number; scheduler: string;
     }): { reviewId: number; before: StateRow } {
@@ -127,26 +157,27 @@ export function createStudyStore(db: Db) {
           ...next, durationMs: Math.max(0, Math.round(input.durationMs)), scheduler: input.scheduler,
         });
         writeState.run({ ...next, cardId: input.cardId, lastReviewAt: input.now, version: before.version + 1 });
+        const undoScope = { deckId: input.session.deckId, today: input.day };
+        clearPastUndo.run(input.day);
+        insertUndo.run({ reviewId: lastInsertRowid, ...undoScope });
+        trimUndo.run(undoScope);
         return { reviewId: Number(lastInsertRowid), before };
       })();
     },
 
-    /** Restores the card's state from the review row and deletes the row. Returns the card id, or null if gone. */
-    undo(reviewId: number): string | null {
+    /** How many answers the session over `scope` (deck or all decks, that day) can take back. */
+    undoDepth: (scope: StudyScope): number => countUndo.get(scope) as number,
+
+    /**
+     * Takes back the session's latest answer: restores the card's state from the review row, deletes the row and
+     * the undo entry, in one transaction. Returns the card id, or null when the session has nothing to undo.
+     */
+    undoLatest(scope: StudyScope): string | null {
       return db.transaction(() => {
-        const review = reviewById.get(reviewId) as Record<string, number | string | null> | undefined;
-        if (!review) return null;
-        const cardId = review.card_id as string;
-        const current = stateById.get(cardId) as StateRow | undefined;
-        writeState.run({
-          cardId, efMilli: review.prev_ef_milli, reps: review.prev_reps, intervalDays: review.prev_interval_days,
-          dueDay: review.prev_due_day, lapses: review.prev_lapses, queue: review.prev_queue,
-          drillDay: review.prev_drill_day, lastReviewAt: review.prev_last_review_at,
-          // Forward, never back: a window still showing the pre-undo version must not be able to answer.
-          version: (current?.version ?? (review.prev_version as number)) + 1,
-        });
-        deleteReview.run(reviewId);
-        return cardId;
+        const reviewId = latestUndo.get(scope) as number | undefined;
+        if (reviewId === undefined) return null;
+        deleteUndo.run(reviewId);
+        return restoreFrom(reviewId);
       })();
     },
 

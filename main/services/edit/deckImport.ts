@@ -1,7 +1,7 @@
 // Importing deck files: one file (uploaded or chosen) or a whole folder with the images its decks reference. All or
 // nothing: a file that does not load rolls every written file back; one undo step removes what the import added.
 import { basename } from 'node:path';
-import type { DeckFileError } from '../../contract/deck';
+import { DECK_FILE_MAX_BYTES, type DeckFileError } from '../../contract/deck';
 import type { EditOutcome } from '../../contract/api';
 import { AppError } from '../../contract/errors';
 import { message, type FileProblem, type LineProblem } from '../../contract/messages';
@@ -21,6 +21,8 @@ export function deckImport(tx: FileTransactions) {
 
   function importDeckFile(fileName: string, text: string): EditOutcome {
     const ctx = tx.context();
+    const size = Buffer.byteLength(text, 'utf8');
+    if (size > DECK_FILE_MAX_BYTES) throw new AppError(message('edit.deckFileTooLarge', { fileName, size, limit: DECK_FILE_MAX_BYTES }));
     const parsed = parseDeck(text, fileName);
     if (parsed.errors.length > 0 || !parsed.deck) {
       throw new AppError(message('edit.invalidDeckFile', { fileName, errors: parsed.errors.slice(0, 5).map(atLine) }));

@@ -4,6 +4,7 @@ import { MIGRATION_002_CARD_STATE_SCOPE } from './002_card_state_scope';
 import { MIGRATION_003_BROWSE_SEARCH } from './003_browse_search';
 import { MIGRATION_004_DROP_SEARCH_MIRROR } from './004_drop_search_mirror';
 import { MIGRATION_005_EDIT_UNDO } from './005_edit_undo';
+import { MIGRATION_006_ANSWER_UNDO } from './006_answer_undo';
 
 export const MIGRATIONS: readonly string[] = [
   MIGRATION_001_INIT,
@@ -11,4 +12,5 @@ export const MIGRATIONS: readonly string[] = [
   MIGRATION_003_BROWSE_SEARCH,
   MIGRATION_004_DROP_SEARCH_MIRROR,
   MIGRATION_005_EDIT_UNDO,
+  MIGRATION_006_ANSWER_UNDO,
 ];

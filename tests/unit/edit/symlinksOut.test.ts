@@ -3,6 +3,8 @@
 import { formatMessage } from '../../../main/contract/messages';
 import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { listDeckFiles } from '../../../main/services/deckFiles';
+import type { DeckFileError } from '../../../main/contract/deck';
 import { afterEach, describe, expect, it } from 'vitest';
 import { deckText, tempCollection, type TempCollection } from '../helpers/collection';
 
@@ -36,5 +38,40 @@ describe('symlinks out of a deck folder', () => {
     writeFileSync(join(c.root, 'stray.md'), deckText('stray', [{ id: 's1', q: 'S?' }]));
     symlinkSync(join(c.root, 'stray.md'), join(source, 'stray.md'));
     await expect(c.app.api.importDeckFolder({ path: source })).rejects.toThrow(/stray\.md:0: a symlink out of the deck folder/);
+  });
+
+  it('a symlink to a big outside folder (/usr) is one error naming the link; nothing under it is listed', async () => {
+    c = tempCollection({ user: { 'home.md': deckText('home', [{ id: 'h', q: 'H?' }]) } });
+    symlinkSync('/usr', join(c.userDir, 'usr'));
+    const errors: DeckFileError[] = [];
+    const files = listDeckFiles({ path: c.userDir, builtIn: false }, errors);
+    expect(files.map((f) => f.path)).toEqual([join(c.userDir, 'home.md')]);
+    expect(errors).toEqual([{ file: join(c.userDir, 'usr'), line: 0, code: 'sync.symlinkOut', params: { folder: c.userDir } }]);
+    c.app.sync();
+    expect((await c.app.api.overview()).fileErrors.map((e) => e.file)).toEqual([join(c.userDir, 'usr')]);
+  });
+
+  it('symlink loops and a link to an ancestor inside the folder are walked once, without errors', () => {
+    c = tempCollection({ user: { 'home.md': deckText('home', [{ id: 'h', q: 'H?' }]) } });
+    mkdirSync(join(c.userDir, 'sub', 'deeper'), { recursive: true });
+    writeFileSync(join(c.userDir, 'sub', 'deeper', 'deep.md'), deckText('deep', [{ id: 'd', q: 'D?' }]));
+    symlinkSync(c.userDir, join(c.userDir, 'sub', 'deeper', 'to-root')); // An ancestor inside: already walked.
+    symlinkSync(join(c.userDir, 'sub'), join(c.userDir, 'sub', 'deeper', 'to-sub'));
+    symlinkSync(join(c.userDir, 'loop-b'), join(c.userDir, 'loop-a')); // a → b → a: ELOOP, nothing to read.
+    symlinkSync(join(c.userDir, 'loop-a'), join(c.userDir, 'loop-b'));
+    symlinkSync(join(c.userDir, 'self.md'), join(c.userDir, 'self.md'));
+    const errors: DeckFileError[] = [];
+    const files = listDeckFiles({ path: c.userDir, builtIn: false }, errors);
+    expect(files.map((f) => f.path)).toEqual([join(c.userDir, 'home.md'), join(c.userDir, 'sub', 'deeper', 'deep.md')]);
+    expect(errors).toEqual([]);
+  });
+
+  it('a link inside the folder to an ancestor of the folder is reported, not walked (it would hold the folder again)', () => {
+    c = tempCollection({ user: { 'home.md': deckText('home', [{ id: 'h', q: 'H?' }]) } });
+    symlinkSync(c.root, join(c.userDir, 'up'));
+    const errors: DeckFileError[] = [];
+    const files = listDeckFiles({ path: c.userDir, builtIn: false }, errors);
+    expect(files.map((f) => f.path)).toEqual([join(c.userDir, 'home.md')]);
+    expect(errors.map((e) => [e.file, e.code])).toEqual([[join(c.userDir, 'up'), 'sync.symlinkOut']]);
   });
 });

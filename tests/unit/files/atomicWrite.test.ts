@@ -1,6 +1,7 @@
 // The one atomic writer: the target gets the whole new content, the temp lives beside it under ProofDeck's own
 // pattern, and a failed write leaves neither a temp file nor a changed target.
 import { chmodSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, watch, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -49,6 +50,32 @@ describe('writeFileAtomic', () => {
     mkdirSync(join(dir, 'taken'));
     expect(() => writeFileAtomic(join(dir, 'taken'), 'text')).toThrow();
     expect(readdirSync(dir)).toEqual(['taken']);
+  });
+});
+
+const hasStrace = spawnSync('strace', ['-V']).status === 0;
+
+describe('writeFileAtomic durability, as the kernel sees it', () => {
+  // Only the system calls can show the order: without the fsync before the rename, a power cut after the rename
+  // can leave the new name pointing at an empty or partial file (ext4's delayed allocation).
+  it.skipIf(!hasStrace)('fsyncs the temp file before renaming it over the deck, then fsyncs the folder when durable', () => {
+    const path = join(dir, 'deck.md');
+    writeFileSync(path, 'old');
+    const script = `const { writeFileAtomic } = await import(${JSON.stringify(join(process.cwd(), 'main/files/atomicWrite.ts'))});
+      writeFileAtomic(${JSON.stringify(path)}, 'x'.repeat(1_000_000), { durable: true });`;
+    const traced = spawnSync('strace', ['-f', '-qq', '-e', 'trace=openat,fsync,fdatasync,rename,renameat,renameat2',
+      process.execPath, '--import', 'tsx', '--input-type=module', '-e', script], { encoding: 'utf8' });
+    expect(traced.status, traced.stderr).toBe(0);
+    const calls = traced.stderr.split('\n').map((line) => line.replace(/^\[pid\s+\d+\]\s*/, ''));
+    const renameAt = calls.findIndex((line) => /^rename(at2?)?\(.*proofdeck-[0-9a-f]{12}\.tmp".*deck\.md"/.test(line));
+    expect(renameAt).toBeGreaterThan(0);
+    const openTemp = calls.slice(0, renameAt).findLastIndex((line) => /^openat\(.*proofdeck-[0-9a-f]{12}\.tmp".*= \d+$/.test(line));
+    const tempFd = /= (\d+)$/.exec(calls[openTemp])![1];
+    expect(calls.slice(openTemp, renameAt).some((line) => line.startsWith(`fsync(${tempFd})`))).toBe(true);
+    const openFolder = calls.slice(renameAt).findIndex((line) => line.startsWith('openat(') && line.includes(`"${dir}"`));
+    const folderFd = /= (\d+)$/.exec(calls[renameAt + openFolder])![1];
+    expect(calls.slice(renameAt + openFolder).some((line) => line.startsWith(`fsync(${folderFd})`))).toBe(true);
+    expect(readFileSync(path, 'utf8')).toHaveLength(1_000_000);
   });
 });
 
