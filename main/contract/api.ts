@@ -71,6 +71,12 @@ export interface ButtonOutcome {
   efMilli: number;
 }
 
+/**
+ * The longest answer time recorded: a card left on screen through a break counts as this long (the renderer caps
+ * what it sends; the host refuses more), so one forgotten window cannot swamp the session's total.
+ */
+export const MAX_ANSWER_DURATION_MS = 3_600_000;
+
 export type StudyKind = 'new' | 'review' | 'drill';
 
 export interface StudyCard {

@@ -165,6 +165,8 @@ export const ENGLISH = {
   'folder.notAdded': (p: { path: string }) => `${p.path} is not an added deck folder (the built-in and default folders stay).`,
   'folder.overlapsLoaded': (p: { path: string; other: string }) =>
     `${p.path} overlaps the deck folder ${p.other}, whose decks are already loaded; nothing was imported.`,
+  'folder.builtInDecks': (p: { path: string; builtIn: string }) =>
+    `${p.path} is, holds or lies inside the built-in decks (${p.builtIn}), which the app already loads read-only; to change a built-in deck, edit one of its cards (that copies it into your deck folder).`,
   'folder.noDeckFiles': (p: { path: string }) => `${p.path} has no deck files (*.md, hidden folders skipped); nothing was imported.`,
   'folder.problems': (p: { path: string; count: number; errors: FileProblem[]; more: number }, words: Words) =>
     `Nothing was imported from ${p.path} (${plural(p.count, 'problem')}; fix them and import again):\n` +
@@ -198,6 +200,9 @@ export const ENGLISH = {
   // ---- Studying ----
   'study.staleAnswer': (p: { cardId: string }) => `Card ${p.cardId} was modified since it was shown; its answer was not recorded.`,
   'study.cardNotFound': (p: { cardId: string }) => `No card with id ${p.cardId}.`,
+
+  // ---- Proofs ----
+  'proof.unknownCard': (p: { cardId: string }) => `No card with id ${p.cardId}: its proof result was not recorded.`,
 
   // ---- The database ----
   'db.notSqlite': (p: { path: string }) => `${p.path} is not a SQLite database (its header is wrong). It was left untouched.`,

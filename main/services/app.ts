@@ -10,6 +10,7 @@ import { backupDir, databasePath, userDeckDir } from '../config/dataDir';
 import { DatabaseProblem, openDatabase, setDurability, type Db } from '../storage/database';
 import { backupOncePerDay, listBackups, restoreBackupFile } from '../storage/backups';
 import { deckSummaries, listDecks } from '../storage/collectionStore';
+import { cardLocations } from '../storage/editStore';
 import { proofRunsFor, recordProofRun } from '../storage/proofRunStore';
 import { readSettings, writeSettings } from '../storage/settingsStore';
 import { createStudyStore } from '../storage/studyStore';
@@ -126,6 +127,7 @@ export function createProofDeckApp(options: AppOptions): ProofDeckApp {
       db: collection.db,
       loaded: collection.lastSync.loaded,
       userDeckDir: userDeckDir(options.dataDir),
+      builtInDeckDir: options.builtInDeckDir,
       trashDir: join(options.dataDir, 'trash'),
       now: clock.now(),
       resync: () => resync() ?? collection.lastSync,
@@ -158,6 +160,8 @@ export function createProofDeckApp(options: AppOptions): ProofDeckApp {
     open, edits, browse, folders, notes, database, overview,
     recordProofRun({ cardId, contentHash, result }: { cardId: string; contentHash: string; result: ProofResult }) {
       const { backend, device, ok, ms } = result;
+      const known = cardLocations(open().db, [cardId]).get(cardId);
+      if (!known || known.removed) throw new AppError(message('proof.unknownCard', { cardId }));
       recordProofRun(open().db, { cardId, contentHash, backend, device, ok, ms, ranAt: clock.now() });
     },
     proofRuns: (cardId: string) => proofRunsFor(open().db, cardId),
