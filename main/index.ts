@@ -1,8 +1,8 @@
 // Electron composition root: window, security policy, schemes, and the IPC handlers over the shared services.
-import { app, BrowserWindow, dialog, ipcMain, protocol, session, shell, type IpcMainInvokeEvent, type OpenDialogOptions } from 'electron';
+import { app, BrowserWindow, ipcMain, protocol, session, shell, type IpcMainInvokeEvent } from 'electron';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { API_METHODS, ipcChannel, type PickPathPurpose } from './contract/api';
+import { API_METHODS, ipcChannel } from './contract/api';
 import { parseDataDirArgs } from './config/dataDir';
 import { message } from './contract/messages';
 import { createDispatcher, toErrorPayload } from './ipc/dispatch';
@@ -10,6 +10,7 @@ import { createProofDeckApp } from './services/app';
 import { watchDeckFolders } from './services/watch';
 import { appCsp } from './hosts/appCsp';
 import { APP_ORIGIN, registerAppSchemePrivileges, serveAppScheme } from './electron/appScheme';
+import { confirmPathDialog, pickPathDialog } from './electron/pathDialogs';
 import { registerSandboxSchemePrivileges, serveSandboxScheme, SANDBOX_URL, SANDBOX_ORIGIN } from './electron/sandboxScheme';
 
 const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
@@ -29,21 +30,6 @@ protocol.registerSchemesAsPrivileged([registerAppSchemePrivileges(), registerSan
 function electronSqliteBinding(): string | undefined {
   const candidates = [process.env.PROOFDECK_SQLITE_BINDING, `${repoRoot}native/electron/better_sqlite3.node`];
   return candidates.find((p): p is string => Boolean(p && existsSync(p)));
-}
-
-const DIALOGS: Record<PickPathPurpose, OpenDialogOptions> = {
-  'deck-folder': { title: 'Add a folder of deck files', buttonLabel: 'Add folder', properties: ['openDirectory'] },
-  'export-folder': { title: 'Export the deck into a folder', buttonLabel: 'Export here', properties: ['openDirectory', 'createDirectory'] },
-  'import-folder': { title: 'Import a folder of deck files', buttonLabel: 'Import', properties: ['openDirectory'] },
-  'deck-file': { title: 'Import a deck file', buttonLabel: 'Import', properties: ['openFile'], filters: [{ name: 'Deck files (Markdown)', extensions: ['md'] }] },
-  'notes-file': { title: 'Import notes', buttonLabel: 'Preview', properties: ['openFile'], filters: [{ name: 'Notes (Markdown, Typora)', extensions: ['md', 'markdown', 'txt'] }] },
-};
-
-/** The dialog is modal to the app window, so the user answers it before going on in the app. */
-async function pickPath(window: BrowserWindow | null, purpose: PickPathPurpose): Promise<string | null> {
-  const options = DIALOGS[purpose];
-  const result = window ? await dialog.showOpenDialog(window, options) : await dialog.showOpenDialog(options);
-  return result.canceled ? null : (result.filePaths[0] ?? null);
 }
 
 function isAppFrame(event: IpcMainInvokeEvent): boolean {
@@ -72,11 +58,13 @@ async function main(): Promise<void> {
   let window: BrowserWindow | null = null;
   const proofDeck = createProofDeckApp({
     dataDir, builtInDeckDir, sandboxUrl: SANDBOX_URL, nativeBinding: electronSqliteBinding(),
-    pickPath: (purpose) => pickPath(window, purpose),
+    pickPath: (purpose) => pickPathDialog(window, purpose),
+    confirmPath: (request) => confirmPathDialog(window, request),
   });
   serveAppScheme(rendererDir, appCsp(SANDBOX_ORIGIN), (params) => proofDeck.deckAsset(params));
   serveSandboxScheme(session.defaultSession, rendererDir);
-  const dispatch = createDispatcher(proofDeck.api);
+  // The app made grants because it has dialogs: paths from the renderer must come from one of them.
+  const dispatch = createDispatcher(proofDeck.api, { pathGrants: proofDeck.pathGrants });
   for (const method of API_METHODS) {
     ipcMain.handle(ipcChannel(method), async (event, arg) => {
       if (!isAppFrame(event)) return { ok: false, error: message('api.unexpectedFrame') };

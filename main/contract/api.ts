@@ -287,6 +287,11 @@ export interface Api {
   importDeckFolder(arg: { path: string }): Promise<EditOutcome>;
   /** Asks the user for a path with the system's dialog (Electron only; `path` is null when they cancel). */
   pickPath(arg: { purpose: PickPathPurpose }): Promise<{ path: string | null }>;
+  /**
+   * Asks the user, in a dialog of the main process, to confirm a path they typed (Electron only): the path-taking
+   * methods accept a path only when it was picked with `pickPath` or confirmed here, for that purpose.
+   */
+  confirmPath(arg: { path: string; purpose: PickPathPurpose }): Promise<{ confirmed: boolean }>;
 }
 
 export type ApiMethod = keyof Api;
@@ -331,6 +336,7 @@ export const API_METHODS = [
   'removeDeckFolder',
   'importDeckFolder',
   'pickPath',
+  'confirmPath',
 ] as const satisfies readonly ApiMethod[];
 
 type MissingMethods = Exclude<ApiMethod, (typeof API_METHODS)[number]>;

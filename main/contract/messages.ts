@@ -218,6 +218,8 @@ export const ENGLISH = {
   'api.unknownMethod': (p: { method: string }) => `Unknown API method: ${p.method}`,
   'api.invalidArgument': (p: { method: string; path: string; issue: string }) => `Invalid argument for ${p.method}: ${p.path}: ${p.issue}`,
   'api.noFileDialog': () => 'There is no file dialog in browser mode: type the full path instead.',
+  'api.pathNotGranted': (p: { method: string; path: string }) =>
+    `${p.method}: ProofDeck uses a path only when you chose it in the file dialog, or typed it and confirmed it, in this session (${p.path}); choose it again.`,
   'api.internal': (p: { detail: string }) => p.detail,
   'api.jsonOnly': () => 'JSON bodies only.',
   'api.badJson': (p: { detail: string }) => `Body is not JSON: ${p.detail}`,

@@ -67,86 +67,111 @@ const cardIds = v.pipe(v.array(id), v.minLength(1), v.maxLength(200_000));
 const deckName = v.pipe(v.string(), v.minLength(1), v.maxLength(500));
 /** A path from the root of the disk: a relative one would resolve against wherever the host happens to run. */
 const fullPath = v.pipe(v.string(), v.minLength(1), v.maxLength(4096), v.check((path) => isAbsolute(path), 'give the full path, from the root of the disk'));
+
+/**
+ * Where a path-taking method's path may come from. Electron: the paths this session's dialogs granted
+ * (main/services/pathGrants.ts); browser mode: any absolute path (TYPED_PATHS), see main/ipc/dispatch.ts.
+ */
+export interface PathCheck {
+  isGranted(path: string, purpose: PickPathPurpose): boolean;
+}
+/** Browser mode has no dialog: the page is the user's own typed input, behind the host's token. */
+export const TYPED_PATHS: PathCheck = { isGranted: () => true };
+const NOT_GRANTED = 'path not granted: ';
+/** A full path the user chose (dialog) or confirmed (typed) for `purpose`, in this session. */
+const grantedPath = (paths: PathCheck, purpose: PickPathPurpose) =>
+  v.pipe(fullPath, v.check((path) => paths.isGranted(path, purpose), `${NOT_GRANTED}${purpose}`));
+/** True for the issue a refused grant leaves, so the dispatcher can answer with its own code. */
+export const isNotGrantedIssue = (issue: { message: string }): boolean => issue.message.startsWith(NOT_GRANTED);
+
 const browseQuery = {
   query: v.pipe(v.string(), v.maxLength(2000)),
   sort: v.picklist(['deck', 'question', 'due', 'created', 'updated'] as const),
   descending: v.boolean(),
 };
 
-export const API_SCHEMAS = {
-  startupStatus: noArg,
-  restoreBackup: v.strictObject({ backup: v.pipe(v.string(), v.minLength(1), v.maxLength(4096)) }),
-  overview: noArg,
-  nextCard: deckScope,
-  answerCard: v.strictObject({
-    deckId: v.nullable(id),
-    cardId: id,
-    quality,
-    version: count(Number.MAX_SAFE_INTEGER),
-    durationMs: v.pipe(finite, v.minValue(0), v.maxValue(MAX_ANSWER_DURATION_MS)),
-  }),
-  undoAnswer: deckScope,
-  sessionSummary: v.strictObject({ since: finite }),
-  getSettings: noArg,
-  updateSettings: v.strictObject({
-    newPerDay: v.optional(count(9999)),
-    reviewsPerDay: v.optional(count(99999)),
-    rolloverHour: v.optional(count(23)),
-    sixGrades: v.optional(v.boolean()),
-    durability: v.optional(v.picklist(['NORMAL', 'FULL'] as const)),
-    proofBackend: v.optional(v.picklist(['auto', ...PROOF_BACKENDS] as const)),
-    proofTimeoutMs: v.optional(v.pipe(count(600_000), v.minValue(100))),
-  }),
-  recordProofRun: v.strictObject({ cardId: id, contentHash: v.pipe(v.string(), v.maxLength(128)), result: proofResult }),
-  proofRuns: v.strictObject({ cardId: id }),
-  previewNotesImport: v.strictObject({
-    fileName: v.pipe(v.string(), v.minLength(1), v.maxLength(1024)),
-    text: v.pipe(v.string(), v.maxLength(25 * 1024 * 1024)),
-  }),
-  previewNotesImportFile: v.strictObject({ path: fullPath }),
-  commitNotesImport: v.strictObject({ previewId: v.pipe(v.string(), v.minLength(1), v.maxLength(200)) }),
-  getCard: v.strictObject({ cardId: id }),
-  // 10 MB of image as base64, and a little room: the service checks the decoded size and the image signature.
-  addCardImage: v.strictObject({ deckId: id, fileName: v.pipe(v.string(), v.minLength(1), v.maxLength(255)), base64: v.pipe(v.string(), v.minLength(1), v.maxLength(14_000_000)) }),
-  saveCard: v.strictObject({
-    deckId: id,
-    cardId: v.nullable(id),
-    draft: cardDraft,
-    baseContentHash: v.nullable(v.pipe(v.string(), v.maxLength(128))),
-  }),
-  duplicateCard: v.strictObject({ cardId: id }),
-  deleteCards: v.strictObject({ cardIds: cardIds }),
-  moveCards: v.strictObject({ cardIds: cardIds, toDeckId: id }),
-  bulkEdit: v.strictObject({
-    cardIds: cardIds,
-    action: v.variant('kind', [
-      v.strictObject({ kind: v.literal('suspend') }),
-      v.strictObject({ kind: v.literal('unsuspend') }),
-      v.strictObject({ kind: v.literal('addTag'), tag: tag }),
-      v.strictObject({ kind: v.literal('removeTag'), tag: tag }),
-      v.strictObject({ kind: v.literal('move'), toDeckId: id }),
-      v.strictObject({ kind: v.literal('delete') }),
-    ]),
-  }),
-  createDeck: v.strictObject({ name: deckName, id: v.optional(id) }),
-  renameDeck: v.strictObject({ deckId: id, name: deckName }),
-  deleteDeck: v.strictObject({ deckId: id }),
-  undoEdit: noArg,
-  nextEditUndo: noArg,
-  browseCards: v.strictObject({ ...browseQuery, offset: count(10_000_000), limit: v.pipe(count(1000), v.minValue(1)) }),
-  browseIds: v.strictObject(browseQuery),
-  exportDeck: v.strictObject({ deckId: id }),
-  importDeckFile: v.strictObject({
-    fileName: v.pipe(v.string(), v.minLength(1), v.maxLength(1024)),
-    text: v.pipe(v.string(), v.maxLength(25 * 1024 * 1024)),
-  }),
-  exportDeckToFolder: v.strictObject({ deckId: id, folder: fullPath }),
-  deckFolders: noArg,
-  addDeckFolder: v.strictObject({ path: fullPath }),
-  removeDeckFolder: v.strictObject({ path: fullPath }),
-  importDeckFolder: v.strictObject({ path: fullPath }),
-  pickPath: v.strictObject({ purpose: v.picklist(PICK_PATH_PURPOSES) }),
-} satisfies ContractSchemas;
+/** The schemas of one host: every path-taking method checks its path with `paths`, so no handler can forget it. */
+export function apiSchemas(paths: PathCheck) {
+  return {
+    startupStatus: noArg,
+    restoreBackup: v.strictObject({ backup: v.pipe(v.string(), v.minLength(1), v.maxLength(4096)) }),
+    overview: noArg,
+    nextCard: deckScope,
+    answerCard: v.strictObject({
+      deckId: v.nullable(id),
+      cardId: id,
+      quality,
+      version: count(Number.MAX_SAFE_INTEGER),
+      durationMs: v.pipe(finite, v.minValue(0), v.maxValue(MAX_ANSWER_DURATION_MS)),
+    }),
+    undoAnswer: deckScope,
+    sessionSummary: v.strictObject({ since: finite }),
+    getSettings: noArg,
+    updateSettings: v.strictObject({
+      newPerDay: v.optional(count(9999)),
+      reviewsPerDay: v.optional(count(99999)),
+      rolloverHour: v.optional(count(23)),
+      sixGrades: v.optional(v.boolean()),
+      durability: v.optional(v.picklist(['NORMAL', 'FULL'] as const)),
+      proofBackend: v.optional(v.picklist(['auto', ...PROOF_BACKENDS] as const)),
+      proofTimeoutMs: v.optional(v.pipe(count(600_000), v.minValue(100))),
+    }),
+    recordProofRun: v.strictObject({ cardId: id, contentHash: v.pipe(v.string(), v.maxLength(128)), result: proofResult }),
+    proofRuns: v.strictObject({ cardId: id }),
+    previewNotesImport: v.strictObject({
+      fileName: v.pipe(v.string(), v.minLength(1), v.maxLength(1024)),
+      text: v.pipe(v.string(), v.maxLength(25 * 1024 * 1024)),
+    }),
+    previewNotesImportFile: v.strictObject({ path: grantedPath(paths, 'notes-file') }),
+    commitNotesImport: v.strictObject({ previewId: v.pipe(v.string(), v.minLength(1), v.maxLength(200)) }),
+    getCard: v.strictObject({ cardId: id }),
+    // 10 MB of image as base64, and a little room: the service checks the decoded size and the image signature.
+    addCardImage: v.strictObject({ deckId: id, fileName: v.pipe(v.string(), v.minLength(1), v.maxLength(255)), base64: v.pipe(v.string(), v.minLength(1), v.maxLength(14_000_000)) }),
+    saveCard: v.strictObject({
+      deckId: id,
+      cardId: v.nullable(id),
+      draft: cardDraft,
+      baseContentHash: v.nullable(v.pipe(v.string(), v.maxLength(128))),
+    }),
+    duplicateCard: v.strictObject({ cardId: id }),
+    deleteCards: v.strictObject({ cardIds: cardIds }),
+    moveCards: v.strictObject({ cardIds: cardIds, toDeckId: id }),
+    bulkEdit: v.strictObject({
+      cardIds: cardIds,
+      action: v.variant('kind', [
+        v.strictObject({ kind: v.literal('suspend') }),
+        v.strictObject({ kind: v.literal('unsuspend') }),
+        v.strictObject({ kind: v.literal('addTag'), tag: tag }),
+        v.strictObject({ kind: v.literal('removeTag'), tag: tag }),
+        v.strictObject({ kind: v.literal('move'), toDeckId: id }),
+        v.strictObject({ kind: v.literal('delete') }),
+      ]),
+    }),
+    createDeck: v.strictObject({ name: deckName, id: v.optional(id) }),
+    renameDeck: v.strictObject({ deckId: id, name: deckName }),
+    deleteDeck: v.strictObject({ deckId: id }),
+    undoEdit: noArg,
+    nextEditUndo: noArg,
+    browseCards: v.strictObject({ ...browseQuery, offset: count(10_000_000), limit: v.pipe(count(1000), v.minValue(1)) }),
+    browseIds: v.strictObject(browseQuery),
+    exportDeck: v.strictObject({ deckId: id }),
+    importDeckFile: v.strictObject({
+      fileName: v.pipe(v.string(), v.minLength(1), v.maxLength(1024)),
+      text: v.pipe(v.string(), v.maxLength(25 * 1024 * 1024)),
+    }),
+    exportDeckToFolder: v.strictObject({ deckId: id, folder: grantedPath(paths, 'export-folder') }),
+    deckFolders: noArg,
+    addDeckFolder: v.strictObject({ path: grantedPath(paths, 'deck-folder') }),
+    // Only a folder already in the list can be removed, and removing reads or writes nothing in it: no grant needed.
+    removeDeckFolder: v.strictObject({ path: fullPath }),
+    importDeckFolder: v.strictObject({ path: grantedPath(paths, 'import-folder') }),
+    pickPath: v.strictObject({ purpose: v.picklist(PICK_PATH_PURPOSES) }),
+    confirmPath: v.strictObject({ path: fullPath, purpose: v.picklist(PICK_PATH_PURPOSES) }),
+  } satisfies ContractSchemas;
+}
+
+/** Browser mode's schemas (typed absolute paths); Electron's differ only in the paths they accept. */
+export const API_SCHEMAS = apiSchemas(TYPED_PATHS);
 
 /** A schema per method whose output is assignable to the method's argument (a dropped field fails here)… */
 type ContractSchemas = { [M in ApiMethod]: v.GenericSchema<unknown, ApiArg<M>> };

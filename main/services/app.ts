@@ -1,6 +1,6 @@
 // The composition root: opens the collection, builds the services over it and hands the one Api object to both
 // transports (Electron's IPC handlers and the browser-mode host), so the two modes cannot drift apart.
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import type { Api, CollectionOverview, PickPathPurpose, Settings, StartupStatus } from '../contract/api';
 import { AppError } from '../contract/errors';
 import { message } from '../contract/messages';
@@ -21,6 +21,8 @@ import { syncDeckFolders, type SyncReport } from './collectionService';
 import { readDeckAsset, type DeckAsset } from './deckAssets';
 import { createDeckFolderService } from './deckFolderService';
 import { createEditService } from './edit';
+import { createPathGrants, type PathGrants } from './pathGrants';
+import { realFuturePath } from '../files/inside';
 import { createNotesImporter, readNotesFile, type NotesImportInput } from './notesImport';
 import { createStudyService, type StudyService } from './studyService';
 
@@ -37,6 +39,11 @@ export interface AppOptions {
    * cannot hand the host a path, so the user types it.
    */
   pickPath?: (purpose: PickPathPurpose) => Promise<string | null>;
+  /**
+   * The host's confirmation dialog for a path the user typed (Electron's message box); true when they confirm.
+   * `resolved` is where the path really leads (symlinks followed), shown when it differs.
+   */
+  confirmPath?: (request: { path: string; resolved: string; purpose: PickPathPurpose }) => Promise<boolean>;
 }
 
 /** The open collection; null while the database has a problem the user must resolve. */
@@ -56,6 +63,11 @@ export interface ProofDeckApp {
   deckAsset(params: URLSearchParams): DeckAsset;
   /** How often browse read every card vs patched the changed ones (for tests and `npm run bench`). */
   browseStats(): { fullReads: number; patches: number };
+  /**
+   * The paths this session's dialogs granted, for the dispatcher (createDispatcher's `pathGrants`). Made exactly when
+   * the host has a file dialog; null in browser mode, where the user types every path (see main/ipc/dispatch.ts).
+   */
+  pathGrants: PathGrants | null;
   close(): void;
 }
 
@@ -64,6 +76,7 @@ export function createProofDeckApp(options: AppOptions): ProofDeckApp {
   const dbPath = databasePath(options.dataDir);
   let current: Open | null = null;
   let problem: StartupStatus['databaseProblem'] = null;
+  const pathGrants = options.pickPath ? createPathGrants() : null;
 
   const resync = (): SyncReport | null => (current ? (current.lastSync = syncDeckFolders(current.db, folders.folders(), clock.now())) : null);
   const folders = createDeckFolderService({ dataDir: options.dataDir, builtInDeckDir: options.builtInDeckDir, resync: () => void resync() });
@@ -166,8 +179,16 @@ export function createProofDeckApp(options: AppOptions): ProofDeckApp {
     },
     proofRuns: (cardId: string) => proofRunsFor(open().db, cardId),
     async pickPath(purpose: PickPathPurpose) {
-      if (!options.pickPath) throw new AppError(message('api.noFileDialog'));
-      return options.pickPath(purpose);
+      if (!options.pickPath || !pathGrants) throw new AppError(message('api.noFileDialog'));
+      const path = await options.pickPath(purpose);
+      if (path !== null) pathGrants.grant(path, purpose);
+      return path;
+    },
+    async confirmPath(path: string, purpose: PickPathPurpose) {
+      if (!options.confirmPath || !pathGrants) throw new AppError(message('api.noFileDialog'));
+      const confirmed = await options.confirmPath({ path, resolved: realFuturePath(resolve(path)), purpose });
+      if (confirmed) pathGrants.grant(path, purpose);
+      return confirmed;
     },
   });
 
@@ -179,6 +200,7 @@ export function createProofDeckApp(options: AppOptions): ProofDeckApp {
       return readDeckAsset(current.lastSync.loaded, params);
     },
     browseStats: () => browse.stats(),
+    pathGrants,
     close() {
       folders.close();
       current?.db.close();
@@ -203,4 +225,5 @@ export interface ProofDeckServices {
   recordProofRun(arg: { cardId: string; contentHash: string; result: ProofResult }): void;
   proofRuns(cardId: string): ReturnType<typeof proofRunsFor>;
   pickPath(purpose: PickPathPurpose): Promise<string | null>;
+  confirmPath(path: string, purpose: PickPathPurpose): Promise<boolean>;
 }
