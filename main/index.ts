@@ -1,5 +1,5 @@
 // Electron composition root: window, security policy, schemes, and the IPC handlers over the shared services.
-import { app, BrowserWindow, ipcMain, protocol, session, shell, type IpcMainInvokeEvent } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, protocol, session, shell, type IpcMainInvokeEvent } from 'electron';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { API_METHODS, ipcChannel } from './contract/api';
@@ -10,6 +10,8 @@ import { createProofDeckApp } from './services/app';
 import { watchDeckFolders } from './services/watch';
 import { appCsp } from './hosts/appCsp';
 import { APP_ORIGIN, registerAppSchemePrivileges, serveAppScheme } from './electron/appScheme';
+import { openExternalLink } from './electron/externalLinks';
+import { gpuSwitches } from './electron/gpuSwitches';
 import { confirmPathDialog, pickPathDialog } from './electron/pathDialogs';
 import { registerSandboxSchemePrivileges, serveSandboxScheme, SANDBOX_URL, SANDBOX_ORIGIN } from './electron/sandboxScheme';
 
@@ -21,9 +23,8 @@ const builtInDeckDir = app.isPackaged ? `${process.resourcesPath}/decks` : proce
 const { dataDir } = parseDataDirArgs(process.argv.slice(app.isPackaged ? 1 : 2));
 app.setPath('userData', dataDir);
 
-// GPU for proofs: WebGPU is behind a flag on Linux, and proof work should not be blocked by the GPU blocklist.
-app.commandLine.appendSwitch('enable-unsafe-webgpu');
-app.commandLine.appendSwitch('ignore-gpu-blocklist');
+// GPU for proofs: see main/electron/gpuSwitches.ts for why (and that it is decided from documentation, not measured).
+for (const name of gpuSwitches(process.platform)) app.commandLine.appendSwitch(name);
 protocol.registerSchemesAsPrivileged([registerAppSchemePrivileges(), registerSandboxSchemePrivileges()]);
 
 /** The better-sqlite3 binary built for Electron's ABI (see README); null means the Node build is used. */
@@ -37,6 +38,14 @@ function isAppFrame(event: IpcMainInvokeEvent): boolean {
   return frame !== null && frame.parent === null && new URL(frame.url).origin === APP_ORIGIN;
 }
 
+/** The main process's own question, modal to the focused window: a compromised renderer cannot answer it. */
+async function confirmExternal(url: string): Promise<boolean> {
+  const options = { type: 'question' as const, title: 'ProofDeck', message: 'Open this link outside ProofDeck?', detail: url, buttons: ['Cancel', 'Open'], defaultId: 0, cancelId: 0, noLink: true };
+  const window = BrowserWindow.getFocusedWindow();
+  const { response } = window ? await dialog.showMessageBox(window, options) : await dialog.showMessageBox(options);
+  return response === 1;
+}
+
 function harden(): void {
   const ses = session.defaultSession;
   ses.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
@@ -45,8 +54,9 @@ function harden(): void {
     contents.on('will-navigate', (event) => event.preventDefault());
     contents.on('will-attach-webview', (event) => event.preventDefault());
     contents.setWindowOpenHandler(({ url }) => {
-      // The renderer asked the user before opening; only web and mail links leave the app.
-      if (/^(https?:|mailto:)/i.test(url)) void shell.openExternal(url);
+      // Every new window (a click, a middle-click, a script) is denied; its address may leave the app only through
+      // the main process's vetting and confirmation (main/electron/externalLinks.ts).
+      void openExternalLink(url, { confirm: confirmExternal, open: (address) => shell.openExternal(address) }).catch(() => {});
       return { action: 'deny' };
     });
   });
