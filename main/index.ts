@@ -1,8 +1,8 @@
 // Electron composition root: window, security policy, schemes, and the IPC handlers over the shared services.
-import { app, BrowserWindow, dialog, ipcMain, protocol, session, shell, type IpcMainInvokeEvent, type OpenDialogOptions } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, protocol, session, shell, type IpcMainInvokeEvent } from 'electron';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { API_METHODS, ipcChannel, type PickPathPurpose } from './contract/api';
+import { API_METHODS, ipcChannel } from './contract/api';
 import { parseDataDirArgs } from './config/dataDir';
 import { formatMessage, message } from './contract/messages';
 import { createDispatcher, toErrorPayload } from './ipc/dispatch';
@@ -10,6 +10,9 @@ import { createProofDeckApp } from './services/app';
 import { watchDeckFolders } from './services/watch';
 import { appCsp } from './hosts/appCsp';
 import { APP_ORIGIN, registerAppSchemePrivileges, serveAppScheme } from './electron/appScheme';
+import { openExternalLink } from './electron/externalLinks';
+import { gpuSwitches } from './electron/gpuSwitches';
+import { confirmPathDialog, pickPathDialog } from './electron/pathDialogs';
 import { registerSandboxSchemePrivileges, serveSandboxScheme, SANDBOX_URL, SANDBOX_ORIGIN } from './electron/sandboxScheme';
 
 const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
@@ -20,9 +23,8 @@ const builtInDeckDir = app.isPackaged ? `${process.resourcesPath}/decks` : proce
 const { dataDir } = parseDataDirArgs(process.argv.slice(app.isPackaged ? 1 : 2));
 app.setPath('userData', dataDir);
 
-// GPU for proofs: WebGPU is behind a flag on Linux, and proof work should not be blocked by the GPU blocklist.
-app.commandLine.appendSwitch('enable-unsafe-webgpu');
-app.commandLine.appendSwitch('ignore-gpu-blocklist');
+// GPU for proofs: see main/electron/gpuSwitches.ts for why (and that it is decided from documentation, not measured).
+for (const name of gpuSwitches(process.platform)) app.commandLine.appendSwitch(name);
 protocol.registerSchemesAsPrivileged([registerAppSchemePrivileges(), registerSandboxSchemePrivileges()]);
 
 /** The better-sqlite3 binary built for Electron's ABI (see README); null means the Node build is used. */
@@ -31,24 +33,17 @@ function electronSqliteBinding(): string | undefined {
   return candidates.find((p): p is string => Boolean(p && existsSync(p)));
 }
 
-const DIALOGS: Record<PickPathPurpose, OpenDialogOptions> = {
-  'deck-folder': { title: 'Add a folder of deck files', buttonLabel: 'Add folder', properties: ['openDirectory'] },
-  'export-folder': { title: 'Export the deck into a folder', buttonLabel: 'Export here', properties: ['openDirectory', 'createDirectory'] },
-  'import-folder': { title: 'Import a folder of deck files', buttonLabel: 'Import', properties: ['openDirectory'] },
-  'deck-file': { title: 'Import a deck file', buttonLabel: 'Import', properties: ['openFile'], filters: [{ name: 'Deck files (Markdown)', extensions: ['md'] }] },
-  'notes-file': { title: 'Import notes', buttonLabel: 'Preview', properties: ['openFile'], filters: [{ name: 'Notes (Markdown, Typora)', extensions: ['md', 'markdown', 'txt'] }] },
-};
-
-/** The dialog is modal to the app window, so the user answers it before going on in the app. */
-async function pickPath(window: BrowserWindow | null, purpose: PickPathPurpose): Promise<string | null> {
-  const options = DIALOGS[purpose];
-  const result = window ? await dialog.showOpenDialog(window, options) : await dialog.showOpenDialog(options);
-  return result.canceled ? null : (result.filePaths[0] ?? null);
-}
-
 function isAppFrame(event: IpcMainInvokeEvent): boolean {
   const frame = event.senderFrame;
   return frame !== null && frame.parent === null && new URL(frame.url).origin === APP_ORIGIN;
+}
+
+/** The main process's own question, modal to the focused window: a compromised renderer cannot answer it. */
+async function confirmExternal(url: string): Promise<boolean> {
+  const options = { type: 'question' as const, title: 'ProofDeck', message: 'Open this link outside ProofDeck?', detail: url, buttons: ['Cancel', 'Open'], defaultId: 0, cancelId: 0, noLink: true };
+  const window = BrowserWindow.getFocusedWindow();
+  const { response } = window ? await dialog.showMessageBox(window, options) : await dialog.showMessageBox(options);
+  return response === 1;
 }
 
 function harden(): void {
@@ -59,8 +54,9 @@ function harden(): void {
     contents.on('will-navigate', (event) => event.preventDefault());
     contents.on('will-attach-webview', (event) => event.preventDefault());
     contents.setWindowOpenHandler(({ url }) => {
-      // The renderer asked the user before opening; only web and mail links leave the app.
-      if (/^(https?:|mailto:)/i.test(url)) void shell.openExternal(url);
+      // Every new window (a click, a middle-click, a script) is denied; its address may leave the app only through
+      // the main process's vetting and confirmation (main/electron/externalLinks.ts).
+      void openExternalLink(url, { confirm: confirmExternal, open: (address) => shell.openExternal(address) }).catch(() => {});
       return { action: 'deny' };
     });
   });
@@ -72,11 +68,13 @@ async function main(): Promise<void> {
   let window: BrowserWindow | null = null;
   const proofDeck = createProofDeckApp({
     dataDir, builtInDeckDir, sandboxUrl: SANDBOX_URL, nativeBinding: electronSqliteBinding(),
-    pickPath: (purpose) => pickPath(window, purpose),
+    pickPath: (purpose) => pickPathDialog(window, purpose),
+    confirmPath: (request) => confirmPathDialog(window, request),
   });
   serveAppScheme(rendererDir, appCsp(SANDBOX_ORIGIN), (params) => proofDeck.deckAsset(params));
   serveSandboxScheme(session.defaultSession, rendererDir);
-  const dispatch = createDispatcher(proofDeck.api);
+  // The app made grants because it has dialogs: paths from the renderer must come from one of them.
+  const dispatch = createDispatcher(proofDeck.api, { pathGrants: proofDeck.pathGrants });
   for (const method of API_METHODS) {
     ipcMain.handle(ipcChannel(method), async (event, arg) => {
       if (!isAppFrame(event)) return { ok: false, error: message('api.unexpectedFrame') };

@@ -71,6 +71,12 @@ export interface ButtonOutcome {
   efMilli: number;
 }
 
+/**
+ * The longest answer time recorded: a card left on screen through a break counts as this long (the renderer caps
+ * what it sends; the host refuses more), so one forgotten window cannot swamp the session's total.
+ */
+export const MAX_ANSWER_DURATION_MS = 3_600_000;
+
 export type StudyKind = 'new' | 'review' | 'drill';
 
 export interface StudyCard {
@@ -319,6 +325,11 @@ export interface Api {
   importDeckFolder(arg: { path: string }): Promise<EditOutcome>;
   /** Asks the user for a path with the system's dialog (Electron only; `path` is null when they cancel). */
   pickPath(arg: { purpose: PickPathPurpose }): Promise<{ path: string | null }>;
+  /**
+   * Asks the user, in a dialog of the main process, to confirm a path they typed (Electron only): the path-taking
+   * methods accept a path only when it was picked with `pickPath` or confirmed here, for that purpose.
+   */
+  confirmPath(arg: { path: string; purpose: PickPathPurpose }): Promise<{ confirmed: boolean }>;
 }
 
 export type ApiMethod = keyof Api;
@@ -364,6 +375,7 @@ export const API_METHODS = [
   'removeDeckFolder',
   'importDeckFolder',
   'pickPath',
+  'confirmPath',
 ] as const satisfies readonly ApiMethod[];
 
 type MissingMethods = Exclude<ApiMethod, (typeof API_METHODS)[number]>;

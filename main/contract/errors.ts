@@ -12,6 +12,7 @@ const KINDS: Partial<Record<MessageCode, ErrorKind>> = {
   'api.unexpectedReply': 'internal',
   'study.staleAnswer': 'stale',
   'study.cardNotFound': 'not-found',
+  'proof.unknownCard': 'not-found',
   'db.notOpen': 'unavailable',
   'db.notSqlite': 'unavailable',
   'db.cannotOpen': 'unavailable',

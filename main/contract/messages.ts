@@ -169,6 +169,8 @@ export const ENGLISH = {
   'folder.notAdded': (p: { path: string }) => `${p.path} is not an added deck folder (the built-in and default folders stay).`,
   'folder.overlapsLoaded': (p: { path: string; other: string }) =>
     `${p.path} overlaps the deck folder ${p.other}, whose decks are already loaded; nothing was imported.`,
+  'folder.builtInDecks': (p: { path: string; builtIn: string }) =>
+    `${p.path} is, holds or lies inside the built-in decks (${p.builtIn}), which the app already loads read-only; to change a built-in deck, edit one of its cards (that copies it into your deck folder).`,
   'folder.noDeckFiles': (p: { path: string }) => `${p.path} has no deck files (*.md, hidden folders skipped); nothing was imported.`,
   'folder.problems': (p: { path: string; count: number; errors: FileProblem[]; more: number }, words: Words) =>
     `Nothing was imported from ${p.path} (${plural(p.count, 'problem')}; fix them and import again):\n` +
@@ -203,6 +205,9 @@ export const ENGLISH = {
   'study.staleAnswer': (p: { cardId: string }) => `Card ${p.cardId} was modified since it was shown; its answer was not recorded.`,
   'study.cardNotFound': (p: { cardId: string }) => `No card with id ${p.cardId}.`,
 
+  // ---- Proofs ----
+  'proof.unknownCard': (p: { cardId: string }) => `No card with id ${p.cardId}: its proof result was not recorded.`,
+
   // ---- The database ----
   'db.notSqlite': (p: { path: string }) => `${p.path} is not a SQLite database (its header is wrong). It was left untouched.`,
   'db.cannotOpen': (p: { path: string; reason: string }) => `Cannot open ${p.path}: ${p.reason}`,
@@ -233,6 +238,8 @@ export const ENGLISH = {
   'api.unknownMethod': (p: { method: string }) => `Unknown API method: ${p.method}`,
   'api.invalidArgument': (p: { method: string; path: string; issue: string }) => `Invalid argument for ${p.method}: ${p.path}: ${p.issue}`,
   'api.noFileDialog': () => 'There is no file dialog in browser mode: type the full path instead.',
+  'api.pathNotGranted': (p: { method: string; path: string }) =>
+    `${p.method}: ProofDeck uses a path only when you chose it in the file dialog, or typed it and confirmed it, in this session (${p.path}); choose it again.`,
   'api.internal': (p: { detail: string }) => p.detail,
   'api.jsonOnly': () => 'JSON bodies only.',
   'api.badJson': (p: { detail: string }) => `Body is not JSON: ${p.detail}`,

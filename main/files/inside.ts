@@ -31,7 +31,7 @@ export function realTargetInside(root: string, target: string): string | null {
 }
 
 /** The realpath of the nearest existing ancestor, with the missing rest appended. */
-function realFuturePath(absolute: string): string {
+export function realFuturePath(absolute: string): string {
   const missing: string[] = [];
   let at = absolute;
   while (!existsSync(at) && dirname(at) !== at) {

@@ -1,9 +1,10 @@
 // Runtime validation of every API argument. Only main imports this (the contract stays dependency-free).
-// `satisfies Record<ApiMethod, …>` makes a method without a schema a compile error.
+// Each schema is typed against the contract: its output must be exactly the method's argument type (ApiArg<M>), so
+// a method without a schema, or a schema that drops or mistypes a field, is a compile error (see the end of file).
 import { isAbsolute } from 'node:path';
 import * as v from 'valibot';
-import { PICK_PATH_PURPOSES, type ApiMethod } from '../contract/api';
-import { PROOF_BACKENDS } from '../contract/proof';
+import { MAX_ANSWER_DURATION_MS, PICK_PATH_PURPOSES, type ApiArg, type ApiMethod, type PickPathPurpose } from '../contract/api';
+import { PROOF_BACKENDS, type ProofPlotKind } from '../contract/proof';
 
 const id = v.pipe(v.string(), v.minLength(1), v.maxLength(200));
 const deckScope = v.strictObject({ deckId: v.nullable(id) });
@@ -12,15 +13,44 @@ const count = (max: number) => v.pipe(v.number(), v.integer(), v.minValue(0), v.
 const finite = v.pipe(v.number(), v.finite());
 const noArg = v.optional(v.undefined());
 
-const proofCheck = v.object({ name: v.string(), ok: v.boolean(), maxAbsError: v.nullable(v.number()), maxRelError: v.nullable(v.number()), detail: v.nullable(v.string()) });
-const proofResult = v.object({
+// A proof result as the sandbox reports it, bounded a little above the worker's own caps (ARCHITECTURE.md "Proofs":
+// 500 checks, 200 log lines of 2,000 characters, 20 tables of 2,000 cells, 20 plots). Only ok, backend, device and
+// ms are stored; the rest is checked so a result that is not one is refused whole.
+const shortText = (max: number) => v.pipe(v.string(), v.maxLength(max));
+const proofCheck = v.strictObject({
+  name: shortText(2000),
+  ok: v.boolean(),
+  maxAbsError: v.nullable(v.number()),
+  maxRelError: v.nullable(v.number()),
+  detail: v.nullable(shortText(10_000)),
+});
+const TABLE_CELLS = 10_000;
+const proofTable = v.pipe(
+  v.strictObject({
+    title: v.nullable(shortText(2000)),
+    shape: v.pipe(v.array(v.pipe(v.number(), v.integer(), v.minValue(0))), v.maxLength(16)),
+    rows: v.pipe(v.array(v.array(v.union([v.pipe(v.number(), v.finite()), shortText(2000)]))), v.maxLength(TABLE_CELLS)),
+    truncated: v.boolean(),
+  }),
+  v.check((table) => table.rows.reduce((cells, row) => cells + row.length, 0) <= TABLE_CELLS, `at most ${TABLE_CELLS} cells a table`),
+);
+const PLOT_KINDS = ['line', 'scatter', 'bar', 'histogram', 'heatmap'] as const satisfies readonly ProofPlotKind[];
+const proofPlot = v.strictObject({ kind: v.picklist(PLOT_KINDS), title: shortText(2000), spec: v.record(v.string(), v.unknown()) });
+/** The proof timeout is at most 600,000 ms (updateSettings); an hour leaves room and refuses nonsense. */
+const MAX_PROOF_MS = 3_600_000;
+const proofResult = v.strictObject({
   ok: v.boolean(),
   backend: v.picklist(PROOF_BACKENDS),
-  device: v.pipe(v.string(), v.maxLength(500)),
-  checks: v.array(proofCheck),
-  ms: finite,
-  leakedTensors: v.number(),
-  error: v.nullable(v.string()),
+  device: shortText(500),
+  checks: v.pipe(v.array(proofCheck), v.maxLength(1000)),
+  logs: v.pipe(v.array(shortText(10_000)), v.maxLength(1000)),
+  tables: v.pipe(v.array(proofTable), v.maxLength(100)),
+  plots: v.pipe(v.array(proofPlot), v.maxLength(100)),
+  ms: v.pipe(finite, v.minValue(0), v.maxValue(MAX_PROOF_MS)),
+  // tf.memory().numTensors after − before, never below 0 (renderer/proof/api/context.ts).
+  leakedTensors: count(10_000_000),
+  logsTruncated: v.boolean(),
+  error: v.nullable(shortText(100_000)),
 });
 
 // Editing and browsing (issue #6).
@@ -37,84 +67,118 @@ const cardIds = v.pipe(v.array(id), v.minLength(1), v.maxLength(200_000));
 const deckName = v.pipe(v.string(), v.minLength(1), v.maxLength(500));
 /** A path from the root of the disk: a relative one would resolve against wherever the host happens to run. */
 const fullPath = v.pipe(v.string(), v.minLength(1), v.maxLength(4096), v.check((path) => isAbsolute(path), 'give the full path, from the root of the disk'));
+
+/**
+ * Where a path-taking method's path may come from. Electron: the paths this session's dialogs granted
+ * (main/services/pathGrants.ts); browser mode: any absolute path (TYPED_PATHS), see main/ipc/dispatch.ts.
+ */
+export interface PathCheck {
+  isGranted(path: string, purpose: PickPathPurpose): boolean;
+}
+/** Browser mode has no dialog: the page is the user's own typed input, behind the host's token. */
+export const TYPED_PATHS: PathCheck = { isGranted: () => true };
+const NOT_GRANTED = 'path not granted: ';
+/** A full path the user chose (dialog) or confirmed (typed) for `purpose`, in this session. */
+const grantedPath = (paths: PathCheck, purpose: PickPathPurpose) =>
+  v.pipe(fullPath, v.check((path) => paths.isGranted(path, purpose), `${NOT_GRANTED}${purpose}`));
+/** True for the issue a refused grant leaves, so the dispatcher can answer with its own code. */
+export const isNotGrantedIssue = (issue: { message: string }): boolean => issue.message.startsWith(NOT_GRANTED);
+
 const browseQuery = {
   query: v.pipe(v.string(), v.maxLength(2000)),
   sort: v.picklist(['deck', 'question', 'due', 'created', 'updated'] as const),
   descending: v.boolean(),
 };
 
-export const API_SCHEMAS = {
-  startupStatus: noArg,
-  restoreBackup: v.strictObject({ backup: v.pipe(v.string(), v.minLength(1), v.maxLength(4096)) }),
-  startEmpty: noArg,
-  overview: noArg,
-  nextCard: deckScope,
-  answerCard: v.strictObject({
-    deckId: v.nullable(id),
-    cardId: id,
-    quality,
-    version: count(Number.MAX_SAFE_INTEGER),
-    durationMs: v.pipe(finite, v.minValue(0)),
-  }),
-  undoAnswer: deckScope,
-  sessionSummary: v.strictObject({ since: finite }),
-  getSettings: noArg,
-  updateSettings: v.strictObject({
-    newPerDay: v.optional(count(9999)),
-    reviewsPerDay: v.optional(count(99999)),
-    rolloverHour: v.optional(count(23)),
-    sixGrades: v.optional(v.boolean()),
-    durability: v.optional(v.picklist(['NORMAL', 'FULL'] as const)),
-    proofBackend: v.optional(v.picklist(['auto', ...PROOF_BACKENDS] as const)),
-    proofTimeoutMs: v.optional(v.pipe(count(600_000), v.minValue(100))),
-  }),
-  recordProofRun: v.strictObject({ cardId: id, contentHash: v.pipe(v.string(), v.maxLength(128)), result: proofResult }),
-  proofRuns: v.strictObject({ cardId: id }),
-  previewNotesImport: v.strictObject({
-    fileName: v.pipe(v.string(), v.minLength(1), v.maxLength(1024)),
-    text: v.pipe(v.string(), v.maxLength(25 * 1024 * 1024)),
-  }),
-  previewNotesImportFile: v.strictObject({ path: fullPath }),
-  commitNotesImport: v.strictObject({ previewId: v.pipe(v.string(), v.minLength(1), v.maxLength(200)) }),
-  getCard: v.strictObject({ cardId: id }),
-  // 10 MB of image as base64, and a little room: the service checks the decoded size and the image signature.
-  addCardImage: v.strictObject({ deckId: id, fileName: v.pipe(v.string(), v.minLength(1), v.maxLength(255)), base64: v.pipe(v.string(), v.minLength(1), v.maxLength(14_000_000)) }),
-  saveCard: v.strictObject({
-    deckId: id,
-    cardId: v.nullable(id),
-    draft: cardDraft,
-    baseContentHash: v.nullable(v.pipe(v.string(), v.maxLength(128))),
-  }),
-  duplicateCard: v.strictObject({ cardId: id }),
-  deleteCards: v.strictObject({ cardIds: cardIds }),
-  moveCards: v.strictObject({ cardIds: cardIds, toDeckId: id }),
-  bulkEdit: v.strictObject({
-    cardIds: cardIds,
-    action: v.variant('kind', [
-      v.strictObject({ kind: v.literal('suspend') }),
-      v.strictObject({ kind: v.literal('unsuspend') }),
-      v.strictObject({ kind: v.literal('addTag'), tag: tag }),
-      v.strictObject({ kind: v.literal('removeTag'), tag: tag }),
-      v.strictObject({ kind: v.literal('move'), toDeckId: id }),
-      v.strictObject({ kind: v.literal('delete') }),
-    ]),
-  }),
-  createDeck: v.strictObject({ name: deckName, id: v.optional(id) }),
-  renameDeck: v.strictObject({ deckId: id, name: deckName }),
-  deleteDeck: v.strictObject({ deckId: id }),
-  undoEdit: noArg,
-  nextEditUndo: noArg,
-  browseCards: v.strictObject({ ...browseQuery, offset: count(10_000_000), limit: v.pipe(count(1000), v.minValue(1)) }),
-  browseIds: v.strictObject(browseQuery),
-  exportDeck: v.strictObject({ deckId: id }),
-  importDeckFile: v.strictObject({
-    fileName: v.pipe(v.string(), v.minLength(1), v.maxLength(1024)),
-    text: v.pipe(v.string(), v.maxLength(25 * 1024 * 1024)),
-  }),
-  exportDeckToFolder: v.strictObject({ deckId: id, folder: fullPath }),
-  deckFolders: noArg,
-  addDeckFolder: v.strictObject({ path: fullPath }),
-  removeDeckFolder: v.strictObject({ path: fullPath }),
-  importDeckFolder: v.strictObject({ path: fullPath }),
-  pickPath: v.strictObject({ purpose: v.picklist(PICK_PATH_PURPOSES) }),
-} satisfies Record<ApiMethod, v.GenericSchema>;
+/** The schemas of one host: every path-taking method checks its path with `paths`, so no handler can forget it. */
+export function apiSchemas(paths: PathCheck) {
+  return {
+    startupStatus: noArg,
+    restoreBackup: v.strictObject({ backup: v.pipe(v.string(), v.minLength(1), v.maxLength(4096)) }),
+    startEmpty: noArg,
+    overview: noArg,
+    nextCard: deckScope,
+    answerCard: v.strictObject({
+      deckId: v.nullable(id),
+      cardId: id,
+      quality,
+      version: count(Number.MAX_SAFE_INTEGER),
+      durationMs: v.pipe(finite, v.minValue(0), v.maxValue(MAX_ANSWER_DURATION_MS)),
+    }),
+    undoAnswer: deckScope,
+    sessionSummary: v.strictObject({ since: finite }),
+    getSettings: noArg,
+    updateSettings: v.strictObject({
+      newPerDay: v.optional(count(9999)),
+      reviewsPerDay: v.optional(count(99999)),
+      rolloverHour: v.optional(count(23)),
+      sixGrades: v.optional(v.boolean()),
+      durability: v.optional(v.picklist(['NORMAL', 'FULL'] as const)),
+      proofBackend: v.optional(v.picklist(['auto', ...PROOF_BACKENDS] as const)),
+      proofTimeoutMs: v.optional(v.pipe(count(600_000), v.minValue(100))),
+    }),
+    recordProofRun: v.strictObject({ cardId: id, contentHash: v.pipe(v.string(), v.maxLength(128)), result: proofResult }),
+    proofRuns: v.strictObject({ cardId: id }),
+    previewNotesImport: v.strictObject({
+      fileName: v.pipe(v.string(), v.minLength(1), v.maxLength(1024)),
+      text: v.pipe(v.string(), v.maxLength(25 * 1024 * 1024)),
+    }),
+    previewNotesImportFile: v.strictObject({ path: grantedPath(paths, 'notes-file') }),
+    commitNotesImport: v.strictObject({ previewId: v.pipe(v.string(), v.minLength(1), v.maxLength(200)) }),
+    getCard: v.strictObject({ cardId: id }),
+    // 10 MB of image as base64, and a little room: the service checks the decoded size and the image signature.
+    addCardImage: v.strictObject({ deckId: id, fileName: v.pipe(v.string(), v.minLength(1), v.maxLength(255)), base64: v.pipe(v.string(), v.minLength(1), v.maxLength(14_000_000)) }),
+    saveCard: v.strictObject({
+      deckId: id,
+      cardId: v.nullable(id),
+      draft: cardDraft,
+      baseContentHash: v.nullable(v.pipe(v.string(), v.maxLength(128))),
+    }),
+    duplicateCard: v.strictObject({ cardId: id }),
+    deleteCards: v.strictObject({ cardIds: cardIds }),
+    moveCards: v.strictObject({ cardIds: cardIds, toDeckId: id }),
+    bulkEdit: v.strictObject({
+      cardIds: cardIds,
+      action: v.variant('kind', [
+        v.strictObject({ kind: v.literal('suspend') }),
+        v.strictObject({ kind: v.literal('unsuspend') }),
+        v.strictObject({ kind: v.literal('addTag'), tag: tag }),
+        v.strictObject({ kind: v.literal('removeTag'), tag: tag }),
+        v.strictObject({ kind: v.literal('move'), toDeckId: id }),
+        v.strictObject({ kind: v.literal('delete') }),
+      ]),
+    }),
+    createDeck: v.strictObject({ name: deckName, id: v.optional(id) }),
+    renameDeck: v.strictObject({ deckId: id, name: deckName }),
+    deleteDeck: v.strictObject({ deckId: id }),
+    undoEdit: noArg,
+    nextEditUndo: noArg,
+    browseCards: v.strictObject({ ...browseQuery, offset: count(10_000_000), limit: v.pipe(count(1000), v.minValue(1)) }),
+    browseIds: v.strictObject(browseQuery),
+    exportDeck: v.strictObject({ deckId: id }),
+    importDeckFile: v.strictObject({
+      fileName: v.pipe(v.string(), v.minLength(1), v.maxLength(1024)),
+      text: v.pipe(v.string(), v.maxLength(25 * 1024 * 1024)),
+    }),
+    exportDeckToFolder: v.strictObject({ deckId: id, folder: grantedPath(paths, 'export-folder') }),
+    deckFolders: noArg,
+    addDeckFolder: v.strictObject({ path: grantedPath(paths, 'deck-folder') }),
+    // Only a folder already in the list can be removed, and removing reads or writes nothing in it: no grant needed.
+    removeDeckFolder: v.strictObject({ path: fullPath }),
+    importDeckFolder: v.strictObject({ path: grantedPath(paths, 'import-folder') }),
+    pickPath: v.strictObject({ purpose: v.picklist(PICK_PATH_PURPOSES) }),
+    confirmPath: v.strictObject({ path: fullPath, purpose: v.picklist(PICK_PATH_PURPOSES) }),
+  } satisfies ContractSchemas;
+}
+
+/** Browser mode's schemas (typed absolute paths); Electron's differ only in the paths they accept. */
+export const API_SCHEMAS = apiSchemas(TYPED_PATHS);
+
+/** A schema per method whose output is assignable to the method's argument (a dropped field fails here)… */
+type ContractSchemas = { [M in ApiMethod]: v.GenericSchema<unknown, ApiArg<M>> };
+/** A `void` argument is what a schema of `undefined` gives. */
+type ContractArg<M extends ApiMethod> = [ApiArg<M>] extends [void] ? undefined : ApiArg<M>;
+/** …and the other way round (a field the schema narrows, or requires, that the contract does not). */
+type LooserThanSchema = { [M in ApiMethod]: [ContractArg<M>] extends [v.InferOutput<(typeof API_SCHEMAS)[M]>] ? never : M }[ApiMethod];
+// Compile error here names the methods whose schema accepts less than the contract's argument type.
+export const API_SCHEMAS_MATCH_CONTRACT: [LooserThanSchema] extends [never] ? true : LooserThanSchema = true;

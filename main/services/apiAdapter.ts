@@ -52,5 +52,6 @@ export function createApi(services: ProofDeckServices): Api {
     removeDeckFolder: async ({ path }) => (open(), folders.remove(path)),
     importDeckFolder: async ({ path }) => edits.importDeckFolder(path),
     pickPath: async ({ purpose }) => ({ path: await services.pickPath(purpose) }),
+    confirmPath: async ({ path, purpose }) => ({ confirmed: await services.confirmPath(path, purpose) }),
   };
 }

@@ -1,6 +1,6 @@
 // The composition root: opens the collection, builds the services over it and hands the one Api object to both
 // transports (Electron's IPC handlers and the browser-mode host), so the two modes cannot drift apart.
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import type { Api, CollectionOverview, DatabaseProblemInfo, PickPathPurpose, RestoreReport, Settings, StartupStatus } from '../contract/api';
 import { AppError } from '../contract/errors';
 import { message, type Message } from '../contract/messages';
@@ -11,6 +11,7 @@ import { DatabaseProblem, isDiskFull, setDurability, type Db } from '../storage/
 import { listBackups } from '../storage/backups';
 import { removeStaleTemps } from '../files/staleTemps';
 import { deckSummaries, listDecks } from '../storage/collectionStore';
+import { cardLocations } from '../storage/editStore';
 import { proofRunsFor, recordProofRun } from '../storage/proofRunStore';
 import { readSettings, writeSettings } from '../storage/settingsStore';
 import { createStudyStore } from '../storage/studyStore';
@@ -23,6 +24,8 @@ import { guardWrites } from './readOnlyGuard';
 import { readDeckAsset, type DeckAsset } from './deckAssets';
 import { createDeckFolderService } from './deckFolderService';
 import { createEditService } from './edit';
+import { createPathGrants, type PathGrants } from './pathGrants';
+import { realFuturePath } from '../files/inside';
 import { createNotesImporter, readNotesFile, type NotesImportInput } from './notesImport';
 import { createStudyService, type StudyService } from './studyService';
 
@@ -39,6 +42,11 @@ export interface AppOptions {
    * cannot hand the host a path, so the user types it.
    */
   pickPath?: (purpose: PickPathPurpose) => Promise<string | null>;
+  /**
+   * The host's confirmation dialog for a path the user typed (Electron's message box); true when they confirm.
+   * `resolved` is where the path really leads (symlinks followed), shown when it differs.
+   */
+  confirmPath?: (request: { path: string; resolved: string; purpose: PickPathPurpose }) => Promise<boolean>;
 }
 
 /** The open collection; null while the database has a problem the user must resolve. */
@@ -59,6 +67,11 @@ export interface ProofDeckApp {
   deckAsset(params: URLSearchParams): DeckAsset;
   /** How often browse read every card vs patched the changed ones (for tests and `npm run bench`). */
   browseStats(): { fullReads: number; patches: number };
+  /**
+   * The paths this session's dialogs granted, for the dispatcher (createDispatcher's `pathGrants`). Made exactly when
+   * the host has a file dialog; null in browser mode, where the user types every path (see main/ipc/dispatch.ts).
+   */
+  pathGrants: PathGrants | null;
   /** Closes the collection after a shutdown backup; returns why that backup failed, if it did (closing goes on). */
   close(): Message | null;
 }
@@ -70,6 +83,7 @@ export function createProofDeckApp(options: AppOptions): ProofDeckApp {
   let problem: DatabaseProblemInfo | null = null;
   let warnings: Message[] = [];
   let restored: RestoreReport | null = null;
+  const pathGrants = options.pickPath ? createPathGrants() : null;
 
   const resync = (): SyncReport | null => {
     if (!current) return null;
@@ -182,6 +196,7 @@ export function createProofDeckApp(options: AppOptions): ProofDeckApp {
       db: collection.db,
       loaded: collection.lastSync.loaded,
       userDeckDir: userDeckDir(options.dataDir),
+      builtInDeckDir: options.builtInDeckDir,
       trashDir: join(options.dataDir, 'trash'),
       now: clock.now(),
       resync: () => resync() ?? collection.lastSync,
@@ -214,12 +229,22 @@ export function createProofDeckApp(options: AppOptions): ProofDeckApp {
     open, edits, browse, folders, notes, database, overview,
     recordProofRun({ cardId, contentHash, result }: { cardId: string; contentHash: string; result: ProofResult }) {
       const { backend, device, ok, ms } = result;
+      const known = cardLocations(open().db, [cardId]).get(cardId);
+      if (!known || known.removed) throw new AppError(message('proof.unknownCard', { cardId }));
       recordProofRun(open().db, { cardId, contentHash, backend, device, ok, ms, ranAt: clock.now() });
     },
     proofRuns: (cardId: string) => proofRunsFor(open().db, cardId),
     async pickPath(purpose: PickPathPurpose) {
-      if (!options.pickPath) throw new AppError(message('api.noFileDialog'));
-      return options.pickPath(purpose);
+      if (!options.pickPath || !pathGrants) throw new AppError(message('api.noFileDialog'));
+      const path = await options.pickPath(purpose);
+      if (path !== null) pathGrants.grant(path, purpose);
+      return path;
+    },
+    async confirmPath(path: string, purpose: PickPathPurpose) {
+      if (!options.confirmPath || !pathGrants) throw new AppError(message('api.noFileDialog'));
+      const confirmed = await options.confirmPath({ path, resolved: realFuturePath(resolve(path)), purpose });
+      if (confirmed) pathGrants.grant(path, purpose);
+      return confirmed;
     },
   }), () => current?.opened.diskFull ?? null);
 
@@ -231,6 +256,7 @@ export function createProofDeckApp(options: AppOptions): ProofDeckApp {
       return readDeckAsset(current.lastSync.loaded, params);
     },
     browseStats: () => browse.stats(),
+    pathGrants,
     close() {
       folders.close();
       const failedBackup = current ? backupOpen(current.opened, place, 'shutdown', clock.now()) : null;
@@ -256,4 +282,5 @@ export interface ProofDeckServices {
   recordProofRun(arg: { cardId: string; contentHash: string; result: ProofResult }): void;
   proofRuns(cardId: string): ReturnType<typeof proofRunsFor>;
   pickPath(purpose: PickPathPurpose): Promise<string | null>;
+  confirmPath(path: string, purpose: PickPathPurpose): Promise<boolean>;
 }

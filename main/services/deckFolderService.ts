@@ -59,7 +59,7 @@ export function createDeckFolderService(options: DeckFolderServiceOptions) {
   return {
     folders,
     info,
-    add: (path: string) => change([...extra, checkNewFolder(path, folders().map((f) => f.path))]),
+    add: (path: string) => change([...extra, checkNewFolder(path, folders().map((f) => f.path), options.builtInDeckDir)]),
     remove(path: string): DeckFolderInfo[] {
       if (!extra.includes(path)) throw new AppError(message('folder.notAdded', { path }));
       return change(extra.filter((p) => p !== path));

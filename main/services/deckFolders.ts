@@ -23,7 +23,7 @@ export function readExtraFolders(dataDir: string): string[] {
 }
 
 /** Checks a folder the user wants to add; returns its canonical path. */
-export function checkNewFolder(path: string, existing: readonly string[]): string {
+export function checkNewFolder(path: string, existing: readonly string[], builtInDeckDir: string): string {
   if (!isAbsolute(path)) throw new AppError(message('folder.notAbsolute', { path }));
   let real: string;
   try {
@@ -32,6 +32,11 @@ export function checkNewFolder(path: string, existing: readonly string[]): strin
   } catch (error) {
     if (error instanceof AppError) throw error;
     throw new AppError(message('folder.cannotOpen', { path, reason: errno(error) }));
+  }
+  // The built-in decks are loaded read-only whether or not their folder exists here; adding them (or a folder
+  // around or inside them) as a writable folder would load each deck twice or make shipped files editable.
+  if (realTargetInside(builtInDeckDir, real) !== null || realTargetInside(real, builtInDeckDir) !== null) {
+    throw new AppError(message('folder.builtInDecks', { path, builtIn: builtInDeckDir }));
   }
   for (const other of existing) {
     // realTargetInside: a listed folder may be gone (an unplugged drive); it still may not be overlapped.

@@ -63,8 +63,15 @@ function openFolder(folder: string): string {
   throw new AppError(message('folder.isFileUseImport', { path: folder }));
 }
 
-/** Importing a folder the app already loads would copy decks onto themselves. */
-function refuseLoadedFolders(folder: string, real: string, userDeckDir: string, loaded: Map<string, LoadedDeckFile>): void {
+/**
+ * Importing a folder the app already loads would copy decks onto themselves; importing the built-in decks (or a
+ * folder holding them) would fork every one of them into the user's folder.
+ */
+function refuseLoadedFolders(folder: string, real: string, ctx: { userDeckDir: string; builtInDeckDir: string; loaded: Map<string, LoadedDeckFile> }): void {
+  const { userDeckDir, builtInDeckDir, loaded } = ctx;
+  if (realTargetInside(builtInDeckDir, real) !== null || realTargetInside(real, builtInDeckDir) !== null) {
+    throw new AppError(message('folder.builtInDecks', { path: folder, builtIn: builtInDeckDir }));
+  }
   const owned = new Set([userDeckDir, ...[...loaded.values()].filter((e) => !e.file.folder.builtIn).map((e) => e.file.folder.path)]);
   for (const path of owned) {
     if (realTargetInside(path, real) !== null || realTargetInside(real, path) !== null) {
@@ -108,9 +115,9 @@ function missingFolders(paths: readonly string[]): string[] {
   return [...missing];
 }
 
-export function planFolderImport(folder: string, ctx: { db: Db; loaded: Map<string, LoadedDeckFile>; userDeckDir: string }): FolderImportPlan {
+export function planFolderImport(folder: string, ctx: { db: Db; loaded: Map<string, LoadedDeckFile>; userDeckDir: string; builtInDeckDir: string }): FolderImportPlan {
   const real = openFolder(folder);
-  refuseLoadedFolders(folder, real, ctx.userDeckDir, ctx.loaded);
+  refuseLoadedFolders(folder, real, ctx);
   const problems: DeckFileError[] = [];
   const files = listDeckFiles({ path: folder, builtIn: false }, problems);
   if (files.length === 0 && problems.length === 0) throw new AppError(message('folder.noDeckFiles', { path: folder }));

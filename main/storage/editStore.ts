@@ -34,10 +34,12 @@ export interface QueueSnapshot {
 }
 
 /** Suspends or unsuspends; returns the previous queues (for undo). An unsuspended card goes back to new or review. */
+/** Suspends or unsuspends the named cards that exist (not removed); returns their queues before, for undo. */
 export function setSuspended(db: Db, cardIds: readonly string[], suspended: boolean): QueueSnapshot[] {
-  const ids = JSON.stringify(cardIds);
   return db.transaction(() => {
-    const before = db.prepare(`SELECT card_id AS cardId, queue FROM card_state WHERE card_id IN (SELECT value FROM json_each(?))`).all(ids) as QueueSnapshot[];
+    const before = db.prepare(`SELECT s.card_id AS cardId, s.queue FROM card_state s JOIN cards c ON c.id = s.card_id
+      WHERE c.removed_at IS NULL AND s.card_id IN (SELECT value FROM json_each(?))`).all(JSON.stringify(cardIds)) as QueueSnapshot[];
+    const ids = JSON.stringify(before.map((row) => row.cardId));
     if (suspended) {
       db.prepare(`UPDATE card_state SET queue = 'suspended', version = version + 1
         WHERE queue <> 'suspended' AND card_id IN (SELECT value FROM json_each(?))`).run(ids);

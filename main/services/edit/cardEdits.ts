@@ -138,8 +138,10 @@ export function cardEdits(tx: FileTransactions) {
 
   function suspend(cardIds: readonly string[], suspended: boolean): EditOutcome {
     const snapshot = setSuspended(tx.context().db, cardIds, suspended);
+    // Naming only cards that do not exist changes nothing: say so, and leave no empty step on the undo history.
+    if (snapshot.length === 0) throw new AppError(message('edit.noCardsFound', { count: new Set(cardIds).size }));
     tx.history().pushQueues(suspended ? 'suspend' : 'unsuspend', snapshot);
-    return tx.outcome(message('done.suspended', { count: cardIds.length, suspended }), [...cardIds], null);
+    return tx.outcome(message('done.suspended', { count: snapshot.length, suspended }), snapshot.map((s) => s.cardId), null);
   }
 
   function getCard(cardId: string): EditableCard {

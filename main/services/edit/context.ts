@@ -8,6 +8,8 @@ export interface EditContext {
   /** Loaded files by deck id (the sync's map); edits keep it current. */
   loaded: Map<string, LoadedDeckFile>;
   userDeckDir: string;
+  /** The shipped read-only decks: never a source for a folder import (that would fork every built-in deck). */
+  builtInDeckDir: string;
   /** Where deleted deck files are copied first, so nothing is lost even after the app restarts. */
   trashDir: string;
   now: number;

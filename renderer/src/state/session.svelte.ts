@@ -1,5 +1,5 @@
 // One review session: the card on screen, reveal state, counts, undo depth and a summary at the end.
-import type { Api, DeckCounts, Quality, SessionSummary, StudyCard, StudyStep } from '../../../main/contract/api';
+import { MAX_ANSWER_DURATION_MS, type Api, type DeckCounts, type Quality, type SessionSummary, type StudyCard, type StudyStep } from '../../../main/contract/api';
 import { BackendError } from '../lib/backend';
 
 export class ReviewSession {
@@ -42,7 +42,7 @@ export class ReviewSession {
         cardId: card.card.id,
         quality,
         version: card.card.state.version,
-        durationMs: Date.now() - this.shownAt,
+        durationMs: Math.min(Date.now() - this.shownAt, MAX_ANSWER_DURATION_MS),
       }),
     );
     if (ok) this.answered++;

@@ -1,0 +1,33 @@
+// Which paths the renderer may hand the host in the desktop app (issue 11): only those the user chose in the
+// system's dialog this session, or typed and then confirmed in a dialog the main process showed. A compromised
+// renderer can call the API but cannot show either dialog's answer, so it cannot name /etc or ~/.ssh on its own.
+// Grants live in memory (one app run), are scoped by purpose (a folder picked for export is not a deck folder) and
+// bounded (the oldest is forgotten first), and compare canonical paths: a symlink swapped after the grant, `..`
+// segments or another spelling of the same folder resolve to what the disk holds now.
+import { resolve } from 'node:path';
+import type { PickPathPurpose } from '../contract/api';
+import { realFuturePath } from '../files/inside';
+
+/** Enough for a long session of imports and exports; a renderer granting itself more cannot happen (the user answers). */
+export const MAX_PATH_GRANTS = 64;
+
+export interface PathGrants {
+  grant(path: string, purpose: PickPathPurpose): void;
+  isGranted(path: string, purpose: PickPathPurpose): boolean;
+}
+
+export function createPathGrants(max = MAX_PATH_GRANTS): PathGrants {
+  // A Map keeps insertion order: the first key is the oldest grant.
+  const grants = new Map<string, true>();
+  // The path as the disk resolves it now (symlinks and `..` followed; a folder an export will create appended).
+  const key = (path: string, purpose: PickPathPurpose) => `${purpose}\0${realFuturePath(resolve(path))}`;
+  return {
+    grant(path, purpose) {
+      const k = key(path, purpose);
+      grants.delete(k);
+      grants.set(k, true);
+      while (grants.size > max) grants.delete(grants.keys().next().value!);
+    },
+    isGranted: (path, purpose) => grants.has(key(path, purpose)),
+  };
+}
