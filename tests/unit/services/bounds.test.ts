@@ -6,20 +6,13 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { MAX_ANSWER_DURATION_MS } from '../../../main/contract/api';
 import type { ProofResult } from '../../../main/contract/proof';
 import type { Message } from '../../../main/contract/messages';
-import { createDispatcher, toErrorPayload } from '../../../main/ipc/dispatch';
+import { createDispatcher } from '../../../main/ipc/dispatch';
 import { deckText, tempCollection, type TempCollection } from '../helpers/collection';
+import { refusal } from '../helpers/refusal';
 
 let c: TempCollection;
 afterEach(() => c?.dispose());
 
-async function refusal(promise: Promise<unknown>): Promise<Message> {
-  try {
-    await promise;
-  } catch (error) {
-    return toErrorPayload(error);
-  }
-  throw new Error('expected a refusal');
-}
 
 /** A result as the sandbox sends it for a card with a plot, a table and a few logs. */
 function proofResult(overrides: Partial<ProofResult> = {}): ProofResult {

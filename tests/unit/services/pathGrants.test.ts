@@ -6,10 +6,11 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { PickPathPurpose } from '../../../main/contract/api';
 import type { Message } from '../../../main/contract/messages';
-import { createDispatcher, toErrorPayload, type Dispatch } from '../../../main/ipc/dispatch';
+import { createDispatcher, type Dispatch } from '../../../main/ipc/dispatch';
 import { createProofDeckApp, type ProofDeckApp } from '../../../main/services/app';
 import { createPathGrants } from '../../../main/services/pathGrants';
 import { deckText, tempCollection, type TempCollection } from '../helpers/collection';
+import { refusal } from '../helpers/refusal';
 
 let c: TempCollection;
 let desktop: ProofDeckApp | null = null;
@@ -19,14 +20,6 @@ afterEach(() => {
   c?.dispose();
 });
 
-async function refusal(promise: Promise<unknown>): Promise<Message> {
-  try {
-    await promise;
-  } catch (error) {
-    return toErrorPayload(error);
-  }
-  throw new Error('expected a refusal');
-}
 
 /** What the user answers in the two dialogs, in order; and what the confirmation dialog was asked. */
 interface User {
