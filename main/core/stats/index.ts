@@ -7,13 +7,13 @@ import {
   type StatisticsWindow,
 } from '../../contract/statistics';
 
-/** Answers of one day, kind and button, split young/mature by the interval before the answer. */
+/** Answers of one day, kind and button; `mature` of them had an interval of 21 days or more before the answer. */
 export interface AnswerGroup {
   day: number;
   kind: StudyKind;
   quality: Quality;
-  mature: boolean;
   count: number;
+  mature: number;
   ms: number;
 }
 
@@ -56,10 +56,15 @@ export function retentionOf(groups: readonly AnswerGroup[], today: number): Rete
   const windows = emptyWindows();
   for (const g of groups) {
     if (g.kind !== 'review' || g.day > today) continue;
+    const passed = g.quality >= 3;
     for (const w of windowsHolding(today - g.day)) {
-      const cell = windows.find((x) => x.days === w)![g.mature ? 'mature' : 'young'];
-      cell.total += g.count;
-      if (g.quality >= 3) cell.passed += g.count;
+      const window = windows.find((x) => x.days === w)!;
+      window.young.total += g.count - g.mature;
+      window.mature.total += g.mature;
+      if (passed) {
+        window.young.passed += g.count - g.mature;
+        window.mature.passed += g.mature;
+      }
     }
   }
   return windows;

@@ -151,9 +151,69 @@ describe('statistics of a scripted history', () => {
     expect(y.mostLapsed).toEqual([]);
     expect((await c.app.api.statistics({ deckId: 'nope' })).days).toEqual([]);
   });
+
+  it('fills the totals from the answers already recorded when a version-6 database is upgraded', async () => {
+    await scripted();
+    // What comes from the answers (card states are not the migration's business, and the reopening sync resets y4).
+    const answersOf = async (deckId: string | null) => {
+      const { days, currentStreak, retention, retentionByDeck, buttons, answers, ms } = await c.app.api.statistics({ deckId });
+      return { days, currentStreak, retention, retentionByDeck, buttons, answers, ms };
+    };
+    const expected = [await answersOf(null), await answersOf('x')];
+    expect(expected[0].answers).toBe(8);
+    const db = new Database(join(c.dataDir, 'proofdeck.sqlite'));
+    db.exec(`DROP TRIGGER review_totals_add; DROP TRIGGER review_totals_remove; DROP TRIGGER review_totals_follow_card;
+      DROP TABLE review_day_totals; DROP TABLE review_deck_totals; DROP INDEX card_state_by_lapses; PRAGMA user_version = 6;`);
+    db.close();
+    c.reopen();
+    expect([await answersOf(null), await answersOf('x')]).toEqual(expected);
+  });
+
+  it("moves a card's answers with the card when it changes deck", async () => {
+    const today = await scripted();
+    await c.app.api.moveCards({ cardIds: ['x1'], toDeckId: 'y' });
+    const s = await c.app.api.statistics({ deckId: null });
+    expect(s.retentionByDeck.map((d) => [d.deckId, d.windows.map((w) => [w.young.passed, w.young.total, w.mature.passed, w.mature.total])])).toEqual([
+      ['x', [[0, 0, 0, 0], [1, 1, 0, 1], [1, 1, 0, 1]]],
+      ['y', [[0, 0, 1, 2], [0, 0, 1, 2], [1, 1, 1, 2]]],
+    ]);
+    const y = await c.app.api.statistics({ deckId: 'y' });
+    expect(y.days.map((d) => [today - d.day, d.newCards, d.learning, d.review])).toEqual([[364, 1, 0, 0], [30, 0, 0, 1], [6, 0, 0, 1], [0, 0, 1, 1]]);
+    expect(s.days).toEqual((await scriptedAllDecks(today)));
+  });
 });
 
+/** The all-decks days of the scripted history, which no deck change may alter. */
+async function scriptedAllDecks(today: number) {
+  return [
+    { day: today - 364, newCards: 1, learning: 0, review: 0, ms: 6000 },
+    { day: today - 30, newCards: 0, learning: 0, review: 1, ms: 5000 },
+    { day: today - 29, newCards: 0, learning: 0, review: 1, ms: 4000 },
+    { day: today - 7, newCards: 0, learning: 0, review: 1, ms: 3000 },
+    { day: today - 6, newCards: 0, learning: 0, review: 1, ms: 2000 },
+    { day: today, newCards: 1, learning: 1, review: 1, ms: 1600 },
+  ];
+}
+
 describe('statistics of answers given through the app', () => {
+  it('takes an undone answer back out of every total', async () => {
+    c = tempCollection({ user: { 'd.md': deckText('d', [{ id: 'a', q: 'a?' }, { id: 'b', q: 'b?' }]) } });
+    for (const quality of [4, 2] as Quality[]) {
+      const shown = (await c.app.api.nextCard({ deckId: 'd' })).next!;
+      await c.app.api.answerCard({ deckId: 'd', cardId: shown.card.id, quality, version: shown.card.state.version, durationMs: 1500 });
+    }
+    const before = await c.app.api.statistics({ deckId: 'd' });
+    expect(before.days.map((d) => [d.newCards, d.ms])).toEqual([[2, 3000]]);
+    await c.app.api.undoAnswer({ deckId: 'd' });
+    await c.app.api.undoAnswer({ deckId: 'd' });
+    for (const deckId of ['d', null]) {
+      const after = await c.app.api.statistics({ deckId });
+      expect(after.days).toEqual([]);
+      expect(after.buttons.every((b) => b.counts.length === 0)).toBe(true);
+      expect(after.currentStreak).toBe(0);
+    }
+  });
+
   it('follows the study day stored with each answer: rollover hour and time zone, streak across a gap', async () => {
     c = tempCollection({ user: { 'd.md': deckText('d', ['a', 'b', 'c', 'e'].map((id) => ({ id, q: `${id}?` }))) } });
     // UTC+8, rollover 04:00 (the default). 2026-11-26 20:00 local.
