@@ -1,9 +1,7 @@
 // The statistics screen's data: today from the clock (the only place it is read), the aggregates from storage,
 // folded by the pure core. One call gives the whole screen, so the renderer never reads a clock of its own.
 import { FORECAST_DAYS, STATISTICS_HISTORY_DAYS, type Statistics } from '../contract/statistics';
-import {
-  answersPerDay, buttonsOf, currentStreak, deckRetentionOf, dueForecast, retentionOf, windowStart,
-} from '../core/stats';
+import { answersPerDay, buttonsOf, currentStreak, dueForecast, retentionOf, sortDeckRetention, windowStart } from '../core/stats';
 import type { StatsStore } from '../storage/statsStore';
 import { studyDay, type Clock } from './clock';
 
@@ -14,12 +12,12 @@ export function createStatisticsService(deps: { store: StatsStore; clock: Clock;
     statistics(deckId: string | null): Statistics {
       const today = studyDay(clock, deps.rolloverHour());
       const from = windowStart(today, STATISTICS_HISTORY_DAYS);
-      const groups = store.answerGroups(deckId, from, today);
-      const days = answersPerDay(groups, today);
-      const retention = retentionOf(groups, today);
+      const totals = store.dayTotals(deckId, from, today);
+      const days = answersPerDay(totals, today);
+      const retention = retentionOf(totals, today);
       // One deck's retention is the deck's own; all decks are split by deck in one more pass over the year.
       const retentionByDeck = deckId === null
-        ? deckRetentionOf(store.deckRetention(from, today))
+        ? sortDeckRetention(store.deckRetention(today))
         : retention.some((w) => w.young.total + w.mature.total > 0)
           ? [{ deckId, deckName: store.deckName(deckId) ?? deckId, windows: retention }]
           : [];
@@ -34,7 +32,7 @@ export function createStatisticsService(deps: { store: StatsStore; clock: Clock;
         retention,
         retentionByDeck,
         cardStates: store.cardStates(deckId, today),
-        buttons: buttonsOf(groups, today),
+        buttons: buttonsOf(totals, today),
         answers: days.reduce((n, d) => n + d.newCards + d.learning + d.review, 0),
         ms: days.reduce((n, d) => n + d.ms, 0),
         mostLapsed: store.mostLapsed(deckId),

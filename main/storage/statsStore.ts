@@ -1,14 +1,22 @@
 // The statistics screen's reads (issue 15). Answers are read from the running totals migration 007 keeps per study
-// day, kind, quality and maturity — for all decks, and per deck (the card's deck now, removed cards included, as
-// history is) — never row by row; the folding into windows and streaks is pure (core/stats).
-import { MATURE_INTERVAL_DAYS, MOST_LAPSED_SHOWN, type CardStateCounts, type LapsedCard } from '../contract/statistics';
-import type { AnswerGroup, DeckRetentionGroup } from '../core/stats';
+// day and kind — for all decks, and per deck (the card's deck now, removed cards included, as history is) — never
+// row by row; the folding into windows and streaks is pure (core/stats).
+import type { StudyKind } from '../contract/api';
+import {
+  MATURE_INTERVAL_DAYS, MOST_LAPSED_SHOWN, STATISTICS_WINDOWS, type CardStateCounts, type DeckRetention, type LapsedCard,
+} from '../contract/statistics';
+import { windowStart, type DayTotal } from '../core/stats';
 import type { Db } from './database';
 
-type Recency = DeckRetentionGroup['recency'];
-/** Per deck: passed and total for each recency bucket and maturity, as columns p0y, t0y, p0m, t0m, p1y … */
-type DeckRetentionRow = { deckId: string; deckName: string } & Record<string, number>;
-const BUCKETS = [0, 1, 2].flatMap((recency) => [false, true].map((mature) => ({ recency: recency as Recency, mature, key: `${recency}${mature ? 'm' : 'y'}` })));
+interface TotalsRow {
+  day: number; kind: StudyKind; answers: number; ms: number;
+  q0: number; q1: number; q2: number; q3: number; q4: number; q5: number; young: number; young_passed: number;
+}
+const TOTALS = `day, kind, answers, ms, q0, q1, q2, q3, q4, q5, young, young_passed`;
+const dayTotalOf = (r: TotalsRow): DayTotal => ({
+  day: r.day, kind: r.kind, answers: r.answers, ms: r.ms, byQuality: [r.q0, r.q1, r.q2, r.q3, r.q4, r.q5],
+  young: r.young, youngPassed: r.young_passed,
+});
 
 /** One statement for all decks, another for one deck (`@deckId`), picked by the scope. */
 function scoped(db: Db, all: string, deck: string) {
@@ -16,49 +24,52 @@ function scoped(db: Db, all: string, deck: string) {
   return (deckId: string | null) => (deckId === null ? statements.all : statements.deck);
 }
 
-const GROUP_COLUMNS = `day, kind, quality, SUM(answers) AS count, SUM(CASE WHEN mature THEN answers ELSE 0 END) AS mature,
-  SUM(ms) AS ms`;
-const RECENCY = `CASE WHEN t.day >= @from7 THEN 0 WHEN t.day >= @from30 THEN 1 ELSE 2 END`;
-// One SUM per bucket rather than GROUP BY recency, maturity: grouping by the deck alone follows the key's order,
-// so SQLite aggregates as it reads instead of sorting.
-const BUCKET_SUMS = BUCKETS.map(({ recency, mature, key }) => {
-  const inBucket = `${RECENCY} = ${recency} AND t.mature = ${mature ? 1 : 0}`;
-  return `SUM(CASE WHEN ${inBucket} AND t.quality >= 3 THEN t.answers ELSE 0 END) AS p${key}, SUM(CASE WHEN ${inBucket} THEN t.answers ELSE 0 END) AS t${key}`;
+// Retention per deck: per window, young answers and passes, all answers and passes (quality ≥ 3).
+const WINDOW_SUMS = STATISTICS_WINDOWS.map((w) => {
+  const inWindow = `t.day >= @from${w}`;
+  return [`SUM(CASE WHEN ${inWindow} THEN t.young ELSE 0 END) AS young${w}`,
+    `SUM(CASE WHEN ${inWindow} THEN t.young_passed ELSE 0 END) AS youngPassed${w}`,
+    `SUM(CASE WHEN ${inWindow} THEN t.answers ELSE 0 END) AS answers${w}`,
+    `SUM(CASE WHEN ${inWindow} THEN t.q3 + t.q4 + t.q5 ELSE 0 END) AS passed${w}`].join(', ');
 }).join(',\n      ');
 
 export function createStatsStore(db: Db) {
-  const answerGroups = scoped(db,
-    `SELECT ${GROUP_COLUMNS} FROM review_day_totals WHERE day BETWEEN @from AND @today GROUP BY day, kind, quality HAVING count > 0`,
-    `SELECT ${GROUP_COLUMNS} FROM review_deck_totals WHERE deck_id = @deckId AND day BETWEEN @from AND @today
-     GROUP BY day, kind, quality HAVING count > 0`);
+  const totals = scoped(db,
+    `SELECT ${TOTALS} FROM review_day_totals WHERE day BETWEEN @from AND @today AND answers > 0`,
+    `SELECT ${TOTALS} FROM review_deck_totals WHERE deck_id = @deckId AND day BETWEEN @from AND @today AND answers > 0`);
   // All decks: the latest day with answers up to a day, a few key steps each, so a streak costs its length.
   const latestDayUpTo = db.prepare(`SELECT day FROM review_day_totals WHERE day <= ? AND answers > 0 ORDER BY day DESC LIMIT 1`).pluck();
   // One deck: its distinct days, newest first.
   const deckDays = db.prepare(`SELECT DISTINCT day FROM review_deck_totals WHERE deck_id = @deckId AND day <= @today AND answers > 0
     ORDER BY day DESC`).pluck();
-  // Retention per deck over the year: each deck's answers to cards in review, read by key (deck, 'review', days).
-  // The decks, one key seek each (a skip scan), not a read of every total.
+  // Retention per deck over the year: the decks found by a skip scan (one key seek each), then each deck's
+  // totals of answers to cards in review by key (deck, 'review', days).
   const deckRetention = db.prepare(`WITH RECURSIVE decksWithAnswers(deck_id) AS (
       SELECT MIN(deck_id) FROM review_deck_totals
       UNION ALL SELECT (SELECT MIN(deck_id) FROM review_deck_totals WHERE deck_id > d.deck_id) FROM decksWithAnswers d WHERE d.deck_id IS NOT NULL)
     SELECT d.deck_id AS deckId, COALESCE(n.name, d.deck_id) AS deckName,
-      ${BUCKET_SUMS}
+      ${WINDOW_SUMS}
     FROM decksWithAnswers AS d
-      CROSS JOIN review_deck_totals t ON t.deck_id = d.deck_id AND t.kind = 'review' AND t.day BETWEEN @from AND @today
+      CROSS JOIN review_deck_totals t ON t.deck_id = d.deck_id AND t.kind = 'review' AND t.day BETWEEN @from365 AND @today
       LEFT JOIN decks n ON n.id = d.deck_id
     GROUP BY d.deck_id HAVING SUM(t.answers) > 0`);
   const dueByDay = scoped(db,
     `SELECT due_day AS dueDay, COUNT(*) AS count FROM card_state WHERE live = 1 AND queue = 'review' AND due_day BETWEEN @today AND @last GROUP BY due_day`,
     `SELECT due_day AS dueDay, COUNT(*) AS count FROM card_state WHERE deck_id = @deckId AND live = 1 AND queue = 'review' AND due_day BETWEEN @today AND @last GROUP BY due_day`);
-  const overdue = scoped(db,
+  const overdueCount = scoped(db,
     `SELECT COUNT(*) FROM card_state WHERE live = 1 AND queue = 'review' AND due_day < @today`,
     `SELECT COUNT(*) FROM card_state WHERE deck_id = @deckId AND live = 1 AND queue = 'review' AND due_day < @today`);
-  const STATE_GROUPS = `SELECT queue, drill_day IS NOT NULL AND drill_day = @today AS drilling,
-    interval_days >= ${MATURE_INTERVAL_DAYS} AS mature, COUNT(*) AS n FROM card_state`;
-  const states = scoped(db,
-    // Every live card's row is read: a plain scan of the table beats an index that would fetch each row anyway.
-    `${STATE_GROUPS} NOT INDEXED WHERE live = 1 GROUP BY queue, drilling, mature`,
-    `${STATE_GROUPS} WHERE deck_id = @deckId AND live = 1 GROUP BY queue, drilling, mature`);
+  // Every live card by queue, young/mature counted from the (live, queue, interval_days) index alone; today's
+  // drill (a few cards, by its partial index) is then moved out of its queue's count into learning.
+  const MATURE = `interval_days >= ${MATURE_INTERVAL_DAYS}`;
+  const byQueue = scoped(db,
+    `SELECT queue, COUNT(*) AS n, SUM(${MATURE}) AS mature FROM card_state INDEXED BY card_state_by_interval WHERE live = 1 GROUP BY queue`,
+    `SELECT queue, COUNT(*) AS n, SUM(${MATURE}) AS mature FROM card_state WHERE deck_id = @deckId AND live = 1 GROUP BY queue`);
+  const drilling = scoped(db,
+    `SELECT queue, COUNT(*) AS n, SUM(${MATURE}) AS mature FROM card_state INDEXED BY card_state_by_drill
+     WHERE drill_day = @today AND live = 1 AND queue <> 'suspended' GROUP BY queue`,
+    `SELECT queue, COUNT(*) AS n, SUM(${MATURE}) AS mature FROM card_state INDEXED BY card_state_by_drill
+     WHERE drill_day = @today AND deck_id = @deckId AND live = 1 AND queue <> 'suspended' GROUP BY queue`);
   const LAPSED = `SELECT s.card_id AS cardId, s.deck_id AS deckId, substr(c.front_md, 1, 200) AS question, s.lapses AS lapses
     FROM card_state s INDEXED BY card_state_by_lapses CROSS JOIN cards c ON c.id = s.card_id`;
   // One deck starts from the deck's cards: the lapsed cards of all decks could be many.
@@ -68,9 +79,11 @@ export function createStatsStore(db: Db) {
     `${LAPSED_IN_DECK} WHERE s.deck_id = @deckId AND s.live = 1 AND s.lapses > 0 ORDER BY s.lapses DESC, s.rowid DESC LIMIT ${MOST_LAPSED_SHOWN}`);
   const deckName = db.prepare(`SELECT name FROM decks WHERE id = ?`).pluck();
 
+  type QueueRow = { queue: string; n: number; mature: number };
   return {
-    answerGroups(deckId: string | null, from: number, today: number): AnswerGroup[] {
-      return answerGroups(deckId).all({ deckId, from, today }) as AnswerGroup[];
+    /** The totals of each day and kind with answers, from `from` to `today`. */
+    dayTotals(deckId: string | null, from: number, today: number): DayTotal[] {
+      return (totals(deckId).all({ deckId, from, today }) as TotalsRow[]).map(dayTotalOf);
     },
     /** Distinct days with answers up to today, newest first, read lazily as far as the caller goes. */
     *studiedDays(deckId: string | null, today: number): Iterable<number> {
@@ -80,26 +93,40 @@ export function createStatsStore(db: Db) {
       }
       for (let day = latestDayUpTo.get(today) as number | undefined; day !== undefined; day = latestDayUpTo.get(day - 1) as number | undefined) yield day;
     },
-    deckRetention(from: number, today: number): DeckRetentionGroup[] {
-      const rows = deckRetention.all({ from, from7: today - 6, from30: today - 29, today }) as DeckRetentionRow[];
-      return rows.flatMap((r) => BUCKETS.filter(({ key }) => r[`t${key}`] > 0).map(({ recency, mature, key }) => ({
-        deckId: r.deckId, deckName: r.deckName, recency, mature, passed: r[`p${key}`], total: r[`t${key}`],
-      })));
+    /** Retention per deck with answers to cards in review over the last year (unsorted). */
+    deckRetention(today: number): DeckRetention[] {
+      const params = Object.fromEntries([['today', today], ...STATISTICS_WINDOWS.map((w) => [`from${w}`, windowStart(today, w)])]);
+      return (deckRetention.all(params) as Record<string, number | string>[]).map((r) => ({
+        deckId: r.deckId as string,
+        deckName: r.deckName as string,
+        windows: STATISTICS_WINDOWS.map((days) => {
+          const [young, youngPassed, answers, passed] = ['young', 'youngPassed', 'answers', 'passed'].map((k) => r[`${k}${days}`] as number);
+          return { days, young: { passed: youngPassed, total: young }, mature: { passed: passed - youngPassed, total: answers - young } };
+        }),
+      }));
     },
     dueByDay(deckId: string | null, today: number, last: number): { dueDay: number; count: number }[] {
       return dueByDay(deckId).all({ deckId, today, last }) as { dueDay: number; count: number }[];
     },
     overdue(deckId: string | null, today: number): number {
-      return overdue(deckId).pluck().get({ deckId, today }) as number;
+      return overdueCount(deckId).pluck().get({ deckId, today }) as number;
     },
     cardStates(deckId: string | null, today: number): CardStateCounts {
       const counts: CardStateCounts = { newCards: 0, learning: 0, young: 0, mature: 0, suspended: 0 };
-      for (const r of states(deckId).all({ deckId, today }) as { queue: string; drilling: 0 | 1; mature: 0 | 1; n: number }[]) {
-        if (r.queue === 'suspended') counts.suspended += r.n;
-        else if (r.drilling) counts.learning += r.n;
-        else if (r.queue === 'new') counts.newCards += r.n;
-        else counts[r.mature ? 'mature' : 'young'] += r.n;
-      }
+      const add = (rows: QueueRow[], sign: 1 | -1) => {
+        for (const r of rows) {
+          if (r.queue === 'suspended') counts.suspended += sign * r.n;
+          else if (r.queue === 'new') counts.newCards += sign * r.n;
+          else {
+            counts.mature += sign * r.mature;
+            counts.young += sign * (r.n - r.mature);
+          }
+        }
+      };
+      add(byQueue(deckId).all({ deckId }) as QueueRow[], 1);
+      const drilled = drilling(deckId).all({ deckId, today }) as QueueRow[];
+      add(drilled, -1);
+      counts.learning = drilled.reduce((n, r) => n + r.n, 0);
       return counts;
     },
     mostLapsed(deckId: string | null): LapsedCard[] {

@@ -1,5 +1,5 @@
-// Statistics from grouped review counts: pure, no clock — `today` comes in as an argument, so the same rows give
-// the same numbers in a test and in the app. Storage groups the answers; this folds the groups into what the
+// Statistics from the running totals of answers: pure, no clock — `today` comes in as an argument, so the same
+// totals give the same numbers in a test and in the app. Storage reads the totals; this folds them into what the
 // screen shows (ARCHITECTURE.md "Statistics").
 import type { Quality, StudyKind } from '../../contract/api';
 import {
@@ -7,101 +7,81 @@ import {
   type StatisticsWindow,
 } from '../../contract/statistics';
 
-/** Answers of one day, kind and button; `mature` of them had an interval of 21 days or more before the answer. */
-export interface AnswerGroup {
+/** The answers of one study day and kind. */
+export interface DayTotal {
   day: number;
   kind: StudyKind;
-  quality: Quality;
-  count: number;
-  mature: number;
+  answers: number;
   ms: number;
-}
-
-/** Answers to cards in review of one deck, by how recent (0: last 7 days, 1: 8–30 days ago, 2: 31–365) and maturity. */
-export interface DeckRetentionGroup {
-  deckId: string;
-  deckName: string;
-  recency: 0 | 1 | 2;
-  mature: boolean;
-  passed: number;
-  total: number;
+  /** Answers per quality 0–5. */
+  byQuality: number[];
+  /** Answers whose interval before the answer was under 21 days, and how many of those were not failed. */
+  young: number;
+  youngPassed: number;
 }
 
 /** The first day of the window of `days` days ending with today. */
 export const windowStart = (today: number, days: number): number => today - days + 1;
 
-/** Which windows a day `today - ago` falls in: every window longer than `ago` days. */
-const windowsHolding = (ago: number): StatisticsWindow[] => STATISTICS_WINDOWS.filter((w) => ago < w);
-
-const emptyWindows = (): RetentionWindow[] =>
+export const emptyRetention = (): RetentionWindow[] =>
   STATISTICS_WINDOWS.map((days) => ({ days, young: { passed: 0, total: 0 }, mature: { passed: 0, total: 0 } }));
 
+/** Answers not failed: quality 3 or more. */
+export const passedOf = (byQuality: readonly number[]): number => byQuality[3] + byQuality[4] + byQuality[5];
+
 /** Per-day answers split new / learning (drill) / review, with the time spent; only days with answers, oldest first. */
-export function answersPerDay(groups: readonly AnswerGroup[], today: number): StatisticsDay[] {
+export function answersPerDay(totals: readonly DayTotal[], today: number): StatisticsDay[] {
   const byDay = new Map<number, StatisticsDay>();
-  for (const g of groups) {
-    if (g.day > today || g.day < windowStart(today, STATISTICS_HISTORY_DAYS)) continue;
-    let day = byDay.get(g.day);
-    if (!day) byDay.set(g.day, (day = { day: g.day, newCards: 0, learning: 0, review: 0, ms: 0 }));
-    if (g.kind === 'new') day.newCards += g.count;
-    else if (g.kind === 'drill') day.learning += g.count;
-    else day.review += g.count;
-    day.ms += g.ms;
+  for (const t of totals) {
+    if (t.answers === 0 || t.day > today || t.day < windowStart(today, STATISTICS_HISTORY_DAYS)) continue;
+    let day = byDay.get(t.day);
+    if (!day) byDay.set(t.day, (day = { day: t.day, newCards: 0, learning: 0, review: 0, ms: 0 }));
+    if (t.kind === 'new') day.newCards += t.answers;
+    else if (t.kind === 'drill') day.learning += t.answers;
+    else day.review += t.answers;
+    day.ms += t.ms;
   }
   return [...byDay.values()].sort((a, b) => a.day - b.day);
 }
 
 /** True retention: answers to cards in review (kind 'review') with quality ≥ 3, young vs mature, per window. */
-export function retentionOf(groups: readonly AnswerGroup[], today: number): RetentionWindow[] {
-  const windows = emptyWindows();
-  for (const g of groups) {
-    if (g.kind !== 'review' || g.day > today) continue;
-    const passed = g.quality >= 3;
-    for (const w of windowsHolding(today - g.day)) {
-      const window = windows.find((x) => x.days === w)!;
-      window.young.total += g.count - g.mature;
-      window.mature.total += g.mature;
-      if (passed) {
-        window.young.passed += g.count - g.mature;
-        window.mature.passed += g.mature;
-      }
+export function retentionOf(totals: readonly DayTotal[], today: number): RetentionWindow[] {
+  const windows = emptyRetention();
+  for (const t of totals) {
+    if (t.kind !== 'review' || t.day > today) continue;
+    const passed = passedOf(t.byQuality);
+    for (const window of windows) {
+      if (today - t.day >= window.days) continue;
+      window.young.total += t.young;
+      window.young.passed += t.youngPassed;
+      window.mature.total += t.answers - t.young;
+      window.mature.passed += passed - t.youngPassed;
     }
   }
   return windows;
 }
 
-/** Answers by kind and button per window, in kind then quality order. */
-export function buttonsOf(groups: readonly AnswerGroup[], today: number): { days: StatisticsWindow; counts: ButtonCount[] }[] {
-  const KINDS: StudyKind[] = ['new', 'drill', 'review'];
+const KINDS: StudyKind[] = ['new', 'drill', 'review'];
+
+/** Answers by kind and button per window, in kind then quality order; buttons never pressed are left out. */
+export function buttonsOf(totals: readonly DayTotal[], today: number): { days: StatisticsWindow; counts: ButtonCount[] }[] {
   return STATISTICS_WINDOWS.map((days) => {
-    const counts = new Map<string, ButtonCount>();
-    for (const g of groups) {
-      if (g.day > today || today - g.day >= days) continue;
-      const key = `${g.kind}:${g.quality}`;
-      const found = counts.get(key);
-      if (found) found.count += g.count;
-      else counts.set(key, { kind: g.kind, quality: g.quality, count: g.count });
+    const counts = new Map<StudyKind, number[]>(KINDS.map((k) => [k, [0, 0, 0, 0, 0, 0]]));
+    for (const t of totals) {
+      if (t.day > today || today - t.day >= days) continue;
+      const sums = counts.get(t.kind)!;
+      t.byQuality.forEach((n, q) => (sums[q] += n));
     }
-    const sorted = [...counts.values()].sort((a, b) => KINDS.indexOf(a.kind) - KINDS.indexOf(b.kind) || a.quality - b.quality);
-    return { days, counts: sorted };
+    return {
+      days,
+      counts: KINDS.flatMap((kind) => counts.get(kind)!.flatMap((count, quality) => (count > 0 ? [{ kind, quality: quality as Quality, count }] : []))),
+    };
   });
 }
 
-/** Per-deck retention windows from recency buckets: the 30-day window holds buckets 0 and 1, the year all three. */
-export function deckRetentionOf(groups: readonly DeckRetentionGroup[]): DeckRetention[] {
-  const decks = new Map<string, DeckRetention>();
-  for (const g of groups) {
-    let deck = decks.get(g.deckId);
-    if (!deck) decks.set(g.deckId, (deck = { deckId: g.deckId, deckName: g.deckName, windows: emptyWindows() }));
-    for (const window of deck.windows) {
-      if (window.days === 7 && g.recency > 0) continue;
-      if (window.days === 30 && g.recency > 1) continue;
-      const cell = window[g.mature ? 'mature' : 'young'];
-      cell.passed += g.passed;
-      cell.total += g.total;
-    }
-  }
-  return [...decks.values()].sort((a, b) => a.deckName.localeCompare(b.deckName) || a.deckId.localeCompare(b.deckId));
+/** Decks by name (then id), so the retention table reads like the deck list. */
+export function sortDeckRetention(decks: DeckRetention[]): DeckRetention[] {
+  return [...decks].sort((a, b) => a.deckName.localeCompare(b.deckName) || a.deckId.localeCompare(b.deckId));
 }
 
 /**

@@ -163,7 +163,8 @@ describe('statistics of a scripted history', () => {
     expect(expected[0].answers).toBe(8);
     const db = new Database(join(c.dataDir, 'proofdeck.sqlite'));
     db.exec(`DROP TRIGGER review_totals_add; DROP TRIGGER review_totals_remove; DROP TRIGGER review_totals_follow_card;
-      DROP TABLE review_day_totals; DROP TABLE review_deck_totals; DROP INDEX card_state_by_lapses; PRAGMA user_version = 6;`);
+      DROP TABLE review_day_totals; DROP TABLE review_deck_totals; DROP INDEX card_state_by_lapses; DROP INDEX card_state_by_interval;
+      PRAGMA user_version = 6;`);
     db.close();
     c.reopen();
     expect([await answersOf(null), await answersOf('x')]).toEqual(expected);
