@@ -48,10 +48,12 @@ export function answersChart(stats: Statistics, days: number, width: number): Pl
 
 export function timeChart(stats: Statistics, days: number, width: number): Plot.PlotOptions {
   const rows = windowDays(stats, days).map((d) => ({ date: dateOfDay(d.day), minutes: Math.round(d.ms / 6000) / 10 }));
+  // At least a minute high, so a day of a few seconds does not draw an axis of zeros.
+  const most = Math.max(1, ...rows.map((r) => r.minutes));
   return {
     ...base(width),
     x: { type: 'utc', domain: dayDomain(stats, days), label: null },
-    y: { grid: true, label: 'minutes' },
+    y: { grid: true, label: 'minutes', domain: [0, most], nice: true },
     marks: [Plot.rectY(rows, { x: 'date', interval: 'day', y: 'minutes', fill: KIND_COLORS.New, tip: true }), Plot.ruleY([0])],
   };
 }
@@ -84,12 +86,12 @@ export function calendarCells(stats: Statistics): { week: number; weekday: numbe
 const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
 
 export function calendarChart(stats: Statistics, width: number): Plot.PlotOptions {
-  const cell = Math.max(6, Math.floor((width - 40) / 53));
+  const cell = Math.max(10, Math.floor((width - 40) / 53));
   return {
-    width, height: cell * 7 + 30, marginLeft: 36, style: { background: 'transparent' }, padding: 0.1,
-    x: { axis: null, domain: Array.from({ length: 53 }, (_, i) => i) },
-    y: { domain: [0, 1, 2, 3, 4, 5, 6], tickFormat: (d: number) => WEEKDAYS[d], label: null },
-    color: { type: 'sqrt', scheme: 'greens', legend: true, label: 'answers' },
+    width, height: cell * 7 + 24, marginLeft: 36, marginTop: 4, marginBottom: 20, style: { background: 'transparent' },
+    x: { axis: null, domain: Array.from({ length: 53 }, (_, i) => i), padding: 0.1 },
+    y: { domain: [0, 1, 2, 3, 4, 5, 6], tickFormat: (d: number) => WEEKDAYS[d], label: null, padding: 0.1 },
+    color: { type: 'sqrt', scheme: 'greens', legend: true, label: 'answers', tickFormat: 'd' },
     marks: [Plot.cell(calendarCells(stats), {
       x: 'week', y: 'weekday', fill: 'answers', inset: 0.5,
       title: (c: { date: Date; answers: number }) => `${c.date.toISOString().slice(0, 10)}: ${c.answers} answers`, tip: true,
