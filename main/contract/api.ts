@@ -3,6 +3,7 @@
 import type { CardContent, DeckFileError } from './deck';
 import type { Message } from './messages';
 import type { ProofBackend, ProofResult } from './proof';
+import type { Statistics } from './statistics';
 
 /** Epoch milliseconds. Every time crossing the boundary is one of these. */
 export type EpochMs = number;
@@ -279,6 +280,8 @@ export interface Api {
   }): Promise<StudyStep>;
   undoAnswer(arg: { deckId: string | null }): Promise<StudyStep & { undoneCardId: string | null }>;
   sessionSummary(arg: { since: EpochMs }): Promise<SessionSummary>;
+  /** Aggregates of the review history and today's state, for one deck or all decks (null). */
+  statistics(arg: { deckId: string | null }): Promise<Statistics>;
   getSettings(arg: void): Promise<Settings>;
   updateSettings(arg: Partial<Settings>): Promise<Settings>;
   recordProofRun(arg: { cardId: string; contentHash: string; result: ProofResult }): Promise<void>;
@@ -346,6 +349,7 @@ export const API_METHODS = [
   'answerCard',
   'undoAnswer',
   'sessionSummary',
+  'statistics',
   'getSettings',
   'updateSettings',
   'recordProofRun',

@@ -107,6 +107,7 @@ export function apiSchemas(paths: PathCheck) {
     }),
     undoAnswer: deckScope,
     sessionSummary: v.strictObject({ since: finite }),
+    statistics: deckScope,
     getSettings: noArg,
     updateSettings: v.strictObject({
       newPerDay: v.optional(count(9999)),

@@ -14,6 +14,7 @@ export function createApi(services: ProofDeckServices): Api {
     answerCard: async (arg) => open().study.answer(arg),
     undoAnswer: async ({ deckId }) => open().study.undo(deckId),
     sessionSummary: async ({ since }) => open().study.summary(since),
+    statistics: async ({ deckId }) => open().statistics.statistics(deckId),
     getSettings: async () => open().settings,
     updateSettings: async (patch: Partial<Settings>) => database.updateSettings(patch),
     recordProofRun: async (arg) => services.recordProofRun(arg),

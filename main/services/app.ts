@@ -15,6 +15,7 @@ import { cardLocations } from '../storage/editStore';
 import { proofRunsFor, recordProofRun } from '../storage/proofRunStore';
 import { readSettings, writeSettings } from '../storage/settingsStore';
 import { createStudyStore } from '../storage/studyStore';
+import { createStatsStore } from '../storage/statsStore';
 import { createApi } from './apiAdapter';
 import { createBrowseService } from './browseService';
 import { localIsoDate, studyDay, systemClock, type Clock } from './clock';
@@ -28,6 +29,7 @@ import { createPathGrants, type PathGrants } from './pathGrants';
 import { realFuturePath } from '../files/inside';
 import { createNotesImporter, readNotesFile, type NotesImportInput } from './notesImport';
 import { createStudyService, type StudyService } from './studyService';
+import { createStatisticsService, type StatisticsService } from './statisticsService';
 
 export interface AppOptions {
   dataDir: string;
@@ -55,6 +57,7 @@ interface Open {
   /** Read once and kept current by updateSettings: every answer needs them, none should re-read them. */
   settings: Settings;
   study: StudyService;
+  statistics: StatisticsService;
   lastSync: SyncReport;
   opened: OpenedDb;
 }
@@ -120,7 +123,8 @@ export function createProofDeckApp(options: AppOptions): ProofDeckApp {
       const settings = readSettings(db);
       if (!opened.diskFull) setDurability(db, settings.durability);
       const study = createStudyService({ store: createStudyStore(db), scheduler: sm2Scheduler, clock, settings: () => open().settings });
-      current = { db, settings, study, lastSync, opened };
+      const statistics = createStatisticsService({ store: createStatsStore(db), clock, rolloverHour: () => open().settings.rolloverHour });
+      current = { db, settings, study, statistics, lastSync, opened };
       warnings = opened.warnings;
       problem = null;
     } catch (error) {

@@ -6,7 +6,7 @@ import { AppError } from '../contract/errors';
 import type { Message } from '../contract/messages';
 
 const READS: ReadonlySet<ApiMethod> = new Set<ApiMethod>([
-  'startupStatus', 'overview', 'nextCard', 'sessionSummary', 'getSettings', 'proofRuns',
+  'startupStatus', 'overview', 'nextCard', 'sessionSummary', 'statistics', 'getSettings', 'proofRuns',
   'previewNotesImport', 'previewNotesImportFile', 'getCard', 'nextEditUndo', 'browseCards', 'browseIds', 'exportDeck',
   'exportDeckToFolder', 'deckFolders', 'pickPath',
 ]);

@@ -1,4 +1,4 @@
-// `npm run bench [-- collection|proofs|browse|edit|sandbox]`: prints performance numbers with ratios against
+// `npm run bench [-- collection|proofs|browse|edit|sandbox|statistics]`: prints performance numbers with ratios against
 // baselines run in the same process. Nothing here asserts; read the numbers.
 import { benchCollection } from './collection';
 
@@ -9,6 +9,10 @@ if (all || which.has('collection')) await benchCollection();
 if (all || which.has('browse')) {
   const { benchBrowse } = await import('./browse');
   await benchBrowse();
+}
+if (all || which.has('statistics')) {
+  const { benchStatistics } = await import('./statistics');
+  await benchStatistics();
 }
 if (all || which.has('edit')) {
   const { benchEdit } = await import('./edit');

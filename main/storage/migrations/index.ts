@@ -5,6 +5,7 @@ import { MIGRATION_003_BROWSE_SEARCH } from './003_browse_search';
 import { MIGRATION_004_DROP_SEARCH_MIRROR } from './004_drop_search_mirror';
 import { MIGRATION_005_EDIT_UNDO } from './005_edit_undo';
 import { MIGRATION_006_ANSWER_UNDO } from './006_answer_undo';
+import { MIGRATION_007_STATISTICS } from './007_statistics';
 
 export const MIGRATIONS: readonly string[] = [
   MIGRATION_001_INIT,
@@ -13,4 +14,5 @@ export const MIGRATIONS: readonly string[] = [
   MIGRATION_004_DROP_SEARCH_MIRROR,
   MIGRATION_005_EDIT_UNDO,
   MIGRATION_006_ANSWER_UNDO,
+  MIGRATION_007_STATISTICS,
 ];
