@@ -2,7 +2,7 @@
 // reconciles the result with the database (storage/collectionStore.ts).
 import type { CardContent, DeckFileError } from '../contract/deck';
 import { message, type Message } from '../contract/messages';
-import { asLoadedDeck, assignMissingIds, contentOf, decodeDeckBytes, parseDeck, sameContent, type LoadedDeck, type ParsedDeckFile } from '../core/deck';
+import { asCleanDeck, asLoadedDeck, assignMissingIds, contentOf, decodeDeckBytes, parseDeck, sameContent, type CleanDeck, type LoadedDeck, type ParsedDeckFile } from '../core/deck';
 import type { Db } from '../storage/database';
 import { syncCollection, type BrokenDeck, type SyncChanges, type SyncedDeck } from '../storage/collectionStore';
 import { writeFileAtomic } from '../files/atomicWrite';
@@ -65,12 +65,13 @@ const storedErrors = (errors: readonly (Message & { line: number })[]): string =
 export function loadDeckFolders(folders: readonly DeckFolder[]): { loaded: LoadedDeckFile[]; broken: BrokenDeck[]; errors: DeckFileError[] } {
   const errors: DeckFileError[] = [];
   const broken: BrokenDeck[] = [];
-  const candidates: { file: FoundFile; parsed: ParsedDeckFile & { deck: NonNullable<ParsedDeckFile['deck']> } }[] = [];
+  const candidates: { file: FoundFile; parsed: CleanDeck }[] = [];
   for (const folder of folders) {
     for (const file of listDeckFiles(folder, errors)) {
       const fileErrors: DeckFileError[] = [];
       const parsed = loadFile(file, fileErrors);
-      if (parsed && parsed.errors.length === 0 && parsed.deck) candidates.push({ file, parsed: { ...parsed, deck: parsed.deck } });
+      const clean = parsed && asCleanDeck(parsed);
+      if (clean) candidates.push({ file, parsed: clean });
       else {
         const all = parsed ? parsed.errors : fileErrors;
         errors.push(...all);

@@ -4,7 +4,7 @@
 import { existsSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import type { DeckFileError } from '../contract/deck';
-import { decodeDeckBytes, parseDeck, type DeckFileCard, type ParsedDeckFile } from '../core/deck';
+import { asCleanDeck, decodeDeckBytes, parseDeck, type CleanDeck, type DeckFileCard, type ParsedDeckFile } from '../core/deck';
 import { imageType } from '../files/imageTypes';
 import { realInside, realTargetInside } from '../files/inside';
 import type { Db } from '../storage/database';
@@ -19,7 +19,7 @@ import { errno } from './edit/fileText';
 export interface PlannedDeck {
   source: string;
   text: string;
-  parsed: ParsedDeckFile;
+  parsed: CleanDeck;
   /** The user's deck with the same id, updated in place (as importDeckFile does); null writes a new file. */
   replaces: LoadedDeckFile | null;
   target: FoundFile;
@@ -38,11 +38,11 @@ export interface FolderImportPlan {
 const MAX_LISTED = 40;
 
 /** Cards of `parsed` whose id already belongs to another deck: an import may only update its own deck's cards. */
-export function cardsOwnedElsewhere(db: Db, parsed: ParsedDeckFile): { card: DeckFileCard; deckId: string }[] {
+export function cardsOwnedElsewhere(db: Db, parsed: CleanDeck): { card: DeckFileCard; deckId: string }[] {
   const owners = cardLocations(db, parsed.cards.flatMap((card) => (card.id ? [card.id] : [])));
   return parsed.cards.flatMap((card) => {
     const at = card.id ? owners.get(card.id) : undefined;
-    return at && !at.removed && at.deckId !== parsed.deck!.id ? [{ card, deckId: at.deckId }] : [];
+    return at && !at.removed && at.deckId !== parsed.deck.id ? [{ card, deckId: at.deckId }] : [];
   });
 }
 
@@ -80,7 +80,7 @@ function refuseLoadedFolders(folder: string, real: string, ctx: { userDeckDir: s
   }
 }
 
-function readDeck(path: string, problems: DeckFileError[]): { text: string; parsed: ParsedDeckFile } | null {
+function readDeck(path: string, problems: DeckFileError[]): { text: string; parsed: CleanDeck } | null {
   const bytes = readFileBytes(path);
   const decoded = bytes instanceof Uint8Array ? decodeDeckBytes(bytes, path) : { error: bytes };
   if ('error' in decoded) {
@@ -88,11 +88,9 @@ function readDeck(path: string, problems: DeckFileError[]): { text: string; pars
     return null;
   }
   const parsed = parseDeck(decoded.text, path);
-  if (parsed.errors.length > 0 || !parsed.deck) {
-    problems.push(...parsed.errors);
-    return null;
-  }
-  return { text: decoded.text, parsed };
+  const clean = asCleanDeck(parsed);
+  if (!clean) problems.push(...parsed.errors);
+  return clean && { text: decoded.text, parsed: clean };
 }
 
 const lineOf = (text: string, needle: string) => Math.max(1, text.slice(0, Math.max(0, text.indexOf(needle))).split('\n').length);
@@ -129,7 +127,7 @@ export function planFolderImport(folder: string, ctx: { db: Db; loaded: Map<stri
   const deckOwner = new Map<string, string>();
   const cardOwner = new Map<string, string>();
   for (const { source, parsed } of read) {
-    const deckId = parsed.deck!.id;
+    const deckId = parsed.deck.id;
     const earlier = deckOwner.get(deckId);
     if (earlier) problems.push({ file: source, line: deckIdLine(parsed), ...message('folder.deckIdTwice', { deckId, file: earlier }) });
     deckOwner.set(deckId, earlier ?? source);
@@ -147,7 +145,7 @@ export function planFolderImport(folder: string, ctx: { db: Db; loaded: Map<stri
 
   let into: string | null = null;
   const decks: PlannedDeck[] = read.map(({ source, text, parsed }) => {
-    const existing = ctx.loaded.get(parsed.deck!.id);
+    const existing = ctx.loaded.get(parsed.deck.id);
     const replaces = existing && !existing.file.folder.builtIn ? existing : null;
     if (replaces) return { source, text, parsed, replaces, target: replaces.file };
     into ??= freeFolder(ctx.userDeckDir, basename(real));

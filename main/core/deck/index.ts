@@ -6,6 +6,6 @@ export { isValidCardId, slugifyCardId, MAX_ID_LENGTH } from './cardId';
 export { assignMissingIds, type AssignIdsResult } from './assignIds';
 export { formatCard, type CardFields, type FormattableCard } from './format';
 export { appendCard, removeCard, updateCard, type CardEditResult } from './edit';
-export { asLoadedDeck } from './loaded';
-export type { DeckFileCard, HeadingAttribute, LineEnding, LoadedCard, LoadedDeck, ParsedDeckFile } from './types';
+export { asCleanDeck, asLoadedDeck } from './loaded';
+export type { CleanDeck, DeckFileCard, HeadingAttribute, LineEnding, LoadedCard, LoadedDeck, ParsedDeckFile } from './types';
 export { contentOf, sameContent } from './content';

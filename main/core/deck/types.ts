@@ -47,9 +47,13 @@ export type { DeckFileError };
 /** A card of a loaded deck: loading gives every card an id (written back to the file) before anything uses it. */
 export type LoadedCard = DeckFileCard & { id: string };
 
-/** A deck file that parsed without errors and whose cards all have ids: what the app edits, syncs and exports. */
-export interface LoadedDeck extends ParsedDeckFile {
+/** A deck file that parsed without errors (its front matter read); cards may still lack ids until loading. */
+export interface CleanDeck extends ParsedDeckFile {
   deck: ParsedDeckMeta;
+}
+
+/** A clean deck whose cards all have ids: what the app edits, syncs and exports. */
+export interface LoadedDeck extends CleanDeck {
   cards: LoadedCard[];
 }
 

@@ -5,7 +5,7 @@ import { DECK_FILE_MAX_BYTES, type DeckFileError } from '../../contract/deck';
 import type { EditOutcome } from '../../contract/api';
 import { AppError } from '../../contract/errors';
 import { message, type FileProblem, type LineProblem } from '../../contract/messages';
-import { parseDeck } from '../../core/deck';
+import { asCleanDeck, parseDeck } from '../../core/deck';
 import { copyNewFiles, removeCreated } from '../deckImages';
 import { cardsOwnedElsewhere, folderImportMessage, planFolderImport } from '../folderImport';
 import { readIfExists } from './fileText';
@@ -23,10 +23,9 @@ export function deckImport(tx: FileTransactions) {
     const ctx = tx.context();
     const size = Buffer.byteLength(text, 'utf8');
     if (size > DECK_FILE_MAX_BYTES) throw new AppError(message('edit.deckFileTooLarge', { fileName, size, limit: DECK_FILE_MAX_BYTES }));
-    const parsed = parseDeck(text, fileName);
-    if (parsed.errors.length > 0 || !parsed.deck) {
-      throw new AppError(message('edit.invalidDeckFile', { fileName, errors: parsed.errors.slice(0, 5).map(atLine) }));
-    }
+    const read = parseDeck(text, fileName);
+    const parsed = asCleanDeck(read);
+    if (!parsed) throw new AppError(message('edit.invalidDeckFile', { fileName, errors: read.errors.slice(0, 5).map(atLine) }));
     const [clash] = cardsOwnedElsewhere(ctx.db, parsed);
     if (clash) throw new AppError(message('edit.cardIdTaken', { fileName, cardId: clash.card.id ?? '', deckId: clash.deckId }));
     const existing = ctx.loaded.get(parsed.deck.id);
@@ -56,7 +55,7 @@ export function deckImport(tx: FileTransactions) {
       if (before !== deck.text) changes.push({ found: deck.target, before, after: deck.text });
     }
     const cardIds = plan.decks.flatMap((deck) => idsOf(deck.parsed.cards));
-    const deckId = plan.decks.length === 1 ? plan.decks[0].parsed.deck?.id ?? null : null;
+    const deckId = plan.decks.length === 1 ? plan.decks[0].parsed.deck.id : null;
     if (changes.length === 0 && plan.images.length === 0) return tx.outcome(message('done.folderUnchanged', { folder }), cardIds, deckId);
     const copied = copyNewFiles(plan.images, plan.newFolders);
     try {
