@@ -7,24 +7,11 @@ import { join } from 'node:path';
 import { createProofDeckApp } from '../../main/services/app';
 import type { Clock } from '../../main/services/clock';
 import { studyDay } from '../../main/services/clock';
-import { fmt, percentile } from './stats';
+import { fmt, percentile, prng, ratioRow as row } from './stats';
 
 const CARDS = Number(process.env.BENCH_CARDS ?? 100_000);
 const DECKS = 100;
 const ANSWERS = 2000;
-
-/** Deterministic PRNG (mulberry32): the same collection every run. */
-function prng(seed: number) {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-const row = (label: string, ours: number, raw: number) =>
-  console.log(`${label.padEnd(34)} ${fmt(ours).padStart(11)}   raw SQL ${fmt(raw).padStart(11)}   ratio ${(ours / raw).toFixed(2)}×`);
 
 function writeDecks(dir: string): void {
   const perDeck = CARDS / DECKS;

@@ -10,25 +10,13 @@ import { join } from 'node:path';
 import { createProofDeckApp } from '../../main/services/app';
 import { studyDay, type Clock } from '../../main/services/clock';
 import { createStatsStore } from '../../main/storage/statsStore';
-import { fmt, percentile } from './stats';
+import { fmt, percentile, prng, ratioRow as row } from './stats';
 
 const CARDS = Number(process.env.BENCH_CARDS ?? 100_000);
 const REVIEWS = Number(process.env.BENCH_REVIEWS ?? 1_000_000);
 const DECKS = 100;
 const HISTORY_DAYS = 730;
 const RUNS = 15;
-
-function prng(seed: number) {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-const row = (label: string, ours: number, raw: number) =>
-  console.log(`${label.padEnd(34)} ${fmt(ours).padStart(11)}   raw SQL ${fmt(raw).padStart(11)}   ratio ${(ours / raw).toFixed(2)}×`);
 
 function writeDecks(dir: string): void {
   const perDeck = CARDS / DECKS;
