@@ -26,7 +26,7 @@ import { readDeckAsset, type DeckAsset } from './deckAssets';
 import { createDeckFolderService } from './deckFolderService';
 import { createEditService } from './edit';
 import { createPathGrants, type PathGrants } from './pathGrants';
-import { realFuturePath } from '../files/inside';
+import { realFuturePath, realTargetInside } from '../files/inside';
 import { createNotesImporter, readNotesFile, type NotesImportInput } from './notesImport';
 import { createStudyService, type StudyService } from './studyService';
 import { createStatisticsService, type StatisticsService } from './statisticsService';
@@ -190,7 +190,9 @@ export function createProofDeckApp(options: AppOptions): ProofDeckApp {
   }
 
   // An interrupted save leaves a hidden temp as large as its deck: remove ProofDeck's own, before anything writes.
-  removeStaleTemps([options.dataDir, ...folders.folders().filter((f) => !f.builtIn).map((f) => f.path)]);
+  // The data dir's walk already covers the deck folders inside it (the default one), so only the others are added.
+  const outsideDataDir = (path: string) => realTargetInside(options.dataDir, path) === null;
+  removeStaleTemps([options.dataDir, ...folders.folders().filter((f) => !f.builtIn && outsideDataDir(f.path)).map((f) => f.path)]);
   start();
 
   // The edit service reads the open database and the last sync's parsed files.
