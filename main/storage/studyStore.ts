@@ -71,6 +71,10 @@ export function createStudyStore(db: Db) {
   const SCOPE = `deck_id IS @deckId AND day = @today`;
   const insertUndo = db.prepare(`INSERT INTO answer_undo (review_id, deck_id, day) VALUES (@reviewId, @deckId, @today)`);
   const clearPastUndo = db.prepare(`DELETE FROM answer_undo WHERE day < ?`);
+  // Past days' undo steps are dead (every read is scoped to today) and are cleared once per study day, not on
+  // every answer: the DELETE scans the table, and the answer is the hot path. Rows a rolled-back clear left behind
+  // stay unreachable until the next day's clear.
+  let clearedBeforeDay = -Infinity;
   const trimUndo = db.prepare(`DELETE FROM answer_undo WHERE ${SCOPE} AND review_id <=
     (SELECT review_id FROM answer_undo WHERE ${SCOPE} ORDER BY review_id DESC LIMIT 1 OFFSET ${ANSWER_UNDO_KEPT})`);
   const latestUndo = db.prepare(`SELECT review_id FROM answer_undo WHERE ${SCOPE} ORDER BY review_id DESC LIMIT 1`).pluck();
@@ -158,7 +162,10 @@ export function createStudyStore(db: Db) {
         });
         writeState.run({ ...next, cardId: input.cardId, lastReviewAt: input.now, version: before.version + 1 });
         const undoScope = { deckId: input.session.deckId, today: input.day };
-        clearPastUndo.run(input.day);
+        if (input.day > clearedBeforeDay) {
+          clearPastUndo.run(input.day);
+          clearedBeforeDay = input.day;
+        }
         insertUndo.run({ reviewId: lastInsertRowid, ...undoScope });
         trimUndo.run(undoScope);
         return { reviewId: Number(lastInsertRowid), before };
