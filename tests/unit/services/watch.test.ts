@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { writeFileAtomic } from '../../../main/files/atomicWrite';
 import { watchDeckFolders } from '../../../main/services/watch';
+import { canDropPrivileges, runUnprivileged } from '../helpers/unprivileged';
 
 const DEADLINE_MS = 15_000;
 let root: string;
@@ -119,5 +120,13 @@ describe('outside edits are always seen', () => {
     const text = '## What is dropout? {#drop}\n\nRandomly zeroing activations in training.\n';
     writeFileAtomic(join(decks, 'dropout.md'), text);
     await waitUntilSeen('dropout.md', text);
+  });
+
+  it('a deck folder that could not be watched (EACCES) is re-armed, and every later save there is seen', (ctx) => {
+    if (!canDropPrivileges()) ctx.skip();
+    const { stderr, result } = runUnprivileged('tests/unit/services/watchRearmProbe.ts');
+    expect(stderr).toBe('');
+    expect(result).toEqual({ uid: expect.any(Number), lockedWatch: 'EACCES', savesPickedUp: 3 });
+    expect(result.uid).not.toBe(0);
   });
 });
