@@ -1,4 +1,4 @@
-// `npm run bench [-- collection|proofs|browse|edit|sandbox|statistics]`: prints performance numbers with ratios against
+// `npm run bench [-- collection|proofs|browse|edit|sandbox|statistics|watch]`: prints performance numbers with ratios against
 // baselines run in the same process. Nothing here asserts; read the numbers.
 import { benchCollection } from './collection';
 
@@ -17,6 +17,10 @@ if (all || which.has('statistics')) {
 if (all || which.has('edit')) {
   const { benchEdit } = await import('./edit');
   await benchEdit();
+}
+if (all || which.has('watch')) {
+  const { benchWatch } = await import('./watch');
+  await benchWatch();
 }
 if (all || which.has('sandbox')) {
   const { benchSandbox } = await import('./sandbox');
