@@ -19,14 +19,14 @@ export interface CardHistory {
 export const sm2Recall = (elapsedDays: number, intervalDays: number): number => 0.9 ** (elapsedDays / intervalDays);
 
 /** Probability of recall before each answer, null where none is predicted (the first answer). */
-type Forecast = (answers: readonly LoggedAnswer[]) => (number | null)[];
+export type Forecast = (answers: readonly LoggedAnswer[]) => (number | null)[];
 
-const forecastSm2: Forecast = (answers) => {
+export const forecastSm2: Forecast = (answers) => {
   const states = replayStates(sm2CardScheduler, answers);
   return answers.map((a, k) => (k === 0 ? null : sm2Recall(a.day - answers[k - 1].day, states[k - 1].intervalDays)));
 };
 
-const forecastFsrs =
+export const forecastFsrs =
   (scheduler: FsrsScheduler): Forecast =>
   (answers) => {
     const states = replayStates(scheduler, answers);
@@ -36,7 +36,8 @@ const forecastFsrs =
 const isScored = (answers: readonly LoggedAnswer[], k: number, fromDay: number): boolean =>
   k > 0 && answers[k].day >= fromDay && answers[k].day > answers[k - 1].day;
 
-function predictions(histories: readonly CardHistory[], forecast: Forecast, fromDay: number): Prediction[] {
+/** The scored reviews with the forecast's prediction and the features metrics.ts bins by. */
+export function scoredPredictions(histories: readonly CardHistory[], forecast: Forecast, fromDay: number): Prediction[] {
   const out: Prediction[] = [];
   for (const { answers } of histories) {
     const p = forecast(answers);
@@ -71,7 +72,7 @@ export function evaluateSchedulers(histories: readonly CardHistory[], options: E
   const fromDay = options.fromDay ?? splitDay(histories);
   const training = histories.map((h) => ({ cardId: h.cardId, answers: h.answers.filter((a) => a.day < fromDay) }));
   const fsrs = (options.fitFsrs ?? (() => createFsrsScheduler()))(training);
-  const sm2 = predictions(histories, forecastSm2, fromDay);
+  const sm2 = scoredPredictions(histories, forecastSm2, fromDay);
   if (sm2.length === 0) return null;
-  return { scored: sm2.length, sm2: metricsOf(sm2), fsrs: metricsOf(predictions(histories, forecastFsrs(fsrs), fromDay)) };
+  return { scored: sm2.length, sm2: metricsOf(sm2), fsrs: metricsOf(scoredPredictions(histories, forecastFsrs(fsrs), fromDay)) };
 }
