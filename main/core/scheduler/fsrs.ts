@@ -56,7 +56,9 @@ export const NEW_FSRS_STATE: Readonly<FsrsCardState> = Object.freeze({
   queue: 'new',
 });
 
-function toCard(state: Readonly<FsrsCardState>): Card {
+/** `today` caps the last answer's day: a clock put back (a flight west across the rollover) reads as the same day. */
+function toCard(state: Readonly<FsrsCardState>, today: number): Card {
+  const lastDay = state.lastReviewDay === null ? null : Math.min(state.lastReviewDay, today);
   return {
     // Scheduling reads `last_review`, not `due`; `due` is only kept for ts-fsrs's own bookkeeping.
     due: frameOf(state.dueDay ?? state.lastReviewDay ?? 0),
@@ -68,7 +70,7 @@ function toCard(state: Readonly<FsrsCardState>): Card {
     reps: state.reps,
     lapses: state.lapses,
     state: STATE_OF[state.phase],
-    last_review: state.lastReviewDay === null ? undefined : frameOf(state.lastReviewDay),
+    last_review: lastDay === null ? undefined : frameOf(lastDay),
   };
 }
 
@@ -120,10 +122,10 @@ export function createFsrsScheduler(options: Partial<FsrsSettings> = {}): FsrsSc
     settings,
     newState: () => ({ ...NEW_FSRS_STATE }),
     answer(state, quality, at) {
-      return fromCard(engine.next(toCard(state), frameOf(at.today), fsrsGrade(quality)).card, state, at);
+      return fromCard(engine.next(toCard(state, at.today), frameOf(at.today), fsrsGrade(quality)).card, state, at);
     },
     preview(state, qualities, at) {
-      const all = engine.repeat(toCard(state), frameOf(at.today));
+      const all = engine.repeat(toCard(state, at.today), frameOf(at.today));
       const outcomes: GradeOutcomes<FsrsCardState> = {};
       for (const q of qualities) outcomes[q] = fromCard(all[fsrsGrade(q)].card, state, at);
       return outcomes;

@@ -110,6 +110,14 @@ describe('FSRS adapter: elapsed days are study days', () => {
     expect(after.lastReviewDay).toBe(before.lastReviewDay! + 1);
   });
 
+  it('a clock put back before the last answer\'s study day answers as the same day instead of failing', () => {
+    const at = moment('2026-11-27T09:00', 480);
+    const card = reviewCard(at.today + 1);
+    const { next } = fsrs.answer(card, 4, at);
+    expect(next.lastReviewDay).toBe(at.today);
+    expect(next).toEqual(fsrs.answer(reviewCard(at.today), 4, at).next);
+  });
+
   it('the same local times in another time zone give the same memory state', () => {
     const shanghai = graduate('2026-11-26T23:50', '2026-11-28T09:00', 480);
     const newYork = graduate('2026-11-26T23:50', '2026-11-28T09:00', -300);
