@@ -118,6 +118,14 @@ describe('FSRS adapter: elapsed days are study days', () => {
     expect(next).toEqual(fsrs.answer(reviewCard(at.today), 4, at).next);
   });
 
+  it('a 10-minute step taken at 03:55 is due at 04:05 — the instant, on the next study day', () => {
+    const at = moment('2026-11-27T03:55', 480);
+    const step = fsrs.answer(fsrs.newState(), 4, at).next;
+    expect(step.dueAt).toBe(moment('2026-11-27T04:05', 480).now);
+    expect(moment('2026-11-27T04:05', 480).today).toBe(at.today + 1);
+    expect(step.lastReviewDay).toBe(at.today);
+  });
+
   it('the same local times in another time zone give the same memory state', () => {
     const shanghai = graduate('2026-11-26T23:50', '2026-11-28T09:00', 480);
     const newYork = graduate('2026-11-26T23:50', '2026-11-28T09:00', -300);
