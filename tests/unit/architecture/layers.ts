@@ -20,7 +20,7 @@ export const LAYERS: Layer[] = [
   // The types and constants shared by every side; the sandboxed preload bundles it, so it stands alone.
   { name: 'contract', paths: ['main/contract/'], mayImport: [], packages: [] },
   // Pure logic: deck format, notes conversion, scheduling. No IO, so it is tested without a disk or a clock.
-  { name: 'core', paths: ['main/core/'], mayImport: ['contract'], packages: ['yaml'] },
+  { name: 'core', paths: ['main/core/'], mayImport: ['contract'], packages: ['yaml', 'ts-fsrs'] },
   { name: 'storage', paths: ['main/storage/'], mayImport: ['contract', 'core', 'files'], packages: ['better-sqlite3', NODE] },
   // Thin fs helpers (atomic write, inside-folder check, image types) shared by services and hosts.
   { name: 'files', paths: ['main/files/'], mayImport: ['contract'], packages: [NODE] },

@@ -1,0 +1,33 @@
+// Scheduler choice and the "which scheduler fits me" comparison, as the API will carry them (issue 16). Pure types.
+
+/** The algorithms a preset can choose. SM-2 is the default. */
+export type SchedulerName = 'sm2' | 'fsrs';
+
+/** A preset's FSRS options. */
+export interface FsrsSettings {
+  /** Probability of recall the intervals aim at, 0.7–0.99; 0.9 by default. */
+  desiredRetention: number;
+  /** FSRS-6's 21 weights; the defaults until the optimizer has run on the user's history. */
+  weights: readonly number[];
+  /** Learning steps of a new card, minutes (default 1, 10). */
+  learningStepsMin: readonly number[];
+  /** Relearning steps of a lapsed card, minutes (default 10). */
+  relearningStepsMin: readonly number[];
+}
+
+/** How well one scheduler's predicted recall matched what happened (the srs-benchmark's metrics). */
+export interface ForecastMetrics {
+  /** Mean negative log-likelihood of the outcomes; lower is better. */
+  logLoss: number;
+  /** RMSE over bins of interval length × reviews × lapses, weighted by bin size; lower is better. */
+  rmseBins: number;
+  /** Area under the ROC curve; higher is better; null when every scored review passed (or every one failed). */
+  auc: number | null;
+}
+
+export interface SchedulerComparison {
+  /** Reviews scored: later than the training window, not the card's first, not on the same day as the one before. */
+  scored: number;
+  sm2: ForecastMetrics;
+  fsrs: ForecastMetrics;
+}
