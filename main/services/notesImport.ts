@@ -30,6 +30,8 @@ export interface NotesImportInput {
   bytes?: Uint8Array;
   /** Folder of the notes file, to resolve relative image paths; without it every image is reported missing. */
   notesDir?: string;
+  /** Heading lines of skipped sections (references, TODO…) the user chose to include (ConvertNotesInput). */
+  includeSections?: readonly number[];
   /** Write the deck here instead of `<user deck folder>/<deck id>.md` (the CLI's --out). */
   outPath?: string;
 }
@@ -217,7 +219,7 @@ export function createNotesImporter(options: NotesImporterOptions): NotesImporte
     const decks = options.existingDecks();
     const reservedDeckIds = new Set(decks.filter(isBuiltIn).map((deck) => deck.id));
     const convert = (previousCards: PreviousDeckCard[]) =>
-      convertNotes({ text, fileName: input.fileName, imageExists, previousCards, decodeWarnings, reservedDeckIds });
+      convertNotes({ text, fileName: input.fileName, imageExists, previousCards, decodeWarnings, reservedDeckIds, includeSections: input.includeSections });
 
     // The deck id comes from the notes; only then is it known which file, and which earlier proofs, it meets.
     const first = convert([]);
