@@ -74,11 +74,20 @@ export function notQuestionReason(section: NotesSection): Message | null {
   return null;
 }
 
-/** Stripped heading keys that occur more than once in the file: such headings need their parent to be told apart. */
+/**
+ * Stripped heading keys that occur more than once in the file under different parents: the parent tells such
+ * headings apart. Repeats under one parent ("How does Adam?" twice in one chapter) gain nothing from it.
+ */
 export function repeatedHeadingKeys(sections: readonly NotesSection[]): ReadonlySet<string> {
-  const counts = new Map<string, number>();
-  for (const { heading } of sections) counts.set(headingKey(heading.title), (counts.get(headingKey(heading.title)) ?? 0) + 1);
-  return new Set([...counts].filter(([, count]) => count > 1).map(([key]) => key));
+  const parentsByKey = new Map<string, Set<string>>();
+  for (const { heading, parents } of sections) {
+    const key = headingKey(heading.title);
+    const parent = parents.at(-1);
+    const seen = parentsByKey.get(key) ?? new Set<string>();
+    seen.add(parent ? headingKey(parent.title) : '');
+    parentsByKey.set(key, seen);
+  }
+  return new Set([...parentsByKey].filter(([, parents]) => parents.size > 1).map(([key]) => key));
 }
 
 /**

@@ -79,6 +79,11 @@ describe('generic and repeated headings get their parent', () => {
     ]);
   });
 
+  it('adds no parent to a heading repeated under the same parent, where it could not tell them apart', () => {
+    const text = '# Optimizers\n## How does Adam work?\nmoments\n## How does Adam work\nbias correction\n';
+    expect(convertOk(text).parsed.cards.map((card) => card.frontMd)).toEqual(['How does Adam work?', 'How does Adam work']);
+  });
+
   it('gives no parent to a generic top-level heading', () => {
     expect(convertOk('# 总结\n\n全文小结').parsed.cards.map((card) => card.frontMd)).toEqual(['总结']);
   });
