@@ -179,7 +179,8 @@ export interface NotesImportPreview {
   deckName: string;
   cardCount: number;
   cards: { id: string; question: string; tags: string[] }[];
-  skippedHeadings: { line: number; heading: string; reason: Message }[];
+  /** `includable`: a section with content that is not a question (references, TODO…); list its `line` in `includeSections` to keep it. */
+  skippedHeadings: { line: number; heading: string; reason: Message; includable?: true }[];
   missingImages: string[];
   targetPath: string;
   /** True when a deck with this id already exists and will be updated in place. */
@@ -286,9 +287,10 @@ export interface Api {
   updateSettings(arg: Partial<Settings>): Promise<Settings>;
   recordProofRun(arg: { cardId: string; contentHash: string; result: ProofResult }): Promise<void>;
   proofRuns(arg: { cardId: string }): Promise<ProofRunRecord[]>;
-  previewNotesImport(arg: { fileName: string; text: string }): Promise<NotesImportPreview>;
+  /** `includeSections`: heading lines of includable skipped sections the user chose to import anyway. */
+  previewNotesImport(arg: { fileName: string; text: string; includeSections?: number[] }): Promise<NotesImportPreview>;
   /** The notes file read by the host from a full path, so images beside it (`![](photos/x.png)`) come along. */
-  previewNotesImportFile(arg: { path: string }): Promise<NotesImportPreview>;
+  previewNotesImportFile(arg: { path: string; includeSections?: number[] }): Promise<NotesImportPreview>;
   commitNotesImport(arg: { previewId: string }): Promise<{ deckId: string; path: string }>;
   // Editing and browsing (issue #6).
   getCard(arg: { cardId: string }): Promise<EditableCard>;

@@ -268,6 +268,9 @@ export const ENGLISH = {
     `The deck "${p.deckId}" is also in ${p.path}; the app loads only one deck per id, so remove one of the two files.`,
   'notes.skipNoContent': () => 'no content and no sub-headings',
   'notes.skipNoText': () => 'the heading has no text to use as the question; give it one and import again',
+  'notes.skipReferences': () => 'a reference list (citations and links), not a question',
+  'notes.skipPlaceholder': () => 'a placeholder (TODO, 待补充…) with no answer yet',
+  'notes.skipMetadata': () => 'a chapter title whose only text is author or contact details',
   'notes.notAFile': (p: { path: string }) => `${p.path} is not a file. Give the path of a Markdown notes file.`,
   'notes.cannotRead': (p: { path: string; reason: string }) => `Cannot read ${p.path}: ${p.reason}.`,
   'notes.targetIsOther': (p: { path: string; reason: NestedMessage; deckId: string; outFlag: boolean }, words: Words) =>

@@ -65,6 +65,8 @@ const cardDraft = v.strictObject({
 });
 const cardIds = v.pipe(v.array(id), v.minLength(1), v.maxLength(200_000));
 const deckName = v.pipe(v.string(), v.minLength(1), v.maxLength(500));
+/** Heading lines (1-based) of skipped notes sections to import anyway; a notes file has at most a few 100k lines. */
+const includeSections = v.optional(v.pipe(v.array(v.pipe(count(10_000_000), v.minValue(1))), v.maxLength(100_000)));
 /** A path from the root of the disk: a relative one would resolve against wherever the host happens to run. */
 const fullPath = v.pipe(v.string(), v.minLength(1), v.maxLength(4096), v.check((path) => isAbsolute(path), 'give the full path, from the root of the disk'));
 
@@ -123,8 +125,9 @@ export function apiSchemas(paths: PathCheck) {
     previewNotesImport: v.strictObject({
       fileName: v.pipe(v.string(), v.minLength(1), v.maxLength(1024)),
       text: v.pipe(v.string(), v.maxLength(25 * 1024 * 1024)),
+      includeSections,
     }),
-    previewNotesImportFile: v.strictObject({ path: grantedPath(paths, 'notes-file') }),
+    previewNotesImportFile: v.strictObject({ path: grantedPath(paths, 'notes-file'), includeSections }),
     commitNotesImport: v.strictObject({ previewId: v.pipe(v.string(), v.minLength(1), v.maxLength(200)) }),
     getCard: v.strictObject({ cardId: id }),
     // 10 MB of image as base64, and a little room: the service checks the decoded size and the image signature.

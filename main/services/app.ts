@@ -220,7 +220,7 @@ export function createProofDeckApp(options: AppOptions): ProofDeckApp {
   };
   const notes = {
     preview: notesPreview,
-    previewFile: (path: string) => notesPreview(readNotesFile(path)),
+    previewFile: (path: string, includeSections?: readonly number[]) => notesPreview({ ...readNotesFile(path), includeSections }),
     commit(previewId: string) {
       open();
       const written = notesImporter.commit(previewId);
@@ -280,7 +280,7 @@ export interface ProofDeckServices {
   folders: ReturnType<typeof createDeckFolderService>;
   notes: {
     preview(input: NotesImportInput): ReturnType<Api['previewNotesImport']> extends Promise<infer R> ? R : never;
-    previewFile(path: string): ReturnType<Api['previewNotesImportFile']> extends Promise<infer R> ? R : never;
+    previewFile(path: string, includeSections?: readonly number[]): ReturnType<Api['previewNotesImportFile']> extends Promise<infer R> ? R : never;
     commit(previewId: string): { deckId: string; path: string };
   };
   database: { status(): StartupStatus; restore(backup: string): Promise<StartupStatus>; startEmpty(): Promise<StartupStatus>; updateSettings(patch: Partial<Settings>): Settings };

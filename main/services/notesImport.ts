@@ -2,7 +2,7 @@
 // finds their images, picks the deck file to write (the same deck id is updated in place, any other file is
 // never overwritten), shows a preview, and on commit copies the images and writes the deck atomically.
 import { randomUUID } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, isAbsolute, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { NotesImportPreview } from '../contract/api';
@@ -16,9 +16,10 @@ import {
   type NotesImportSummary,
   type PreviousDeckCard,
 } from '../core/notes';
+import { fallbackImageCandidates, isAbsoluteImagePath } from '../core/notes/imageCandidates';
 import { copyFileAtomic, writeFileAtomic } from '../files/atomicWrite';
 import { imageType } from '../files/imageTypes';
-import { realTargetInside } from '../files/inside';
+import { realInside, realTargetInside } from '../files/inside';
 
 
 
@@ -29,6 +30,8 @@ export interface NotesImportInput {
   bytes?: Uint8Array;
   /** Folder of the notes file, to resolve relative image paths; without it every image is reported missing. */
   notesDir?: string;
+  /** Heading lines of skipped sections (references, TODO…) the user chose to include (ConvertNotesInput). */
+  includeSections?: readonly number[];
   /** Write the deck here instead of `<user deck folder>/<deck id>.md` (the CLI's --out). */
   outPath?: string;
 }
@@ -69,18 +72,26 @@ interface PendingImport {
   summary: NotesImportSummary;
   targetPath: string;
   notesDir: string | null;
+  notesFileName: string;
 }
 
 /** Previews kept for commit; older ones are forgotten (each holds a whole deck text). */
 const MAX_PENDING = 8;
 const MAX_IMAGE_BYTES = 50 * 1024 * 1024;
 
-/**
- * Where an image path written in the notes points on this machine, or null. Typora writes Windows paths
- * (`E:\…`, which never exist elsewhere), relative paths (with `/`, `\` or `%20`) and `file://` URLs. Only image
- * files are taken, so notes cannot smuggle another file (`../../.ssh/id_rsa`) into the deck folder.
- */
-export function resolveNotesImage(src: string, notesDir: string, platform: NodeJS.Platform = process.platform): string | null {
+/** An image file (by its type) no larger than the importer takes, or false. */
+function isImportableImage(absolute: string): boolean {
+  if (!imageType(absolute)) return false;
+  try {
+    const stats = statSync(absolute);
+    return stats.isFile() && stats.size <= MAX_IMAGE_BYTES;
+  } catch {
+    return false;
+  }
+}
+
+/** The image exactly where the notes say (today's rule): relative to the notes, or an absolute path on this machine. */
+function imageAsWritten(src: string, notesDir: string, platform: NodeJS.Platform): string | null {
   let path = src;
   if (/^file:/i.test(src)) {
     try {
@@ -100,13 +111,38 @@ export function resolveNotesImage(src: string, notesDir: string, platform: NodeJ
   for (const candidate of candidates) {
     const native = platform === 'win32' ? candidate : candidate.replace(/\\/g, '/');
     const absolute = isAbsolute(native) ? native : resolve(notesDir, native);
-    if (!imageType(absolute)) continue;
-    try {
-      const stats = statSync(absolute);
-      if (stats.isFile() && stats.size <= MAX_IMAGE_BYTES) return absolute;
-    } catch {
-      // Missing or unreadable: try the next spelling.
-    }
+    if (isImportableImage(absolute)) return absolute;
+  }
+  return null;
+}
+
+function foldersBeside(notesDir: string): string[] {
+  try {
+    return readdirSync(notesDir, { withFileTypes: true }).filter((entry) => entry.isDirectory()).map((entry) => entry.name);
+  } catch {
+    return [];
+  }
+}
+
+/**
+ * Where an image path written in the notes points on this machine, or null. Typora writes Windows paths
+ * (`E:\…`, which never exist elsewhere), relative paths (with `/`, `\` or `%20`) and `file://` URLs. An absolute
+ * path that is not here falls back to the file of the same name beside the notes or in their image folders
+ * (core/notes/imageCandidates.ts), never outside the notes folder. Only image files are taken, so notes cannot
+ * smuggle another file (`../../.ssh/id_rsa`) into the deck folder.
+ */
+export function resolveNotesImage(
+  src: string,
+  notesDir: string,
+  platform: NodeJS.Platform = process.platform,
+  notesFileName = '',
+): string | null {
+  const written = imageAsWritten(src, notesDir, platform);
+  if (written || !isAbsoluteImagePath(src)) return written;
+  for (const candidate of fallbackImageCandidates(src, notesFileName, foldersBeside(notesDir))) {
+    // realInside: a symlinked folder or file beside the notes must not lead out of them.
+    const real = realInside(notesDir, join(...candidate.split('/')));
+    if (real && isImportableImage(real)) return real;
   }
   return null;
 }
@@ -179,11 +215,11 @@ export function createNotesImporter(options: NotesImporterOptions): NotesImporte
       text = input.text ?? '';
     }
     const notesDir = input.notesDir ? resolve(input.notesDir) : null;
-    const imageExists = (src: string): boolean => notesDir !== null && resolveNotesImage(src, notesDir) !== null;
+    const imageExists = (src: string): boolean => notesDir !== null && resolveNotesImage(src, notesDir, process.platform, input.fileName) !== null;
     const decks = options.existingDecks();
     const reservedDeckIds = new Set(decks.filter(isBuiltIn).map((deck) => deck.id));
     const convert = (previousCards: PreviousDeckCard[]) =>
-      convertNotes({ text, fileName: input.fileName, imageExists, previousCards, decodeWarnings, reservedDeckIds });
+      convertNotes({ text, fileName: input.fileName, imageExists, previousCards, decodeWarnings, reservedDeckIds, includeSections: input.includeSections });
 
     // The deck id comes from the notes; only then is it known which file, and which earlier proofs, it meets.
     const first = convert([]);
@@ -199,7 +235,7 @@ export function createNotesImporter(options: NotesImporterOptions): NotesImporte
     const { summary } = result;
 
     const previewId = randomUUID();
-    pending.set(previewId, { deckText: result.deckText, summary, targetPath: target.path, notesDir });
+    pending.set(previewId, { deckText: result.deckText, summary, targetPath: target.path, notesDir, notesFileName: input.fileName });
     while (pending.size > MAX_PENDING) pending.delete(pending.keys().next().value!);
 
     return {
@@ -232,7 +268,7 @@ export function createNotesImporter(options: NotesImporterOptions): NotesImporte
     mkdirSync(deckDir, { recursive: true });
     // Images first: if one fails, no deck file points at an image that is not there.
     for (const copy of job.summary.imageCopies) {
-      const source = job.notesDir ? resolveNotesImage(copy.src, job.notesDir) : null;
+      const source = job.notesDir ? resolveNotesImage(copy.src, job.notesDir, process.platform, job.notesFileName) : null;
       if (!source) throw new AppError(message('notes.imageGone', { src: copy.src }));
       const to = join(deckDir, ...copy.assetPath.split('/'));
       mkdirSync(dirname(to), { recursive: true });

@@ -4,11 +4,13 @@ import { message } from '../../contract/messages';
 import { rewriteBody, trimBlankLines } from './body';
 import { renderDeckFile, type DeckCardText } from './deckText';
 import { plainText, titleToTag } from './headingText';
-import { assignCardIds, deckIdFromName } from './ids';
+import { deckIdFromName } from './ids';
 import { createImagePlan } from './images';
 import { rewriteInline } from './inline';
 import { linkReferencesPerCard } from './references';
 import { outlineNotes, type NotesOutline, type NotesSection } from './outline';
+import { sectionCardIds } from './sectionIds';
+import { notQuestionReason, questionWithParent, repeatedHeadingKeys } from './sectionRules';
 import { validateNotesText } from './textInput';
 import type { ConvertNotesInput, ConvertNotesResult, NotesImportSummary, SkippedHeading } from './types';
 
@@ -48,9 +50,33 @@ function freeDeckId(wanted: string, reserved: ReadonlySet<string>): string {
 
 interface PendingCard {
   section: NotesSection;
+  id: string;
   question: string;
   answerLines: string[];
   hasProof: boolean;
+}
+
+/** Images in a section that is then skipped must not be copied or reported: this renderer only tells content exists. */
+const sizeOnlyImage = (): string => 'image';
+
+/**
+ * Sections with content of their own and a heading with text: each can be a card (the rules in sectionRules.ts
+ * then leave out those that are not questions). The others are reported in `skipped`, in the same way as ever.
+ */
+function cardSections(sections: readonly NotesSection[], skipped: SkippedHeading[]): NotesSection[] {
+  return sections.filter((section) => {
+    const { heading } = section;
+    if (trimBlankLines(rewriteBody(section.body, sizeOnlyImage).lines).length === 0) {
+      // A heading that only groups sub-headings is a chapter, not a card, and not worth reporting.
+      if (!section.hasSubHeadings) skipped.push({ line: heading.line, heading: heading.text, reason: message('notes.skipNoContent') });
+      return false;
+    }
+    if (rewriteInline(heading.title, sizeOnlyImage).trim() === '') {
+      skipped.push({ line: heading.line, heading: heading.text || '#'.repeat(heading.level), reason: message('notes.skipNoText') });
+      return false;
+    }
+    return true;
+  });
 }
 
 export function convertNotes(input: ConvertNotesInput): ConvertNotesResult {
@@ -69,32 +95,26 @@ export function convertNotes(input: ConvertNotesInput): ConvertNotesResult {
   const deckId = freeDeckId(deckIdFromName(name), input.reservedDeckIds ?? new Set());
   const images = createImagePlan(deckId, input.imageExists ?? (() => false));
   const skippedHeadings: SkippedHeading[] = [];
+  const sections = cardSections(outline.sections, skippedHeadings);
+  const repeated = repeatedHeadingKeys(outline.sections);
+  const sectionIds = sectionCardIds(deckId, sections, new Set((input.previousCards ?? []).map((card) => card.id)));
+  const include = new Set(input.includeSections ?? []);
   const pending: PendingCard[] = [];
-
-  for (const section of outline.sections) {
-    const { heading } = section;
+  sections.forEach((section, index) => {
+    const { id, importedBefore } = sectionIds[index];
+    const reason = notQuestionReason(section);
+    // A section already imported as a card stays one: dropping it now would remove the card and its history.
+    if (reason && !importedBefore && !include.has(section.heading.line)) {
+      skippedHeadings.push({ line: section.heading.line, heading: section.heading.text, reason, includable: true });
+      return;
+    }
     const body = rewriteBody(section.body, images.render);
-    const answerLines = trimBlankLines(body.lines);
-    if (answerLines.length === 0) {
-      // A heading that only groups sub-headings is a chapter, not a card, and not worth reporting.
-      if (!section.hasSubHeadings) skippedHeadings.push({ line: heading.line, heading: heading.text, reason: message('notes.skipNoContent') });
-      continue;
-    }
-    const question = rewriteInline(heading.title, images.render).trim();
-    if (question === '') {
-      skippedHeadings.push({ line: heading.line, heading: heading.text || '#'.repeat(heading.level), reason: message('notes.skipNoText') });
-      continue;
-    }
-    pending.push({ section, question, answerLines, hasProof: body.hasProof });
-  }
+    const question = rewriteInline(questionWithParent(section, repeated), images.render).trim();
+    pending.push({ section, id, question, answerLines: trimBlankLines(body.lines), hasProof: body.hasProof });
+  });
+  skippedHeadings.sort((a, b) => a.line - b.line);
 
-  const ids = assignCardIds(
-    deckId,
-    pending.map(({ section }) => {
-      const parent = section.parents.at(-1);
-      return { title: plainText(section.heading.title), parentTitle: parent ? plainText(parent.title) : null };
-    }),
-  );
+  const ids = pending.map((card) => card.id);
   const answers = linkReferencesPerCard(pending.map((card) => card.answerLines));
   const newIds = new Set(ids);
   const previous = new Map((input.previousCards ?? []).map((card) => [card.id, card]));

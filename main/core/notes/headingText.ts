@@ -47,6 +47,65 @@ export function titleToTag(title: string): string {
     .replace(/\s+/g, '-');
 }
 
+// Outline numbers authors put before a question, stripped one layer at a time ("3.3.3 （1）为什么…" has two).
+// Each must be followed by text, so a title that is only a number ("2021") stays.
+const OUTLINE_NUMBERS: readonly RegExp[] = [
+  /^\d+(?:\.\d+)*[.、)）:：]?\s+(?![-+*/=<>×÷^%])/, // 1 · 1. · 1.13.6 · 1、 · 1) · 1: then a space (not "1 + 1 = 2")
+  /^\d+(?:\.\d+)+\.?(?=[^\d\s.])/, // 2.1.1Gradient: a multi-level number stuck to the text
+  /^\d+[、)）](?=\S)/, // 1、标题 · 1）标题
+  /^[（(]\s*(?:\d+|[一二三四五六七八九十百零〇]+)\s*[)）]\s*/, // （1） · (1) · （一）
+  /^[一二三四五六七八九十百零〇]+[、.．]\s*/, // 一、 · 二.
+  /^第[一二三四五六七八九十百零〇两\d]+[章节部分篇讲课回]\s+/, // 第一节 Inception…
+  /^Q\s?\d+\s*[.:：、)）]\s*/i, // Q1. · Q1: · Q2、
+  /^[\u2460-\u2473]\s*/, // ① … ⑳
+];
+
+// Spacing entities Typora and CSDN exports use to indent headings: they read as a space.
+const SPACE_ENTITIES = /&(?:emsp|ensp|nbsp|thinsp|emsp13|emsp14|numsp|puncsp|hairsp|MediumSpace|ZeroWidthSpace);|&#(?:160|8194|8195|8201|8203|12288|x[aA]0|x200[2-9bB]|x3000);/g;
+// Entities that stand for one plain character; `&lt;` and `&gt;` stay, or decoding them would make HTML of text.
+const CHARACTER_ENTITIES: Record<string, string> = { amp: '&', quot: '"', apos: "'", middot: '·', hellip: '…', mdash: '—', ndash: '–', times: '×', divide: '÷', laquo: '«', raquo: '»', ldquo: '“', rdquo: '”', lsquo: '‘', rsquo: '’' };
+
+function decodeEntitiesOutsideCode(text: string): string {
+  // Code spans keep their entities: `&nbsp;` in code is what the author wants shown.
+  return text
+    .split(/(`+[^`]*`+)/)
+    .map((part, index) => {
+      if (index % 2 === 1) return part;
+      return part
+        .replace(SPACE_ENTITIES, ' ')
+        .replace(/&([a-zA-Z]+);(?![a-zA-Z#]\w*;)/g, (entity, name: string) => CHARACTER_ENTITIES[name] ?? entity)
+        .replace(/&#(\d{2,6}|x[0-9a-fA-F]{2,5});/g, (entity, code: string) => {
+          const point = code.startsWith('x') ? parseInt(code.slice(1), 16) : Number(code);
+          // `<`, `>` and `&` stay encoded for the same reason as `&lt;`; controls are not text.
+          return point < 32 || point > 0x10ffff || '<>&'.includes(String.fromCodePoint(point)) ? entity : String.fromCodePoint(point);
+        });
+    })
+    .join('');
+}
+
+/**
+ * The heading as a question: HTML entities decoded (spaces as spaces), then every layer of outline numbering
+ * removed (`1.13.6`, `（1）`, `一、`, `第二节`, `Q1:`). Questions only: tags, deck names and the ids of cards
+ * imported before this rule keep `stripNumbering`, so they do not change.
+ */
+export function questionTitle(text: string): string {
+  const decoded = decodeEntitiesOutsideCode(text).trim();
+  const leadingTags = /^(?:<[^>]*>\s*)*/.exec(decoded)![0];
+  let rest = decoded.slice(leadingTags.length).trim();
+  for (let changed = true; changed; ) {
+    changed = false;
+    for (const pattern of OUTLINE_NUMBERS) {
+      const next = rest.replace(pattern, '').trim();
+      if (next !== rest && next !== '') {
+        rest = next;
+        changed = true;
+      }
+    }
+  }
+  if (rest === '') return decoded === '' ? text.trim() : decoded;
+  return leadingTags + rest;
+}
+
 /** Heading text for places that show no Markdown or HTML (deck name, tags): tags dropped, text kept. */
 export function plainText(text: string): string {
   return text.replace(/<[^>]*>/g, '').replace(/\s+/g, ' ').trim();

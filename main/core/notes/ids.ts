@@ -32,10 +32,13 @@ export interface CardIdRequest {
   parentTitle: string | null;
 }
 
-/** Assigns ids in order; the same headings in the same order always get the same ids. */
-export function assignCardIds(deckId: string, requests: readonly CardIdRequest[]): string[] {
+/**
+ * Assigns ids in order; the same headings in the same order always get the same ids. `reserved`: ids already
+ * given to other cards of the deck (kept from an earlier import), which these must not take.
+ */
+export function assignCardIds(deckId: string, requests: readonly CardIdRequest[], reserved: ReadonlySet<string> = new Set()): string[] {
   const prefix = truncate(deckId, MAX_PREFIX_LENGTH);
-  const taken = new Set<string>();
+  const taken = new Set<string>(reserved);
   const none = new Set<string>();
   return requests.map(({ title, parentTitle }) => {
     const own = slugifyCardId(`${prefix}-${title}`, none);

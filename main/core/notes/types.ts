@@ -16,6 +16,11 @@ export interface SkippedHeading {
   /** The heading text as written in the notes (numbering kept, so the user can find it). */
   heading: string;
   reason: Message;
+  /**
+   * Present (true) when the section has content but is not a question (reference list, TODO placeholder,
+   * author/contact details): the user may include it anyway by its `line` (`ConvertNotesInput.includeSections`).
+   */
+  includable?: true;
 }
 
 /** An image found on disk that the deck file references: copy `src` (as written) to `assetPath`. */
@@ -63,6 +68,11 @@ export interface ConvertNotesInput {
   previousCards?: readonly PreviousDeckCard[];
   /** Deck ids this import must not take (built-in decks): the deck id then gets a `-notes` suffix. */
   reservedDeckIds?: ReadonlySet<string>;
+  /**
+   * Heading lines (1-based, as in `SkippedHeading.line`) of sections the user chose to include although they are
+   * not questions. The key is the line because the preview re-runs on the same text; it is not kept anywhere.
+   */
+  includeSections?: readonly number[];
   /** Warnings from decoding (e.g. GBK converted), carried into the summary. */
   decodeWarnings?: readonly Message[];
 }

@@ -43,6 +43,7 @@ describe('validated dispatch (every IPC / HTTP call goes through it)', () => {
     ['unknown dialog purpose', 'pickPath', { purpose: 'anywhere' }, /Invalid argument for pickPath: purpose/],
     ['folder import without a path', 'importDeckFolder', { path: '' }, /Invalid argument for importDeckFolder: path/],
     ['notes file by a relative path', 'previewNotesImportFile', { path: 'notes.md' }, /Invalid argument for previewNotesImportFile: path/],
+    ['notes include list with a line 0', 'previewNotesImport', { fileName: 'n.md', text: '# a\nb', includeSections: [0] }, /includeSections/],
   ])('refuses %s with a clear bad-request error', async (_label, method, arg, message) => {
     c = tempCollection({ builtIn: { 'd.md': deckText('d', [{ id: 'a', q: 'A?' }]) } });
     const dispatch = createDispatcher(c.app.api);

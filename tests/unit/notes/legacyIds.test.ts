@@ -1,0 +1,51 @@
+// Decks imported before issue 13's question rules (tests/fixtures/notes/legacy-decks, written by that importer)
+// re-imported from the same notes now: every card keeps its id, so its review history stays attached.
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { parseDeck } from '../../../main/core/deck';
+import { convertOk, fixturePath, readFixture } from './helpers';
+
+const legacyDeck = (name: string) => {
+  const path = fixturePath(`legacy-decks/${name}`);
+  const parsed = parseDeck(readFileSync(path, 'utf8'), path);
+  expect(parsed.errors).toEqual([]);
+  return parsed.cards.map((card) => ({ id: card.id!, proofCode: card.proofCode, proofLang: card.proofLang }));
+};
+
+describe.each([
+  ['messy/ch3-经典网络.md', 'ch3-经典网络.deck.md'],
+  ['messy/ch10-optimization.md', 'ch10-optimization.deck.md'],
+  ['interview-notes.md', 'interview-notes.deck.md'],
+])('re-importing %s over the deck imported before', (notes, deck) => {
+  const previousCards = legacyDeck(deck);
+  const fileName = notes.split('/').pop()!;
+  const { parsed, summary } = convertOk(readFixture(notes), { fileName, previousCards });
+
+  it('keeps every card id of the old deck, and removes none', () => {
+    expect(parsed.cards.map((card) => card.id)).toEqual(previousCards.map((card) => card.id));
+    expect(summary.removedCardIds).toEqual([]);
+  });
+
+  it('shows the new questions on those cards all the same', () => {
+    expect(parsed.cards.map((card) => card.frontMd).join('\n')).not.toMatch(/&emsp;|&nbsp;|^\d+(\.\d+)*\s|^（[一二三\d]）|^Q\d/m);
+  });
+});
+
+describe('a first import of the same notes', () => {
+  it('derives ids from the stripped headings', () => {
+    const { parsed } = convertOk(readFixture('messy/ch3-经典网络.md'), { fileName: 'ch3-经典网络.md' });
+    const ids = parsed.cards.map((card) => card.id);
+    expect(ids).toContain('第三章-经典网络-感受野如何计算');
+    expect(ids).toContain('第三章-经典网络-卷积层的输出尺寸如何计算');
+    expect(ids).not.toContain('第三章-经典网络-emsp-感受野如何计算');
+  });
+
+  it('gives a new section that collides with a kept old id a different id', () => {
+    const text = '# D\n## 1.1 Adam\nold\n## （2）Adam\nnew\n';
+    const first = convertOk('# D\n## 1.1 Adam\nold\n', { fileName: 'd.md' });
+    const previousCards = first.parsed.cards.map((card) => ({ id: card.id!, proofCode: null, proofLang: null }));
+    const ids = convertOk(text, { fileName: 'd.md', previousCards }).parsed.cards.map((card) => card.id);
+    expect(ids[0]).toBe(previousCards[0].id);
+    expect(new Set(ids).size).toBe(2);
+  });
+});
