@@ -72,13 +72,15 @@ export function calendarChart(stats: Statistics, width: number): Plot.PlotOption
     style: { background: 'transparent' },
     x: { axis: null, domain: Array.from({ length: weeks }, (_, i) => i), padding: 0 },
     y: { domain: [0, 1, 2, 3, 4, 5, 6], tickFormat: (d: number) => (d % 2 === 1 ? WEEKDAYS[d] : ''), tickSize: 0, label: null, padding: 0 },
-    color: { type: 'sqrt', scheme: 'greens', domain: [0, Math.max(1, ...calendarCells(stats).map((c) => c.answers))], legend: true, label: 'answers per day', tickFormat: 'd' },
+    // One green, more opaque with more answers: a colour scheme running from white would make the quiet days the
+    // brightest on the dark theme; opacity over either background keeps "more" reading as "stronger".
+    opacity: { type: 'sqrt', domain: [0, Math.max(1, ...calendarCells(stats).map((c) => c.answers))], range: [0.2, 1], legend: true, label: 'answers per day', tickFormat: 'd' },
     marks: [
       Plot.cell(everyDay, { x: 'week', y: 'weekday', fill: 'currentColor', fillOpacity: 0.07, inset: 1 }),
       Plot.cell(calendarCells(stats), {
-        x: 'week', y: 'weekday', fill: 'answers', inset: 1,
+        x: 'week', y: 'weekday', fill: KIND_COLORS.Review, fillOpacity: 'answers', inset: 1,
         channels: { date: { value: (c: CalendarCell) => isoDateOfDay(c.day), label: 'day' } },
-        tip: { format: { x: false, y: false, date: true, fill: true } },
+        tip: { format: { x: false, y: false, date: true, fillOpacity: true } },
       }),
       Plot.text(calendarMonths(stats), { x: 'week', text: 'label', frameAnchor: 'top', dy: -14, textAnchor: 'start', fontSize: 10 }),
     ],
