@@ -73,8 +73,9 @@ export function calendarChart(stats: Statistics, width: number): Plot.PlotOption
     x: { axis: null, domain: Array.from({ length: weeks }, (_, i) => i), padding: 0 },
     y: { domain: [0, 1, 2, 3, 4, 5, 6], tickFormat: (d: number) => (d % 2 === 1 ? WEEKDAYS[d] : ''), tickSize: 0, label: null, padding: 0 },
     // One green, more opaque with more answers: a colour scheme running from white would make the quiet days the
-    // brightest on the dark theme; opacity over either background keeps "more" reading as "stronger".
-    opacity: { type: 'sqrt', domain: [0, Math.max(1, ...calendarCells(stats).map((c) => c.answers))], range: [0.2, 1], legend: true, label: 'answers per day', tickFormat: 'd' },
+    // brightest on the dark theme; opacity over either background keeps "more" reading as "stronger". Plot's opacity
+    // legend is a black ramp (unreadable on the dark theme), so the screen draws its own (calendarLegend).
+    opacity: { type: 'sqrt', domain: [0, Math.max(1, ...calendarCells(stats).map((c) => c.answers))], range: [0.2, 1], label: 'answers per day' },
     marks: [
       Plot.cell(everyDay, { x: 'week', y: 'weekday', fill: 'currentColor', fillOpacity: 0.07, inset: 1 }),
       Plot.cell(calendarCells(stats), {
@@ -85,6 +86,13 @@ export function calendarChart(stats: Statistics, width: number): Plot.PlotOption
       Plot.text(calendarMonths(stats), { x: 'week', text: 'label', frameAnchor: 'top', dy: -14, textAnchor: 'start', fontSize: 10 }),
     ],
   };
+}
+
+/** The calendar's legend: the shades of a few answer counts from none to the busiest day's, as the cells draw them. */
+export function calendarLegend(stats: Statistics): { answers: number; opacity: number }[] {
+  const most = Math.max(1, ...calendarCells(stats).map((c) => c.answers));
+  const steps = [...new Set([1, Math.round(most / 4), Math.round(most / 2), most].filter((n) => n >= 1))];
+  return steps.map((answers) => ({ answers, opacity: 0.2 + 0.8 * Math.sqrt(answers / most) }));
 }
 
 export function cardStateChart(stats: Statistics, width: number): Plot.PlotOptions {
