@@ -96,6 +96,8 @@ export interface StudyStep {
    * decks when deckId is null), kept across restarts, at most 500.
    */
   undoDepth: number;
+  /** The host's time of this step: the renderer starts a session's summary from it, never from its own clock. */
+  now: EpochMs;
 }
 
 export interface SessionSummary {

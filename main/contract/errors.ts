@@ -10,6 +10,7 @@ const KINDS: Partial<Record<MessageCode, ErrorKind>> = {
   'api.internal': 'internal',
   'api.hostUnreachable': 'internal',
   'api.unexpectedReply': 'internal',
+  'testClock.off': 'not-found',
   'study.staleAnswer': 'stale',
   'study.cardNotFound': 'not-found',
   'proof.unknownCard': 'not-found',

@@ -248,6 +248,8 @@ export const ENGLISH = {
   'api.unexpectedFrame': () => 'IPC from an unexpected frame was refused.',
   'api.hostUnreachable': (p: { detail: string }) => `ProofDeck's host is not reachable (is \`npm run web\` still running?): ${p.detail}`,
   'api.unexpectedReply': (p: { status: number }) => `Unexpected reply from the host (HTTP ${p.status}).`,
+  'testClock.off': () => 'The test clock is off: start the browser-mode host with PROOFDECK_TEST_CLOCK=1 (tests only).',
+  'testClock.badRequest': (p: { detail: string }) => `The test clock was not moved: ${p.detail}.`,
 
   // ---- Notes import ----
   'notes.tooLarge': (p: { bytes: number; limit: number }) =>

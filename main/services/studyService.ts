@@ -28,7 +28,7 @@ export function createStudyService(deps: { store: StudyStore; scheduler: Schedul
       next = { card: cardViewOf(found.row), kind: found.kind, outcomes, shownAt: now };
     }
     // Undo belongs to the session: its scope (deckId) and day, kept in the database (storage/studyStore.ts).
-    return { next, counts: store.counts(scope, left), undoDepth: store.undoDepth(scope) };
+    return { next, counts: store.counts(scope, left), undoDepth: store.undoDepth(scope), now };
   }
 
   /** What a session over `deckId` would show now, limits applied: the home screen's counts, without building a card. */

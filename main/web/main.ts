@@ -5,6 +5,7 @@ import { parseDataDirArgs } from '../config/dataDir';
 import { formatMessage } from '../contract/messages';
 import { watchDeckFolders } from '../services/watch';
 import { startWebHost } from './server';
+import { testClockFromEnv } from './testClock';
 
 const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -23,7 +24,10 @@ async function main(): Promise<void> {
   if (!existsSync(`${rendererDir}/index.html`)) throw new Error('The renderer is not built: run `npm run build` (npm run web does it for you).');
   // PROOFDECK_BUILTIN_DECKS lets tests and benches point at their own read-only decks.
   const builtInDeckDir = process.env.PROOFDECK_BUILTIN_DECKS || `${repoRoot}decks`;
-  const host = await startWebHost({ dataDir, builtInDeckDir, rendererDir, port: parsePort(rest), token: process.env.PROOFDECK_TOKEN });
+  // Tests only (docs/ARCHITECTURE.md "Testing time"): null unless PROOFDECK_TEST_CLOCK=1.
+  const testClock = testClockFromEnv(process.env) ?? undefined;
+  const host = await startWebHost({ dataDir, builtInDeckDir, rendererDir, port: parsePort(rest), token: process.env.PROOFDECK_TOKEN, testClock });
+  if (testClock) process.stderr.write('ProofDeck: TEST CLOCK ON (PROOFDECK_TEST_CLOCK=1): POST /__test/clock moves this host\'s time.\n');
   const stopWatching = watchDeckFolders([builtInDeckDir, `${dataDir}/decks`], () => host.app.sync());
   process.stdout.write(`ProofDeck (browser mode) — data in ${dataDir}\nOpen: ${host.url}\n`);
   // What did not stop the start (a failed backup, a full disk) is also on the home screen.

@@ -22,6 +22,8 @@ import { appCsp } from '../hosts/appCsp';
 import { resolveInside } from '../hosts/rendererFiles';
 import { fetchSiteAllowed, hasToken, hostAllowed, newHostName, newToken, originAllowed, TOKEN_COOKIE } from './security';
 import { contentType, readStatic } from './static';
+import { moveTestClock, TEST_CLOCK_PATH } from './testClock';
+import type { MovableClock } from '../services/clock';
 
 export interface WebHostOptions {
   dataDir: string;
@@ -31,6 +33,8 @@ export interface WebHostOptions {
   port?: number;
   /** Fixed token (tests); a random one otherwise. */
   token?: string;
+  /** Only with PROOFDECK_TEST_CLOCK=1 (main/web/testClock.ts): the app's clock, moved by `POST /__test/clock`. */
+  testClock?: MovableClock;
 }
 
 export interface WebHost {
@@ -61,6 +65,23 @@ function send(res: ServerResponse, status: number, body: string | Buffer, header
 const sendJson = (res: ServerResponse, status: number, value: unknown) =>
   send(res, status, JSON.stringify(value ?? null), { 'content-type': 'application/json; charset=utf-8' });
 
+/** The test clock's endpoint, behind the same guards as the API; 404 with `testClock.off` unless it was turned on. */
+async function answerTestClock(req: IncomingMessage, res: ServerResponse, clock: MovableClock | undefined): Promise<void> {
+  if (!clock) return sendJson(res, 404, { error: message('testClock.off') });
+  if (req.method !== 'POST') return send(res, 405, 'POST only.');
+  if (!String(req.headers['content-type'] ?? '').startsWith('application/json')) return sendJson(res, 415, { error: message('api.jsonOnly') });
+  const body = await readBody(req);
+  if (!body.ok) return sendJson(res, body.status, { error: body.error });
+  let arg: unknown;
+  try {
+    arg = JSON.parse(body.text || '{}');
+  } catch (error) {
+    return sendJson(res, 400, { error: message('api.badJson', { detail: (error as Error).message }) });
+  }
+  const moved = moveTestClock(clock, arg);
+  return moved.ok ? sendJson(res, 200, { result: moved.reading }) : sendJson(res, 400, { error: moved.error });
+}
+
 export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   const token = options.token ?? newToken();
   const server: Server = createServer();
@@ -72,7 +93,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   const hostName = newHostName();
   const origin = `http://${hostName}:${port}`;
   const sandbox = await startSandboxServer({ rootDir: options.rendererDir, appOrigin: origin });
-  const app = createProofDeckApp({ dataDir: options.dataDir, builtInDeckDir: options.builtInDeckDir, sandboxUrl: sandbox.url });
+  const app = createProofDeckApp({ dataDir: options.dataDir, builtInDeckDir: options.builtInDeckDir, sandboxUrl: sandbox.url, clock: options.testClock });
   const dispatch = createDispatcher(app.api);
   const csp = appCsp(sandbox.origin);
   const allowedHosts = [`${hostName}:${port}`];
@@ -92,6 +113,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
           'content-type': 'text/plain; charset=utf-8',
         });
       }
+      if (url.pathname === TEST_CLOCK_PATH) return await answerTestClock(req, res, options.testClock);
       if (url.pathname.startsWith('/api/')) {
         if (req.method !== 'POST') return send(res, 405, 'POST only.');
         if (!String(req.headers['content-type'] ?? '').startsWith('application/json')) return sendJson(res, 415, { error: message('api.jsonOnly') });

@@ -18,6 +18,8 @@ export interface AppOptions {
   userDecks?: Record<string, string>;
   /** Replace the shipped decks with these built-in files (name → text). */
   builtInDecks?: Record<string, string>;
+  /** Extra environment for the browser-mode host (e.g. PROOFDECK_TEST_CLOCK=1); ignored by Electron. */
+  hostEnv?: Record<string, string>;
 }
 
 export interface RunningApp {
@@ -39,11 +41,11 @@ async function chromiumPath(): Promise<string> {
   return findChromium({ install: false });
 }
 
-function startWebProcess(dataDir: string, builtInDir: string | null): Promise<{ child: ChildProcess; url: string }> {
+function startWebProcess(dataDir: string, builtInDir: string | null, hostEnv: Record<string, string> = {}): Promise<{ child: ChildProcess; url: string }> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['--import', 'tsx', 'main/web/main.ts', '--data-dir', dataDir], {
       cwd: repoRoot,
-      env: { ...process.env, ...(builtInDir ? { PROOFDECK_BUILTIN_DECKS: builtInDir } : {}) },
+      env: { ...process.env, ...(builtInDir ? { PROOFDECK_BUILTIN_DECKS: builtInDir } : {}), ...hostEnv },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let out = '';
@@ -112,7 +114,7 @@ export const test = base.extend<Fixtures>({
           stopCurrent = async () => electronApp.close();
           return page;
         }
-        const { child, url } = await startWebProcess(dataDir, builtInDir);
+        const { child, url } = await startWebProcess(dataDir, builtInDir, options.hostEnv);
         shared.browser ??= await chromium.launch({ executablePath: await chromiumPath(), args: ['--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'] });
         const context = await shared.browser.newContext();
         const page = await context.newPage();
@@ -174,6 +176,16 @@ export function callApi(page: Page, method: string, arg?: unknown): Promise<any>
     },
     [method, arg] as const,
   );
+}
+
+/** Moves browser mode's test clock (a host started with PROOFDECK_TEST_CLOCK=1): `{ setMs }`, `{ advanceMs }` or `{}`. */
+export function moveClock(page: Page, body: { setMs?: number; advanceMs?: number }): Promise<{ now: number; utcOffsetMin: number }> {
+  return page.evaluate(async (b) => {
+    const response = await fetch('/__test/clock', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(b) });
+    const reply = await response.json();
+    if (!response.ok) throw new Error(`test clock: HTTP ${response.status} ${JSON.stringify(reply)}`);
+    return reply.result;
+  }, body);
 }
 
 export function deckFile(id: string, name: string, cards: { id: string; q: string; a: string; proof?: string }[]): string {

@@ -13,7 +13,9 @@ export class ReviewSession {
   error = $state<string | null>(null);
   notice = $state<string | null>(null);
   summary = $state<SessionSummary | null>(null);
-  readonly startedAt = Date.now();
+  /** The host's time of the session's first step: the summary counts answers from there (the host's clock, not ours). */
+  private startedAt: number | null = null;
+  /** When the card came on screen, by the page's clock: only ever subtracted from the page's clock (a duration). */
   private shownAt = Date.now();
 
   /** Cards left in the session: what the progress bar shows beside `answered`. */
@@ -79,6 +81,7 @@ export class ReviewSession {
   }
 
   private apply(step: StudyStep): void {
+    this.startedAt ??= step.now;
     this.counts = step.counts;
     this.undoDepth = step.undoDepth;
     this.current = step.next;

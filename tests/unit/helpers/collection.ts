@@ -8,7 +8,8 @@ import type { Clock } from '../../../main/services/clock';
 export class TestClock implements Clock {
   constructor(public epochMs = Date.UTC(2026, 10, 26, 12, 0, 0)) {}
   now = () => this.epochMs;
-  utcOffsetMin = () => 0;
+  /** Replaceable: a test may give a zone whose offset changes with the instant (DST). */
+  utcOffsetMin: (epochMs: number) => number = () => 0;
   advanceDays(days: number) {
     this.epochMs += days * 86_400_000;
   }

@@ -258,3 +258,58 @@ describe('statistics of answers given through the app', () => {
     expect((await c.app.api.statistics({ deckId: null })).today).toBe(dayA + 3);
   });
 });
+
+describe('statistics across time-zone changes', () => {
+  async function answerNext(quality: Quality, durationMs: number): Promise<string> {
+    const shown = (await c.app.api.nextCard({ deckId: null })).next!;
+    await c.app.api.answerCard({ deckId: null, cardId: shown.card.id, quality, version: shown.card.state.version, durationMs });
+    return shown.card.id;
+  }
+
+  it('puts answers on the study day of the offset in force at each instant (a DST-like jump), rollover 04:00', async () => {
+    c = tempCollection({ user: { 'd.md': deckText('d', ['a', 'b', 'c', 'e'].map((id) => ({ id, q: `${id}?` }))) } });
+    // UTC+1 until 2026-03-29 01:00 UTC, UTC+2 from then (as central Europe).
+    const jump = Date.UTC(2026, 2, 29, 1);
+    c.clock.utcOffsetMin = (ms: number) => (ms < jump ? 60 : 120);
+    c.clock.epochMs = Date.UTC(2026, 2, 29, 0, 30); // 01:30 local (+1): March 28's study day
+    await answerNext(4, 1_000);
+    c.clock.epochMs = Date.UTC(2026, 2, 29, 1, 59); // 03:59 local (+2): still March 28's
+    await answerNext(4, 2_000);
+    c.clock.epochMs = Date.UTC(2026, 2, 29, 2, 30); // 04:30 local (+2), though only 03:30 at +1: March 29's
+    expect(await answerNext(4, 4_000)).toBe('a'); // a, learnt on the 28th, is due: a review
+    const s = await c.app.api.statistics({ deckId: null });
+    expect(s.today).toBe(dayOf(2026, 3, 29));
+    expect(s.days).toEqual([
+      { day: dayOf(2026, 3, 28), newCards: 2, learning: 0, review: 0, ms: 3_000 },
+      { day: dayOf(2026, 3, 29), newCards: 0, learning: 0, review: 1, ms: 4_000 },
+    ]);
+    expect(s.currentStreak).toBe(2);
+    // b (learnt on the 28th) is due today; a, reviewed today, in SM-2's second interval of 6 days.
+    expect(s.overdue).toBe(0);
+    expect(Object.fromEntries(s.dueDays.map((n, i) => [i, n]).filter(([, n]) => n > 0))).toEqual({ 0: 1, 6: 1 });
+  });
+
+  it('turns the day at 04:00 in a zone 5 h 45 min ahead, and keeps each answer on its stored day when the zone changes', async () => {
+    c = tempCollection({ user: { 'd.md': deckText('d', ['a', 'b', 'c'].map((id) => ({ id, q: `${id}?` }))) } });
+    c.clock.utcOffsetMin = () => 345; // Nepal
+    c.clock.epochMs = Date.UTC(2026, 10, 26, 22, 14); // 03:59 on the 27th local: the 26th's study day
+    await answerNext(4, 1_500);
+    c.clock.epochMs = Date.UTC(2026, 10, 26, 22, 15); // 04:00 local: the 27th, when a is due: Again, a lapse
+    expect(await answerNext(1, 2_500)).toBe('a');
+    const before = await c.app.api.statistics({ deckId: null });
+    expect(before.today).toBe(dayOf(2026, 11, 27));
+    expect(before.days.map((d) => [d.day, d.newCards, d.review, d.ms])).toEqual([[dayOf(2026, 11, 26), 1, 0, 1_500], [dayOf(2026, 11, 27), 0, 1, 2_500]]);
+    expect(before.buttons[0].counts).toEqual([{ kind: 'new', quality: 4, count: 1 }, { kind: 'review', quality: 1, count: 1 }]);
+    expect(before.retention[0]).toEqual({ days: 7, young: { passed: 0, total: 1 }, mature: { passed: 0, total: 0 } });
+    expect(before.cardStates).toEqual({ newCards: 2, learning: 1, young: 0, mature: 0, suspended: 0 });
+
+    // The traveller flies to UTC−10: the same instant is 12:15 on the 26th there, but the answers keep their days.
+    c.clock.utcOffsetMin = () => -600;
+    const after = await c.app.api.statistics({ deckId: null });
+    expect(after.today).toBe(dayOf(2026, 11, 26));
+    // Today is the 26th now, so the 27th's answer lies in the future and is left out; the 26th's stays where it was.
+    expect(after.days.map((d) => [d.day, d.newCards, d.review])).toEqual([[dayOf(2026, 11, 26), 1, 0]]);
+    expect(after.retention[0].young.total).toBe(0);
+    expect(after.currentStreak).toBe(1);
+  });
+});

@@ -1,34 +1,16 @@
-// Statistics → Observable Plot options and table rows. Pure (no DOM, no clock): every date comes from the host's
-// study-day numbers, so the screen shows the host's "today". Unit-tested like the proof plots.
+// Statistics → Observable Plot options, from the pure rows of rows.ts (which the tables list too). Colours are
+// mid-tones or currentColor, so each chart reads in the light and the dark theme; every mark has a tip (numbers on
+// hover) and every chart a table under it (Statistics.svelte).
 import * as Plot from '@observablehq/plot';
-import type { Statistics, StatisticsDay } from '../../../../main/contract/statistics';
+import type { Statistics } from '../../../../main/contract/statistics';
+import {
+  answerRows, buttonRows, calendarCells, calendarMonths, calendarWeeks, cardStateRows, dateOfDay, forecastRows, isoDateOfDay,
+  KIND_COLORS, KIND_NAMES, timeRows, type CalendarCell,
+} from './rows';
 
-const MS_PER_DAY = 86_400_000;
-/** The calendar date a study day is named by (days from 1970-01-01), as a UTC date: Plot's time scales are UTC. */
-export const dateOfDay = (day: number): Date => new Date(day * MS_PER_DAY);
-export const isoDateOfDay = (day: number): string => dateOfDay(day).toISOString().slice(0, 10);
-
-/** Mid-tone colours that read on the light and the dark background alike. */
-export const KIND_COLORS = { New: '#3b82f6', Learning: '#f97316', Review: '#22a35a' } as const;
 const base = (width: number, height = 220) => ({ width, height, style: { background: 'transparent' }, marginLeft: 44 });
-
-export interface DayRow { day: number; date: Date; type: keyof typeof KIND_COLORS; count: number }
-
-/** The days of a window ending today (today − days + 1 … today) with answers, one row per kind with answers. */
-export function answerRows(stats: Statistics, days: number): DayRow[] {
-  const from = stats.today - days + 1;
-  return stats.days.filter((d) => d.day >= from).flatMap((d) => {
-    const date = dateOfDay(d.day);
-    const rows: DayRow[] = [
-      { day: d.day, date, type: 'New', count: d.newCards },
-      { day: d.day, date, type: 'Learning', count: d.learning },
-      { day: d.day, date, type: 'Review', count: d.review },
-    ];
-    return rows.filter((r) => r.count > 0);
-  });
-}
-
-export const windowDays = (stats: Statistics, days: number): StatisticsDay[] => stats.days.filter((d) => d.day > stats.today - days);
+/** Whole numbers on count axes: a day with 2 answers must not be labelled 0.5, 1, 1.5. */
+const countAxis = (label: string) => ({ grid: true, label, tickFormat: 'd' as const, nice: true });
 
 const dayDomain = (stats: Statistics, days: number, ahead = false): [Date, Date] =>
   ahead ? [dateOfDay(stats.today), dateOfDay(stats.today + days)] : [dateOfDay(stats.today - days + 1), dateOfDay(stats.today + 1)];
@@ -37,94 +19,90 @@ export function answersChart(stats: Statistics, days: number, width: number): Pl
   return {
     ...base(width),
     x: { type: 'utc', domain: dayDomain(stats, days), label: null },
-    y: { grid: true, label: 'answers' },
+    y: countAxis('answers'),
     color: { legend: true, domain: Object.keys(KIND_COLORS), range: Object.values(KIND_COLORS) },
     marks: [
-      Plot.rectY(answerRows(stats, days), { x: 'date', interval: 'day', y: 'count', fill: 'type', tip: true }),
+      Plot.rectY(answerRows(stats, days), { x: 'date', interval: 'day', y: 'count', fill: 'type', tip: { format: { x: '%Y-%m-%d' } } }),
       Plot.ruleY([0]),
     ],
   };
 }
 
 export function timeChart(stats: Statistics, days: number, width: number): Plot.PlotOptions {
-  const rows = windowDays(stats, days).map((d) => ({ date: dateOfDay(d.day), minutes: Math.round(d.ms / 6000) / 10 }));
-  // At least a minute high, so a day of a few seconds does not draw an axis of zeros.
-  const most = Math.max(1, ...rows.map((r) => r.minutes));
+  const { unit, rows } = timeRows(stats, days);
   return {
     ...base(width),
     x: { type: 'utc', domain: dayDomain(stats, days), label: null },
-    y: { grid: true, label: 'minutes', domain: [0, most], nice: true },
-    marks: [Plot.rectY(rows, { x: 'date', interval: 'day', y: 'minutes', fill: KIND_COLORS.New, tip: true }), Plot.ruleY([0])],
+    // At least one unit high, so a day of a few seconds does not draw an axis of zeros.
+    y: { grid: true, label: unit.label, domain: [0, Math.max(1, ...rows.map((r) => r.time))], nice: true, tickFormat: (v: number) => String(Math.round(v * 10) / 10) },
+    marks: [
+      Plot.rectY(rows, { x: 'date', interval: 'day', y: 'time', fill: KIND_COLORS.New, tip: { format: { x: '%Y-%m-%d' } } }),
+      Plot.ruleY([0]),
+    ],
   };
-}
-
-export function forecastRows(stats: Statistics, days: number): { day: number; date: Date; due: number }[] {
-  return stats.dueDays.slice(0, days).map((due, i) => ({ day: stats.today + i, date: dateOfDay(stats.today + i), due }));
 }
 
 export function forecastChart(stats: Statistics, days: number, width: number): Plot.PlotOptions {
   return {
     ...base(width),
     x: { type: 'utc', domain: dayDomain(stats, days, true), label: null },
-    y: { grid: true, label: 'cards due' },
-    marks: [Plot.rectY(forecastRows(stats, days).filter((r) => r.due > 0), { x: 'date', interval: 'day', y: 'due', fill: KIND_COLORS.Review, tip: true }), Plot.ruleY([0])],
+    y: countAxis('cards due'),
+    marks: [
+      Plot.rectY(forecastRows(stats, days).filter((r) => r.due > 0), { x: 'date', interval: 'day', y: 'due', fill: KIND_COLORS.Review, tip: { format: { x: '%Y-%m-%d' } } }),
+      Plot.ruleY([0]),
+    ],
   };
-}
-
-/** The calendar: a column per week (Sunday first, as the calendar date reads), a row per weekday, the last year. */
-export function calendarCells(stats: Statistics): { week: number; weekday: number; date: Date; answers: number }[] {
-  const first = stats.today - 364;
-  const firstWeekday = dateOfDay(first).getUTCDay();
-  return stats.days.filter((d) => d.day >= first).map((d) => ({
-    week: Math.floor((d.day - first + firstWeekday) / 7),
-    weekday: dateOfDay(d.day).getUTCDay(),
-    date: dateOfDay(d.day),
-    answers: d.newCards + d.learning + d.review,
-  }));
 }
 
 const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
 
+/**
+ * A year of days as squares. The squares stay at least 9 px (the figure scrolls sideways rather than shrink them
+ * into specks), empty days are drawn faintly so the grid reads as a calendar, and months are named along the top.
+ */
 export function calendarChart(stats: Statistics, width: number): Plot.PlotOptions {
-  const cell = Math.max(10, Math.floor((width - 40) / 53));
+  const weeks = calendarWeeks(stats);
+  const marginLeft = 32;
+  const cell = Math.max(9, Math.min(16, Math.floor((width - marginLeft) / weeks)));
+  const first = stats.today - 364;
+  const firstWeekday = dateOfDay(first).getUTCDay();
+  const everyDay = Array.from({ length: 365 }, (_, i) => ({ week: Math.floor((i + firstWeekday) / 7), weekday: dateOfDay(first + i).getUTCDay() }));
   return {
-    width, height: cell * 7 + 24, marginLeft: 36, marginTop: 4, marginBottom: 20, style: { background: 'transparent' },
-    x: { axis: null, domain: Array.from({ length: 53 }, (_, i) => i), padding: 0.1 },
-    y: { domain: [0, 1, 2, 3, 4, 5, 6], tickFormat: (d: number) => WEEKDAYS[d], label: null, padding: 0.1 },
-    color: { type: 'sqrt', scheme: 'greens', legend: true, label: 'answers', tickFormat: 'd' },
-    marks: [Plot.cell(calendarCells(stats), {
-      x: 'week', y: 'weekday', fill: 'answers', inset: 0.5,
-      title: (c: { date: Date; answers: number }) => `${c.date.toISOString().slice(0, 10)}: ${c.answers} answers`, tip: true,
-    })],
+    width: marginLeft + weeks * cell, height: cell * 7 + 34, marginLeft, marginTop: 16, marginBottom: 18, marginRight: 0,
+    style: { background: 'transparent' },
+    x: { axis: null, domain: Array.from({ length: weeks }, (_, i) => i), padding: 0 },
+    y: { domain: [0, 1, 2, 3, 4, 5, 6], tickFormat: (d: number) => (d % 2 === 1 ? WEEKDAYS[d] : ''), tickSize: 0, label: null, padding: 0 },
+    // One green, more opaque with more answers: a colour scheme running from white would make the quiet days the
+    // brightest on the dark theme; opacity over either background keeps "more" reading as "stronger". Plot's opacity
+    // legend is a black ramp (unreadable on the dark theme), so the screen draws its own (calendarLegend).
+    opacity: { type: 'sqrt', domain: [0, Math.max(1, ...calendarCells(stats).map((c) => c.answers))], range: [0.2, 1], label: 'answers per day' },
+    marks: [
+      Plot.cell(everyDay, { x: 'week', y: 'weekday', fill: 'currentColor', fillOpacity: 0.07, inset: 1 }),
+      Plot.cell(calendarCells(stats), {
+        x: 'week', y: 'weekday', fill: KIND_COLORS.Review, fillOpacity: 'answers', inset: 1,
+        channels: { date: { value: (c: CalendarCell) => isoDateOfDay(c.day), label: 'day' } },
+        tip: { format: { x: false, y: false, date: true, fillOpacity: true } },
+      }),
+      Plot.text(calendarMonths(stats), { x: 'week', text: 'label', frameAnchor: 'top', dy: -14, textAnchor: 'start', fontSize: 10 }),
+    ],
   };
 }
 
-export function cardStateRows(stats: Statistics): { state: string; cards: number }[] {
-  const s = stats.cardStates;
-  return [
-    { state: 'New', cards: s.newCards }, { state: 'Learning', cards: s.learning }, { state: 'Young', cards: s.young },
-    { state: 'Mature', cards: s.mature }, { state: 'Suspended', cards: s.suspended },
-  ];
+/** The calendar's legend: the shades of a few answer counts from none to the busiest day's, as the cells draw them. */
+export function calendarLegend(stats: Statistics): { answers: number; opacity: number }[] {
+  const most = Math.max(1, ...calendarCells(stats).map((c) => c.answers));
+  const steps = [...new Set([1, Math.round(most / 4), Math.round(most / 2), most].filter((n) => n >= 1))];
+  return steps.map((answers) => ({ answers, opacity: 0.2 + 0.8 * Math.sqrt(answers / most) }));
 }
 
 export function cardStateChart(stats: Statistics, width: number): Plot.PlotOptions {
   const rows = cardStateRows(stats);
   return {
     ...base(width, 180), marginLeft: 80,
-    x: { grid: true, label: 'cards' },
+    x: countAxis('cards'),
     y: { domain: rows.map((r) => r.state), label: null },
     marks: [Plot.barX(rows, { y: 'state', x: 'cards', fill: KIND_COLORS.New, tip: true }), Plot.ruleX([0])],
   };
-}
-
-const BUTTON_NAMES: Record<number, string> = { 0: '0', 1: 'Again', 2: '2', 3: 'Hard', 4: 'Good', 5: 'Easy' };
-const KIND_NAMES = { new: 'New', drill: 'Learning', review: 'Review' } as const;
-export const buttonName = (quality: number, sixGrades: boolean) => (sixGrades ? String(quality) : (BUTTON_NAMES[quality] ?? String(quality)));
-
-export function buttonRows(stats: Statistics, days: number): { kind: string; button: string; quality: number; count: number }[] {
-  const counts = stats.buttons.find((b) => b.days === days)?.counts ?? [];
-  const sixGrades = counts.some((c) => c.quality === 0 || c.quality === 2);
-  return counts.map((c) => ({ kind: KIND_NAMES[c.kind], button: buttonName(c.quality, sixGrades), quality: c.quality, count: c.count }));
 }
 
 export function buttonChart(stats: Statistics, days: number, width: number): Plot.PlotOptions {
@@ -133,20 +111,8 @@ export function buttonChart(stats: Statistics, days: number, width: number): Plo
     ...base(width, 220),
     fx: { domain: Object.values(KIND_NAMES), label: null },
     x: { domain: [...new Set([...rows].sort((a, b) => a.quality - b.quality).map((r) => r.button))], label: null },
-    y: { grid: true, label: 'answers' },
-    color: { domain: Object.keys(KIND_COLORS), range: Object.values(KIND_COLORS) },
+    y: countAxis('answers'),
+    color: { legend: true, domain: Object.keys(KIND_COLORS), range: Object.values(KIND_COLORS) },
     marks: [Plot.barY(rows, { fx: 'kind', x: 'button', y: 'count', fill: 'kind', tip: true }), Plot.ruleY([0])],
   };
-}
-
-/** "87.5%" or "—" when nothing was answered. */
-export const percent = (passed: number, total: number): string => (total === 0 ? '—' : `${((100 * passed) / total).toFixed(1)}%`);
-
-/** "1 h 5 min", "3 min 20 s", "12 s". */
-export function duration(ms: number): string {
-  const s = Math.round(ms / 1000);
-  if (s < 60) return `${s} s`;
-  const min = Math.floor(s / 60);
-  if (min < 60) return `${min} min ${s % 60} s`;
-  return `${Math.floor(min / 60)} h ${min % 60} min`;
 }
