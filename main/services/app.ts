@@ -1,7 +1,7 @@
 // The composition root: opens the collection, builds the services over it and hands the one Api object to both
 // transports (Electron's IPC handlers and the browser-mode host), so the two modes cannot drift apart.
 import { join, resolve } from 'node:path';
-import type { Api, CollectionOverview, DatabaseProblemInfo, PickPathPurpose, RestoreReport, Settings, StartupStatus } from '../contract/api';
+import type { Api, CollectionOverview, NotesImportDecisions, DatabaseProblemInfo, PickPathPurpose, RestoreReport, Settings, StartupStatus } from '../contract/api';
 import { AppError } from '../contract/errors';
 import { message, type Message } from '../contract/messages';
 import type { ProofResult } from '../contract/proof';
@@ -12,6 +12,7 @@ import { listBackups } from '../storage/backups';
 import { removeStaleTemps } from '../files/staleTemps';
 import { deckSummaries, listDecks } from '../storage/collectionStore';
 import { cardLocations } from '../storage/editStore';
+import { readImportBaselines, replaceImportBaselines } from '../storage/importBaselineStore';
 import { proofRunsFor, recordProofRun } from '../storage/proofRunStore';
 import { readSettings, writeSettings } from '../storage/settingsStore';
 import { createStudyStore } from '../storage/studyStore';
@@ -211,6 +212,10 @@ export function createProofDeckApp(options: AppOptions): ProofDeckApp {
   const notesImporter = createNotesImporter({
     userDeckDir: userDeckDir(options.dataDir),
     existingDecks: () => (current ? listDecks(current.db).map((d) => ({ id: d.id, path: d.source_path, builtIn: d.built_in === 1 })) : []),
+    baselines: {
+      read: (deckId) => readImportBaselines(open().db, deckId),
+      replace: (deckId, baselines) => replaceImportBaselines(open().db, deckId, baselines, clock.now()),
+    },
   });
   /** The API's preview: the importer's, less what only the CLI prints. */
   const notesPreview = (input: NotesImportInput) => {
@@ -221,9 +226,9 @@ export function createProofDeckApp(options: AppOptions): ProofDeckApp {
   const notes = {
     preview: notesPreview,
     previewFile: (path: string) => notesPreview(readNotesFile(path)),
-    commit(previewId: string) {
+    commit(previewId: string, decisions?: NotesImportDecisions) {
       open();
-      const written = notesImporter.commit(previewId);
+      const written = notesImporter.commit(previewId, decisions);
       // Reconcile now, so the new deck (or the re-imported one, scheduling kept by card id) is there at once.
       resync();
       return written;
@@ -281,7 +286,7 @@ export interface ProofDeckServices {
   notes: {
     preview(input: NotesImportInput): ReturnType<Api['previewNotesImport']> extends Promise<infer R> ? R : never;
     previewFile(path: string): ReturnType<Api['previewNotesImportFile']> extends Promise<infer R> ? R : never;
-    commit(previewId: string): { deckId: string; path: string };
+    commit(previewId: string, decisions?: NotesImportDecisions): { deckId: string; path: string };
   };
   database: { status(): StartupStatus; restore(backup: string): Promise<StartupStatus>; startEmpty(): Promise<StartupStatus>; updateSettings(patch: Partial<Settings>): Settings };
   overview(): CollectionOverview;

@@ -4,10 +4,11 @@ import { message } from '../../contract/messages';
 import { rewriteBody, trimBlankLines } from './body';
 import { renderDeckFile, type DeckCardText } from './deckText';
 import { plainText, titleToTag } from './headingText';
-import { assignCardIds, deckIdFromName } from './ids';
+import { deckIdFromName, type CardIdRequest } from './ids';
 import { createImagePlan } from './images';
 import { rewriteInline } from './inline';
 import { linkReferencesPerCard } from './references';
+import { reimportCards } from './reimport';
 import { outlineNotes, type NotesOutline, type NotesSection } from './outline';
 import { validateNotesText } from './textInput';
 import type { ConvertNotesInput, ConvertNotesResult, NotesImportSummary, SkippedHeading } from './types';
@@ -44,6 +45,11 @@ function freeDeckId(wanted: string, reserved: ReadonlySet<string>): string {
     const candidate = n === 1 ? `${wanted}-notes` : `${wanted}-notes-${n}`;
     if (!reserved.has(candidate)) return candidate;
   }
+}
+
+function idRequest(section: NotesSection): CardIdRequest {
+  const parent = section.parents.at(-1);
+  return { title: plainText(section.heading.title), parentTitle: parent ? plainText(parent.title) : null };
 }
 
 interface PendingCard {
@@ -88,31 +94,21 @@ export function convertNotes(input: ConvertNotesInput): ConvertNotesResult {
     pending.push({ section, question, answerLines, hasProof: body.hasProof });
   }
 
-  const ids = assignCardIds(
-    deckId,
-    pending.map(({ section }) => {
-      const parent = section.parents.at(-1);
-      return { title: plainText(section.heading.title), parentTitle: parent ? plainText(parent.title) : null };
-    }),
-  );
   const answers = linkReferencesPerCard(pending.map((card) => card.answerLines));
-  const newIds = new Set(ids);
-  const previous = new Map((input.previousCards ?? []).map((card) => [card.id, card]));
-  const proofsKept: string[] = [];
-  const cards: DeckCardText[] = pending.map((card, index) => {
-    const id = ids[index];
-    const old = previous.get(id);
-    // Proofs are added in the deck after importing; a re-import of edited notes must not throw them away.
-    const keepProof = !card.hasProof && old?.proofCode != null && old.proofLang !== null;
-    if (keepProof) proofsKept.push(id);
-    return {
-      id,
+  const merged = reimportCards({
+    deckId,
+    sections: pending.map((card, index) => ({
+      request: idRequest(card.section),
       question: card.question,
       tags: tagsOf(card.section),
       answerLines: answers[index],
-      proof: keepProof ? { lang: old.proofLang!, code: old.proofCode! } : null,
-    };
+      hasProof: card.hasProof,
+    })),
+    previousCards: input.previousCards ?? [],
+    baselines: input.baselines ?? [],
+    choices: input.choices,
   });
+  const { cards, proofsKept } = merged;
 
   const summary: NotesImportSummary = {
     deckId,
@@ -121,13 +117,15 @@ export function convertNotes(input: ConvertNotesInput): ConvertNotesResult {
       id: card.id,
       question: card.question,
       tags: card.tags,
-      line: pending[index].section.heading.line,
+      line: pending[merged.sectionOf[index]].section.heading.line,
     })),
     skippedHeadings,
     missingImages: images.missing,
     imageCopies: images.copies,
     proofsKept,
-    removedCardIds: [...previous.keys()].filter((id) => !newIds.has(id)),
+    removedCardIds: merged.report.removedCards.map((card) => card.cardId),
+    reimport: merged.report,
+    baselines: merged.baselines,
     warnings: [...(input.decodeWarnings ?? []), ...outline.warnings],
   };
   if (cards.length === 0) {

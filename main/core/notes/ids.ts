@@ -32,10 +32,11 @@ export interface CardIdRequest {
   parentTitle: string | null;
 }
 
-/** Assigns ids in order; the same headings in the same order always get the same ids. */
-export function assignCardIds(deckId: string, requests: readonly CardIdRequest[]): string[] {
+/** Assigns ids in order; the same headings in the same order (and the same reserved ids) always get the same ids. */
+export function assignCardIds(deckId: string, requests: readonly CardIdRequest[], reserved: ReadonlySet<string> = new Set()): string[] {
   const prefix = truncate(deckId, MAX_PREFIX_LENGTH);
-  const taken = new Set<string>();
+  // Reserved ids belong to cards that exist or existed: a new card must not inherit their history.
+  const taken = new Set<string>(reserved);
   const none = new Set<string>();
   return requests.map(({ title, parentTitle }) => {
     const own = slugifyCardId(`${prefix}-${title}`, none);

@@ -1,0 +1,137 @@
+// Re-import of notes into the deck they made before (issue 14): which card each section is (identity.ts), and a
+// three-way merge per card between what the last import wrote (the baseline), the deck as the user left it, and
+// the notes now. Deck unchanged since the baseline → the notes' text; notes unchanged → the user's text, silently;
+// both changed and different → a conflict the user settles (default: keep theirs). Proofs added in the deck stay.
+import { formatCard, parseDeck } from '../deck';
+import { renderDeckFile, type DeckCardText } from './deckText';
+import { assignCardIds, type CardIdRequest } from './ids';
+import { countMoved, matchSections, type BaselineCard, type CardText, type SectionMatch } from './identity';
+import type { ConflictChoice, NotesImportChoices, NotesImportConflict, NotesReimportReport, PreviousDeckCard } from './types';
+
+/** A card the notes produce, before it has its id. */
+export interface SectionCard {
+  request: CardIdRequest;
+  question: string;
+  tags: string[];
+  answerLines: string[];
+  /** The notes' own proof block is in answerLines: then no earlier proof is added. */
+  hasProof: boolean;
+}
+
+export interface ReimportInput {
+  deckId: string;
+  sections: readonly SectionCard[];
+  /** The deck file's cards as they are now (empty for a new deck). */
+  previousCards: readonly PreviousDeckCard[];
+  /** What the last import wrote per card id; a card without one takes its current deck text. */
+  baselines: readonly BaselineCard[];
+  choices?: NotesImportChoices;
+}
+
+export interface ReimportResult {
+  cards: DeckCardText[];
+  /** Per written card, the notes' text to keep as its baseline (absent for a user's card kept beside the notes'). */
+  baselines: BaselineCard[];
+  /** Per written card, the section it came from (for line numbers). */
+  sectionOf: number[];
+  proofsKept: string[];
+  report: NotesReimportReport;
+}
+
+const sameText = (a: CardText, b: CardText) => a.question === b.question && a.answer === b.answer;
+
+/** The sections' text exactly as the deck parser will read it back, so it compares with deck cards and baselines. */
+function canonicalTexts(deckId: string, sections: readonly SectionCard[], ids: readonly string[]): CardText[] {
+  const cards = sections.map((section, index) => ({ ...section, id: ids[index], proof: null }));
+  const text = renderDeckFile({ id: deckId, name: deckId, description: '', importedFrom: '', preambleLines: [], cards });
+  const parsed = new Map(parseDeck(text).cards.map((card) => [card.id, card]));
+  return ids.map((id, index) => {
+    const card = parsed.get(id);
+    return card ? { question: card.frontMd, answer: card.backMd } : { question: sections[index].question, answer: sections[index].answerLines.join('\n') };
+  });
+}
+
+/** What the user's deck card becomes, given the notes' text for it. */
+function mergeOne(base: CardText, mine: CardText, theirs: CardText, choice: ConflictChoice | undefined): 'theirs' | 'mine' | 'conflict' {
+  if (sameText(mine, base) || sameText(mine, theirs)) return 'theirs';
+  if (sameText(theirs, base)) return 'mine';
+  return choice === undefined ? 'conflict' : choice === 'theirs' ? 'theirs' : 'mine';
+}
+
+export function reimportCards(input: ReimportInput): ReimportResult {
+  const { deckId, sections, previousCards } = input;
+  const provisional = assignCardIds(deckId, sections.map((section) => section.request));
+  const texts = canonicalTexts(deckId, sections, provisional);
+  const deckCards = new Map(previousCards.map((card) => [card.id, card]));
+  const stored = new Map(input.baselines.map((card) => [card.id, card]));
+  // Only cards still in the deck take part; decks imported before baselines existed take their current text.
+  const baselineOf = (card: PreviousDeckCard): BaselineCard => stored.get(card.id) ?? { id: card.id, question: card.frontMd, answer: card.backMd };
+  const baselines = previousCards.map(baselineOf);
+  const identity = matchSections(texts, baselines, input.choices?.matches);
+
+  const freshIds = assignCardIds(deckId, sections.map((section) => section.request), new Set([...deckCards.keys(), ...stored.keys()]));
+  const cards: DeckCardText[] = [];
+  const written: BaselineCard[] = [];
+  const sectionOf: number[] = [];
+  const proofsKept: string[] = [];
+  const conflicts: NotesImportConflict[] = [];
+  const report: NotesReimportReport = {
+    renamed: 0, edited: 0, moved: countMoved(identity.matches, previousCards.map((card) => card.id)), added: 0, keptUserText: 0,
+    conflicts, ambiguous: [], suggestedMatches: [], removedCards: [],
+  };
+
+  const pushNotes = (index: number, id: string, old: PreviousDeckCard | undefined) => {
+    const section = sections[index];
+    // Proofs are added in the deck after importing; a re-import of edited notes must not throw them away.
+    const keepProof = !section.hasProof && old?.proofCode != null && old.proofLang !== null;
+    if (keepProof) proofsKept.push(id);
+    cards.push({ id, question: section.question, tags: section.tags, answerLines: section.answerLines, proof: keepProof ? { lang: old.proofLang!, code: old.proofCode! } : null });
+    written.push({ id, ...texts[index] });
+    sectionOf.push(index);
+  };
+  const pushMine = (index: number, old: PreviousDeckCard, baseline: CardText | null) => {
+    const text = formatCard({ ...old, tags: sections[index].tags, id: old.id }).trimEnd();
+    cards.push({ id: old.id, question: old.frontMd, tags: sections[index].tags, answerLines: [], proof: null, text });
+    if (baseline) written.push({ id: old.id, ...baseline });
+    sectionOf.push(index);
+  };
+
+  identity.matches.forEach((match: SectionMatch | null, index) => {
+    const old = match ? deckCards.get(match.previousId) : undefined;
+    if (!match || !old) {
+      report.added++;
+      pushNotes(index, freshIds[index], undefined);
+      return;
+    }
+    if (match.kind === 'renamed') report.renamed++;
+    if (match.kind === 'edited') report.edited++;
+    const mine = { question: old.frontMd, answer: old.backMd };
+    const choice = input.choices?.conflicts?.get(old.id);
+    const outcome = mergeOne(baselineOf(old), mine, texts[index], choice);
+    if (outcome === 'theirs') return pushNotes(index, old.id, old);
+    // The notes' version is the new baseline: the same notes again are then "unchanged", not a conflict again.
+    if (outcome === 'mine' && sameText(texts[index], baselineOf(old))) report.keptUserText++;
+    else conflicts.push({ cardId: old.id, mine, theirs: texts[index], choice: choice ?? 'mine' });
+    if (choice === 'both') {
+      pushMine(index, old, null);
+      pushNotes(index, freshIds[index], undefined); // unused: the section itself kept its old id
+    } else pushMine(index, old, texts[index]);
+  });
+
+  const section = (index: number) => ({ cardId: freshIdOf(identity.matches, index, freshIds), question: texts[index].question, answer: texts[index].answer });
+  const previousText = (id: string) => {
+    const card = baselines.find((baseline) => baseline.id === id)!;
+    return { cardId: id, question: card.question, answer: card.answer };
+  };
+  report.ambiguous = identity.ambiguous.map(({ section: index, candidates }) => ({ ...section(index), candidates: candidates.map(previousText) }));
+  report.suggestedMatches = identity.suggestions.map(({ section: index, previousId, reason }) => ({
+    section: index, card: section(index), previous: previousText(previousId), reason,
+  }));
+  const kept = new Set(cards.map((card) => card.id));
+  report.removedCards = previousCards.filter((card) => !kept.has(card.id)).map((card) => ({ cardId: card.id, question: card.frontMd.split('\n')[0] }));
+  return { cards, baselines: written, sectionOf, proofsKept, report };
+}
+
+function freshIdOf(matches: readonly (SectionMatch | null)[], index: number, freshIds: readonly string[]): string {
+  return matches[index]?.previousId ?? freshIds[index];
+}
