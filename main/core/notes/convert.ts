@@ -117,7 +117,7 @@ export function convertNotes(input: ConvertNotesInput): ConvertNotesResult {
       id: card.id,
       question: card.question,
       tags: card.tags,
-      line: pending[merged.sectionOf[index]].section.heading.line,
+      line: pending[merged.sectionOf[index]]?.section.heading.line ?? 0,
     })),
     skippedHeadings,
     missingImages: images.missing,

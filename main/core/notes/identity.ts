@@ -13,6 +13,8 @@ export interface CardText {
 
 export interface BaselineCard extends CardText {
   id: string;
+  /** A user's card kept beside the notes' version of it: matched to no section, carried over unchanged. */
+  detached?: boolean;
 }
 
 export type MatchKind = 'same' | 'renamed' | 'edited' | 'confirmed';

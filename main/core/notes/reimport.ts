@@ -6,7 +6,7 @@ import { formatCard, parseDeck } from '../deck';
 import { renderDeckFile, type DeckCardText } from './deckText';
 import { assignCardIds, type CardIdRequest } from './ids';
 import { countMoved, matchSections, type BaselineCard, type CardText, type SectionMatch } from './identity';
-import type { ConflictChoice, NotesImportChoices, NotesImportConflict, NotesReimportReport, PreviousDeckCard } from './types';
+import type { NotesImportChoices, NotesImportConflict, NotesReimportReport, PreviousDeckCard } from './types';
 
 /** A card the notes produce, before it has its id. */
 export interface SectionCard {
@@ -51,11 +51,10 @@ function canonicalTexts(deckId: string, sections: readonly SectionCard[], ids: r
   });
 }
 
-/** What the user's deck card becomes, given the notes' text for it. */
-function mergeOne(base: CardText, mine: CardText, theirs: CardText, choice: ConflictChoice | undefined): 'theirs' | 'mine' | 'conflict' {
-  if (sameText(mine, base) || sameText(mine, theirs)) return 'theirs';
-  if (sameText(theirs, base)) return 'mine';
-  return choice === undefined ? 'conflict' : choice === 'theirs' ? 'theirs' : 'mine';
+/** Which side changed since the baseline: only the notes (or both alike), only the deck, or both differently. */
+function changedSide(base: CardText, mine: CardText, theirs: CardText): 'notes' | 'deck' | 'both' {
+  if (sameText(mine, base) || sameText(mine, theirs)) return 'notes';
+  return sameText(theirs, base) ? 'deck' : 'both';
 }
 
 export function reimportCards(input: ReimportInput): ReimportResult {
@@ -66,7 +65,9 @@ export function reimportCards(input: ReimportInput): ReimportResult {
   const stored = new Map(input.baselines.map((card) => [card.id, card]));
   // Only cards still in the deck take part; decks imported before baselines existed take their current text.
   const baselineOf = (card: PreviousDeckCard): BaselineCard => stored.get(card.id) ?? { id: card.id, question: card.frontMd, answer: card.backMd };
-  const baselines = previousCards.map(baselineOf);
+  // A card the user kept beside the notes' version ("keep both") belongs to no section: it is carried over as it is.
+  const detached = new Set(input.baselines.filter((card) => card.detached).map((card) => card.id));
+  const baselines = previousCards.filter((card) => !detached.has(card.id)).map(baselineOf);
   const identity = matchSections(texts, baselines, input.choices?.matches);
 
   const freshIds = assignCardIds(deckId, sections.map((section) => section.request), new Set([...deckCards.keys(), ...stored.keys()]));
@@ -89,10 +90,10 @@ export function reimportCards(input: ReimportInput): ReimportResult {
     written.push({ id, ...texts[index] });
     sectionOf.push(index);
   };
-  const pushMine = (index: number, old: PreviousDeckCard, baseline: CardText | null) => {
-    const text = formatCard({ ...old, tags: sections[index].tags, id: old.id }).trimEnd();
-    cards.push({ id: old.id, question: old.frontMd, tags: sections[index].tags, answerLines: [], proof: null, text });
-    if (baseline) written.push({ id: old.id, ...baseline });
+  const pushMine = (index: number, old: PreviousDeckCard, baseline: CardText | null, tags = sections[index].tags) => {
+    const text = formatCard({ ...old, tags, id: old.id }).trimEnd();
+    cards.push({ id: old.id, question: old.frontMd, tags, answerLines: [], proof: null, text });
+    written.push(baseline ? { id: old.id, ...baseline } : { id: old.id, question: old.frontMd, answer: old.backMd, detached: true });
     sectionOf.push(index);
   };
 
@@ -106,12 +107,12 @@ export function reimportCards(input: ReimportInput): ReimportResult {
     if (match.kind === 'renamed') report.renamed++;
     if (match.kind === 'edited') report.edited++;
     const mine = { question: old.frontMd, answer: old.backMd };
-    const choice = input.choices?.conflicts?.get(old.id);
-    const outcome = mergeOne(baselineOf(old), mine, texts[index], choice);
-    if (outcome === 'theirs') return pushNotes(index, old.id, old);
-    // The notes' version is the new baseline: the same notes again are then "unchanged", not a conflict again.
-    if (outcome === 'mine' && sameText(texts[index], baselineOf(old))) report.keptUserText++;
-    else conflicts.push({ cardId: old.id, mine, theirs: texts[index], choice: choice ?? 'mine' });
+    const side = changedSide(baselineOf(old), mine, texts[index]);
+    const choice = side === 'both' ? (input.choices?.conflicts?.get(old.id) ?? 'mine') : null;
+    if (choice) conflicts.push({ cardId: old.id, mine, theirs: texts[index], choice });
+    if (side === 'notes' || choice === 'theirs') return pushNotes(index, old.id, old);
+    if (side === 'deck') report.keptUserText++;
+    // Kept or declined, the notes' version becomes the baseline: the same notes again are then no conflict.
     if (choice === 'both') {
       pushMine(index, old, null);
       pushNotes(index, freshIds[index], undefined); // unused: the section itself kept its old id
@@ -127,6 +128,15 @@ export function reimportCards(input: ReimportInput): ReimportResult {
   report.suggestedMatches = identity.suggestions.map(({ section: index, previousId, reason }) => ({
     section: index, card: section(index), previous: previousText(previousId), reason,
   }));
+  // Detached cards go back after the card that preceded them in the deck (first when that one is gone).
+  previousCards.forEach((old, index) => {
+    if (!detached.has(old.id)) return;
+    const at = index > 0 ? cards.findIndex((card) => card.id === previousCards[index - 1].id) + 1 : 0;
+    pushMine(sectionOf[at - 1] ?? 0, old, null, old.tags);
+    cards.splice(at, 0, cards.pop()!);
+    written.splice(at, 0, written.pop()!);
+    sectionOf.splice(at, 0, sectionOf.pop()!);
+  });
   const kept = new Set(cards.map((card) => card.id));
   report.removedCards = previousCards.filter((card) => !kept.has(card.id)).map((card) => ({ cardId: card.id, question: card.frontMd.split('\n')[0] }));
   return { cards, baselines: written, sectionOf, proofsKept, report };

@@ -60,6 +60,8 @@ export interface ImportBaseline {
   id: string;
   question: string;
   answer: string;
+  /** The user's card kept beside the notes' version ("keep both"): no section is it; re-imports carry it over. */
+  detached?: boolean;
 }
 
 /** For a card changed both in the deck and in the notes: keep the user's, take the notes', or keep both. */

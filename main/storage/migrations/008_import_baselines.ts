@@ -10,6 +10,8 @@ CREATE TABLE import_baselines (
   question TEXT NOT NULL,
   answer TEXT NOT NULL,
   text_hash TEXT NOT NULL,
+  -- 1: the user's card kept beside the notes' version of it ("keep both"); re-imports carry it over unmatched.
+  detached INTEGER NOT NULL DEFAULT 0,
   imported_at INTEGER NOT NULL,
   PRIMARY KEY (deck_id, card_id)
 ) WITHOUT ROWID;

@@ -95,6 +95,10 @@ describe('three-way merge on re-import', () => {
       expect(copies).toHaveLength(1);
       expect(copies[0].id).not.toBe(adam);
       expect(again.parsed.cards).toHaveLength(3);
+      // The next re-import of the same notes keeps both, and asks nothing.
+      const next = reimport(notes, again.deckText, again.summary.baselines);
+      expect(next.parsed.cards.map((c) => c.id)).toEqual(again.parsed.cards.map((c) => c.id));
+      expect(next.summary.reimport).toMatchObject({ conflicts: [], removedCards: [] });
     });
 
     it('is no conflict when both made the same change', () => {
