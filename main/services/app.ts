@@ -12,7 +12,6 @@ import { listBackups } from '../storage/backups';
 import { removeStaleTemps } from '../files/staleTemps';
 import { deckSummaries, listDecks } from '../storage/collectionStore';
 import { cardLocations } from '../storage/editStore';
-import { readImportBaselines, replaceImportBaselines } from '../storage/importBaselineStore';
 import { proofRunsFor, recordProofRun } from '../storage/proofRunStore';
 import { readSettings, writeSettings } from '../storage/settingsStore';
 import { createStudyStore } from '../storage/studyStore';
@@ -29,6 +28,7 @@ import { createEditService } from './edit';
 import { createPathGrants, type PathGrants } from './pathGrants';
 import { realFuturePath, realTargetInside } from '../files/inside';
 import { createNotesImporter, readNotesFile, type NotesImportInput } from './notesImport';
+import { databaseBaselines } from './notesBaselines';
 import { createStudyService, type StudyService } from './studyService';
 import { createStatisticsService, type StatisticsService } from './statisticsService';
 
@@ -212,10 +212,7 @@ export function createProofDeckApp(options: AppOptions): ProofDeckApp {
   const notesImporter = createNotesImporter({
     userDeckDir: userDeckDir(options.dataDir),
     existingDecks: () => (current ? listDecks(current.db).map((d) => ({ id: d.id, path: d.source_path, builtIn: d.built_in === 1 })) : []),
-    baselines: {
-      read: (deckId) => readImportBaselines(open().db, deckId),
-      replace: (deckId, baselines) => replaceImportBaselines(open().db, deckId, baselines, clock.now()),
-    },
+    baselines: databaseBaselines(() => open().db, clock.now),
   });
   /** The API's preview: the importer's, less what only the CLI prints. */
   const notesPreview = (input: NotesImportInput) => {
