@@ -39,7 +39,7 @@ async function studyAll(deckId: string): Promise<void> {
   }
 }
 
-async function historyOf(ids: string[]) {
+async function historyOf(ids: string[]): Promise<Record<string, { reps: number; efMilli: number; dueDay: number | null }>> {
   return Object.fromEntries(await Promise.all(ids.map(async (id) => {
     const { card } = await c.app.api.getCard({ cardId: id });
     return [id, { reps: card.state.reps, efMilli: card.state.efMilli, dueDay: card.state.dueDay }];
