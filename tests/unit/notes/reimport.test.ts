@@ -136,10 +136,11 @@ describe('identity with repeated headings', () => {
   it('keeps each card through a rename, names removed cards by their question, and never hands history to a neighbour', () => {
     const first = firstImport(CNN);
     const [lenet, alexnet, vgg] = first.parsed.cards.map((c) => c.id!);
+    const question = (id: string) => first.parsed.cards.find((c) => c.id === id)!.frontMd;
     const notes = CNN.replace('## 模型介绍\n\nLeNet-5', '## LeNet 简介\n\nLeNet-5').replace(/# VGG[\s\S]*$/, '');
     const again = reimport(notes, first.deckText, first.summary.baselines);
-    expect(again.parsed.cards.map((c) => [c.id, c.frontMd])).toEqual([[lenet, 'LeNet 简介'], [alexnet, '模型介绍']]);
-    expect(again.summary.reimport.removedCards).toEqual([{ cardId: vgg, question: '模型介绍' }]);
+    expect(again.parsed.cards.map((c) => [c.id, c.frontMd])).toEqual([[lenet, expect.stringContaining('LeNet 简介')], [alexnet, question(alexnet)]]);
+    expect(again.summary.reimport.removedCards).toEqual([{ cardId: vgg, question: question(vgg) }]);
     expect(again.summary.reimport).toMatchObject({ renamed: 1, edited: 0, added: 0 });
   });
 
@@ -168,6 +169,6 @@ describe('identity with repeated headings', () => {
       expect.objectContaining({ section: 2, previous: expect.objectContaining({ cardId: vgg }), reason: 'both-changed' }),
     ]);
     const confirmed = reimport(notes, first.deckText, first.summary.baselines, { choices: { matches: new Map([[2, vgg]]) } });
-    expect(confirmed.parsed.cards[2]).toMatchObject({ id: vgg, frontMd: 'VGG 结构' });
+    expect(confirmed.parsed.cards[2]).toMatchObject({ id: vgg, frontMd: expect.stringContaining('VGG 结构') });
   });
 });
