@@ -5,7 +5,7 @@
 import { formatCard, parseDeck } from '../deck';
 import { renderDeckFile, type DeckCardText } from './deckText';
 import { assignCardIds, type CardIdRequest } from './ids';
-import { countMoved, matchSections, type BaselineCard, type CardText, type SectionMatch } from './identity';
+import { countMoved, matchSections, type BaselineCard, type CardText, type IdentityResult, type SectionMatch } from './identity';
 import type { NotesImportChoices, NotesImportConflict, NotesReimportReport, PreviousDeckCard } from './types';
 
 /** A card the notes produce, before it has its id. */
@@ -115,19 +115,11 @@ export function reimportCards(input: ReimportInput): ReimportResult {
     // Kept or declined, the notes' version becomes the baseline: the same notes again are then no conflict.
     if (choice === 'both') {
       pushMine(index, old, null);
-      pushNotes(index, freshIds[index], undefined); // unused: the section itself kept its old id
+      pushNotes(index, freshIds[index], undefined); // free: the matched section took the old id instead
     } else pushMine(index, old, texts[index]);
   });
 
-  const section = (index: number) => ({ cardId: freshIdOf(identity.matches, index, freshIds), question: texts[index].question, answer: texts[index].answer });
-  const previousText = (id: string) => {
-    const card = baselines.find((baseline) => baseline.id === id)!;
-    return { cardId: id, question: card.question, answer: card.answer };
-  };
-  report.ambiguous = identity.ambiguous.map(({ section: index, candidates }) => ({ ...section(index), candidates: candidates.map(previousText) }));
-  report.suggestedMatches = identity.suggestions.map(({ section: index, previousId, reason }) => ({
-    section: index, card: section(index), previous: previousText(previousId), reason,
-  }));
+  Object.assign(report, describeUnmatched(identity, texts, baselines, freshIds));
   // Detached cards go back after the card that preceded them in the deck (first when that one is gone).
   previousCards.forEach((old, index) => {
     if (!detached.has(old.id)) return;
@@ -142,6 +134,15 @@ export function reimportCards(input: ReimportInput): ReimportResult {
   return { cards, baselines: written, sectionOf, proofsKept, report };
 }
 
-function freshIdOf(matches: readonly (SectionMatch | null)[], index: number, freshIds: readonly string[]): string {
-  return matches[index]?.previousId ?? freshIds[index];
+/** The sections that became new cards although earlier cards might be them: listed, and offered for confirmation. */
+function describeUnmatched(identity: IdentityResult, texts: readonly CardText[], baselines: readonly BaselineCard[], freshIds: readonly string[]) {
+  const section = (index: number) => ({ cardId: freshIds[index], question: texts[index].question, answer: texts[index].answer });
+  const previous = (id: string) => {
+    const card = baselines.find((baseline) => baseline.id === id)!;
+    return { cardId: id, question: card.question, answer: card.answer };
+  };
+  return {
+    ambiguous: identity.ambiguous.map(({ section: index, candidates }) => ({ ...section(index), candidates: candidates.map(previous) })),
+    suggestedMatches: identity.suggestions.map(({ section: index, previousId, reason }) => ({ section: index, card: section(index), previous: previous(previousId), reason })),
+  };
 }
