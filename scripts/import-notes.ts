@@ -1,7 +1,9 @@
 // npm run import:notes -- <notes.md> [--out <deck.md>] [--data-dir X]
 // Turns a Markdown/Typora notes file into a deck in one step, without prompting: writes the deck (to --out,
 // else `<data dir>/decks/<deck id>.md`, updating the deck with that id and never overwriting another file),
-// prints the summary and exits 0. Skipped headings and missing images are reported, not errors.
+// prints the summary and exits 0. Skipped headings and missing images are reported, not errors. A re-import
+// compares with what the last import wrote (kept in the data dir's database): a card edited in the deck and in the
+// notes keeps the user's version and is listed as a conflict; ambiguous matches become new cards and are listed.
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parseDataDirArgs, userDeckDir } from '../main/config/dataDir';
@@ -9,6 +11,7 @@ import { AppError } from '../main/contract/errors';
 import { formatMessage } from '../main/contract/messages';
 import { parseDeck } from '../main/core/deck';
 import { listDeckFiles } from '../main/services/deckFiles';
+import { openCliCollection } from '../main/services/notesBaselines';
 import {
   createNotesImporter,
   readNotesFile,
@@ -75,11 +78,37 @@ export function formatSummary(preview: NotesImportPreviewDetails, notesPath: str
   lines.push(...preview.missingImages.map((image) => `  ${image}`));
   if (preview.copiedImages) lines.push(`Images copied next to the deck: ${preview.copiedImages}`);
   if (preview.proofsKept.length) lines.push(`Proofs kept from the existing deck: ${preview.proofsKept.join(', ')}`);
-  if (preview.removedCardIds.length) {
-    lines.push(`Cards of the existing deck no longer in the notes (removed, history kept): ${preview.removedCardIds.join(', ')}`);
-  }
+  lines.push(...reimportLines(preview));
   if (preview.warnings.length) lines.push('Warnings:', ...preview.warnings.map((warning) => `  ${formatMessage(warning)}`));
   return lines.join('\n');
+}
+
+const firstLine = (text: string) => text.split('\n')[0];
+
+/** What a re-import did to the existing cards: counts, conflicts (the user's version kept), ambiguous matches, removals. */
+function reimportLines(preview: NotesImportPreviewDetails): string[] {
+  const lines: string[] = [];
+  const changes = preview.changes;
+  if (preview.updatesExisting && changes) {
+    lines.push(`Existing cards: ${changes.renamed} renamed, ${changes.edited} edited, ${changes.moved} moved, ${changes.added} new,`
+      + ` ${changes.keptUserText} kept as edited in the deck`);
+  }
+  const conflicts = preview.conflicts ?? [];
+  if (conflicts.length) {
+    lines.push(`Conflicts (${conflicts.length}), changed in the deck and in the notes — your deck version is kept:`);
+    lines.push(...conflicts.map((c) => `  ${c.cardId}  ${firstLine(c.mine.question)}  (notes: ${firstLine(c.theirs.question)})`));
+  }
+  const ambiguous = preview.ambiguous ?? [];
+  if (ambiguous.length) {
+    lines.push(`Ambiguous matches (${ambiguous.length}), imported as new cards:`);
+    lines.push(...ambiguous.map((a) => `  ${a.cardId}  ${a.question}  (could be: ${a.candidates.map((c) => `${c.cardId} ${c.question}`).join('; ')})`));
+  }
+  const removed = preview.removedCards ?? [];
+  if (removed.length) {
+    lines.push(`Cards of the existing deck no longer in the notes (removed, history kept) (${removed.length}):`);
+    lines.push(...removed.map((card) => `  ${card.cardId}  ${card.question}`));
+  }
+  return lines;
 }
 
 function main(argv: string[]): number {
@@ -94,11 +123,14 @@ function main(argv: string[]): number {
     console.log(USAGE);
     return 0;
   }
+  let collection: ReturnType<typeof openCliCollection> | null = null;
   try {
     const deckDir = userDeckDir(args.dataDir);
+    collection = openCliCollection(args.dataDir);
     const importer = createNotesImporter({
       userDeckDir: deckDir,
       existingDecks: () => [...decksIn(deckDir, false), ...decksIn(BUILT_IN_DECK_DIR, true)],
+      ...(collection.baselines ? { baselines: collection.baselines } : {}),
     });
     const preview = importer.preview({ ...readNotesFile(args.notesPath), outPath: args.outPath });
     console.log(formatSummary(preview, args.notesPath));
@@ -111,6 +143,8 @@ function main(argv: string[]): number {
       return 1;
     }
     throw error;
+  } finally {
+    collection?.close();
   }
 }
 

@@ -195,6 +195,55 @@ export interface NotesImportPreview {
   proofsKept?: string[];
   /** Cards the existing deck has and the notes no longer do (their history stays). */
   removedCardIds?: string[];
+  /** The same cards, named by their question. */
+  removedCards?: { cardId: string; question: string }[];
+  /** What a re-import does to the existing cards (issue 14). */
+  changes?: NotesImportChanges;
+  /** Cards changed both in the deck and in the notes; commit keeps the user's unless told otherwise. */
+  conflicts?: NotesImportConflict[];
+  /** Earlier cards the user may confirm as a section that would otherwise be a new card. */
+  suggestedMatches?: NotesSuggestedMatch[];
+  /** Sections with several equally good earlier cards: new cards unless a match is confirmed. */
+  ambiguous?: { cardId: string; question: string; candidates: { cardId: string; question: string }[] }[];
+}
+
+export interface NotesCardText {
+  question: string;
+  answer: string;
+}
+
+export interface NotesImportChanges {
+  renamed: number;
+  edited: number;
+  moved: number;
+  added: number;
+  /** Cards edited in the app whose notes section did not change: the user's text stays. */
+  keptUserText: number;
+}
+
+/** For a card changed in both places: keep the user's, take the notes', or keep both (the notes' as a new card). */
+export type NotesConflictChoice = 'mine' | 'theirs' | 'both';
+
+export interface NotesImportConflict {
+  cardId: string;
+  mine: NotesCardText;
+  theirs: NotesCardText;
+}
+
+export interface NotesSuggestedMatch {
+  /** The id the section gets as a new card in this preview. */
+  cardId: string;
+  card: NotesCardText;
+  previousId: string;
+  /** What the last import wrote for the earlier card. */
+  previous: NotesCardText;
+  reason: 'both-changed' | 'ambiguous';
+}
+
+/** The user's answers to a preview: a choice per conflict, and the suggested matches they confirm. */
+export interface NotesImportDecisions {
+  conflicts?: { cardId: string; choice: NotesConflictChoice }[];
+  matches?: { cardId: string; previousId: string }[];
 }
 
 // ---- Editing (issue #6): deck files stay the source of truth; every edit rewrites only its card's lines. ----
@@ -293,7 +342,7 @@ export interface Api {
   previewNotesImport(arg: { fileName: string; text: string; includeSections?: number[] }): Promise<NotesImportPreview>;
   /** The notes file read by the host from a full path, so images beside it (`![](photos/x.png)`) come along. */
   previewNotesImportFile(arg: { path: string; includeSections?: number[] }): Promise<NotesImportPreview>;
-  commitNotesImport(arg: { previewId: string }): Promise<{ deckId: string; path: string }>;
+  commitNotesImport(arg: { previewId: string } & NotesImportDecisions): Promise<{ deckId: string; path: string }>;
   // Editing and browsing (issue #6).
   getCard(arg: { cardId: string }): Promise<EditableCard>;
   /**

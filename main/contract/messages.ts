@@ -286,6 +286,9 @@ export const ENGLISH = {
   'notes.targetOtherDeck': (p: { deckId: string }) => `it holds another deck (id "${p.deckId}")`,
   'notes.previewGone': () => 'This import preview is no longer available; preview the notes again.',
   'notes.imageGone': (p: { src: string }) => `The image ${p.src} is gone since the preview; preview the import again.`,
+  'notes.unknownMatch': (p: { cardId: string; previousId: string }) =>
+    `The preview did not suggest matching ${p.cardId} with ${p.previousId}; preview the import again.`,
+  'notes.unknownConflict': (p: { cardId: string }) => `The card ${p.cardId} is not a conflict of this preview; preview the import again.`,
 } satisfies Record<string, (params: never, words: Words) => string>;
 
 function megabytes(bytes: number): string {

@@ -128,7 +128,11 @@ export function apiSchemas(paths: PathCheck) {
       includeSections,
     }),
     previewNotesImportFile: v.strictObject({ path: grantedPath(paths, 'notes-file'), includeSections }),
-    commitNotesImport: v.strictObject({ previewId: v.pipe(v.string(), v.minLength(1), v.maxLength(200)) }),
+    commitNotesImport: v.strictObject({
+      previewId: v.pipe(v.string(), v.minLength(1), v.maxLength(200)),
+      conflicts: v.optional(v.pipe(v.array(v.strictObject({ cardId: id, choice: v.picklist(['mine', 'theirs', 'both'] as const) })), v.maxLength(100_000))),
+      matches: v.optional(v.pipe(v.array(v.strictObject({ cardId: id, previousId: id })), v.maxLength(100_000))),
+    }),
     getCard: v.strictObject({ cardId: id }),
     // 10 MB of image as base64, and a little room: the service checks the decoded size and the image signature.
     addCardImage: v.strictObject({ deckId: id, fileName: v.pipe(v.string(), v.minLength(1), v.maxLength(255)), base64: v.pipe(v.string(), v.minLength(1), v.maxLength(14_000_000)) }),

@@ -21,7 +21,7 @@ export function createApi(services: ProofDeckServices): Api {
     proofRuns: async ({ cardId }) => services.proofRuns(cardId),
     previewNotesImport: async ({ fileName, text, includeSections }) => notes.preview({ fileName, text, includeSections }),
     previewNotesImportFile: async ({ path, includeSections }) => notes.previewFile(path, includeSections),
-    commitNotesImport: async ({ previewId }) => notes.commit(previewId),
+    commitNotesImport: async ({ previewId, ...decisions }) => notes.commit(previewId, decisions),
     getCard: async ({ cardId }) => edits.getCard(cardId),
     addCardImage: async ({ deckId, fileName, base64 }) => edits.addCardImage(deckId, fileName, Buffer.from(base64, 'base64')),
     saveCard: async (arg) => edits.saveCard(arg),

@@ -1,7 +1,7 @@
 // The composition root: opens the collection, builds the services over it and hands the one Api object to both
 // transports (Electron's IPC handlers and the browser-mode host), so the two modes cannot drift apart.
 import { join, resolve } from 'node:path';
-import type { Api, CollectionOverview, DatabaseProblemInfo, PickPathPurpose, RestoreReport, Settings, StartupStatus } from '../contract/api';
+import type { Api, CollectionOverview, NotesImportDecisions, DatabaseProblemInfo, PickPathPurpose, RestoreReport, Settings, StartupStatus } from '../contract/api';
 import { AppError } from '../contract/errors';
 import { message, type Message } from '../contract/messages';
 import type { ProofResult } from '../contract/proof';
@@ -28,6 +28,7 @@ import { createEditService } from './edit';
 import { createPathGrants, type PathGrants } from './pathGrants';
 import { realFuturePath, realTargetInside } from '../files/inside';
 import { createNotesImporter, readNotesFile, type NotesImportInput } from './notesImport';
+import { databaseBaselines } from './notesBaselines';
 import { createStudyService, type StudyService } from './studyService';
 import { createStatisticsService, type StatisticsService } from './statisticsService';
 
@@ -211,6 +212,7 @@ export function createProofDeckApp(options: AppOptions): ProofDeckApp {
   const notesImporter = createNotesImporter({
     userDeckDir: userDeckDir(options.dataDir),
     existingDecks: () => (current ? listDecks(current.db).map((d) => ({ id: d.id, path: d.source_path, builtIn: d.built_in === 1 })) : []),
+    baselines: databaseBaselines(() => open().db, clock.now),
   });
   /** The API's preview: the importer's, less what only the CLI prints. */
   const notesPreview = (input: NotesImportInput) => {
@@ -221,9 +223,9 @@ export function createProofDeckApp(options: AppOptions): ProofDeckApp {
   const notes = {
     preview: notesPreview,
     previewFile: (path: string, includeSections?: readonly number[]) => notesPreview({ ...readNotesFile(path), includeSections }),
-    commit(previewId: string) {
+    commit(previewId: string, decisions?: NotesImportDecisions) {
       open();
-      const written = notesImporter.commit(previewId);
+      const written = notesImporter.commit(previewId, decisions);
       // Reconcile now, so the new deck (or the re-imported one, scheduling kept by card id) is there at once.
       resync();
       return written;
@@ -281,7 +283,7 @@ export interface ProofDeckServices {
   notes: {
     preview(input: NotesImportInput): ReturnType<Api['previewNotesImport']> extends Promise<infer R> ? R : never;
     previewFile(path: string, includeSections?: readonly number[]): ReturnType<Api['previewNotesImportFile']> extends Promise<infer R> ? R : never;
-    commit(previewId: string): { deckId: string; path: string };
+    commit(previewId: string, decisions?: NotesImportDecisions): { deckId: string; path: string };
   };
   database: { status(): StartupStatus; restore(backup: string): Promise<StartupStatus>; startEmpty(): Promise<StartupStatus>; updateSettings(patch: Partial<Settings>): Settings };
   overview(): CollectionOverview;

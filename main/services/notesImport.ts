@@ -5,7 +5,7 @@ import { randomUUID } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, isAbsolute, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { NotesImportPreview } from '../contract/api';
+import type { NotesImportDecisions, NotesImportPreview } from '../contract/api';
 import { AppError } from '../contract/errors';
 import { message, type Message } from '../contract/messages';
 import { parseDeck } from '../core/deck';
@@ -13,6 +13,9 @@ import {
   convertNotes,
   decodeNotesBytes,
   MAX_NOTES_BYTES,
+  type ConvertNotesInput,
+  type ImportBaseline,
+  type NotesImportChoices,
   type NotesImportSummary,
   type PreviousDeckCard,
 } from '../core/notes';
@@ -46,6 +49,12 @@ export interface NotesImportPreviewDetails extends NotesImportPreview {
   copiedImages: number;
 }
 
+/** Where the baselines of imported decks are kept (the collection database; see ARCHITECTURE.md "Notes import"). */
+export interface ImportBaselines {
+  read(deckId: string): ImportBaseline[];
+  replace(deckId: string, baselines: readonly ImportBaseline[]): void;
+}
+
 export interface ExistingDeck {
   id: string;
   path: string;
@@ -60,11 +69,14 @@ export interface NotesImporterOptions {
   userDeckDir: string;
   /** Decks the app has loaded; a writable deck with the imported id is updated in place. */
   existingDecks: () => ExistingDeck[];
+  /** Without it (tests of conversion only) every re-import compares against the deck's current text. */
+  baselines?: ImportBaselines;
 }
 
 export interface NotesImporter {
   preview(input: NotesImportInput): NotesImportPreviewDetails;
-  commit(previewId: string): { deckId: string; path: string };
+  /** Writes the preview; `decisions` settle its conflicts (default: the user's version) and confirm matches. */
+  commit(previewId: string, decisions?: NotesImportDecisions): { deckId: string; path: string };
 }
 
 interface PendingImport {
@@ -73,6 +85,24 @@ interface PendingImport {
   targetPath: string;
   notesDir: string | null;
   notesFileName: string;
+  /** The conversion's input, to convert again with the user's decisions at commit. */
+  convertInput: ConvertNotesInput;
+}
+
+/** The API's decisions as the converter takes them; a match names the preview's card, which names its section. */
+function choicesFrom(summary: NotesImportSummary, decisions: NotesImportDecisions): NotesImportChoices {
+  const sectionOf = new Map(summary.reimport.suggestedMatches.map((m) => [`${m.card.cardId}\u0000${m.previous.cardId}`, m.section]));
+  const matches = new Map<number, string>();
+  for (const { cardId, previousId } of decisions.matches ?? []) {
+    const section = sectionOf.get(`${cardId}\u0000${previousId}`);
+    if (section === undefined) throw new AppError(message('notes.unknownMatch', { cardId, previousId }));
+    matches.set(section, previousId);
+  }
+  const inConflict = new Set(summary.reimport.conflicts.map((c) => c.cardId));
+  for (const { cardId } of decisions.conflicts ?? []) {
+    if (!inConflict.has(cardId)) throw new AppError(message('notes.unknownConflict', { cardId }));
+  }
+  return { matches, conflicts: new Map((decisions.conflicts ?? []).map((c) => [c.cardId, c.choice])) };
 }
 
 /** Previews kept for commit; older ones are forgotten (each holds a whole deck text). */
@@ -178,8 +208,8 @@ function inspectTarget(path: string, deckId: string): TargetDeck {
   const parsed = parseDeck(text, path);
   if (!parsed.deck) return { kind: 'other', reason: message('notes.targetNotDeck') };
   if (parsed.deck.id !== deckId) return { kind: 'other', reason: message('notes.targetOtherDeck', { deckId: parsed.deck.id }) };
-  const previousCards = parsed.cards.flatMap((card) =>
-    card.id === null ? [] : [{ id: card.id, proofCode: card.proofCode, proofLang: card.proofLang }],
+  const previousCards = parsed.cards.flatMap(({ id, frontMd, backMd, tags, proofCode, proofLang }) =>
+    id === null ? [] : [{ id, frontMd, backMd, tags, proofCode, proofLang }],
   );
   return { kind: 'same-deck', previousCards };
 }
@@ -218,8 +248,9 @@ export function createNotesImporter(options: NotesImporterOptions): NotesImporte
     const imageExists = (src: string): boolean => notesDir !== null && resolveNotesImage(src, notesDir, process.platform, input.fileName) !== null;
     const decks = options.existingDecks();
     const reservedDeckIds = new Set(decks.filter(isBuiltIn).map((deck) => deck.id));
-    const convert = (previousCards: PreviousDeckCard[]) =>
-      convertNotes({ text, fileName: input.fileName, imageExists, previousCards, decodeWarnings, reservedDeckIds, includeSections: input.includeSections });
+    const inputFor = (previousCards: PreviousDeckCard[], baselines: ImportBaseline[]): ConvertNotesInput =>
+      ({ text, fileName: input.fileName, imageExists, previousCards, decodeWarnings, reservedDeckIds, baselines, includeSections: input.includeSections });
+    const convert = (previousCards: PreviousDeckCard[]) => convertNotes(inputFor(previousCards, []));
 
     // The deck id comes from the notes; only then is it known which file, and which earlier proofs, it meets.
     const first = convert([]);
@@ -230,12 +261,14 @@ export function createNotesImporter(options: NotesImporterOptions): NotesImporte
     if (existing.kind === 'other') {
       throw new AppError(message('notes.targetIsOther', { path: target.path, reason: existing.reason, deckId, outFlag: Boolean(input.outPath) }));
     }
-    const result = existing.kind === 'same-deck' ? convert(existing.previousCards) : first;
+    const convertInput = existing.kind === 'same-deck' ? inputFor(existing.previousCards, options.baselines?.read(deckId) ?? []) : inputFor([], []);
+    const result = existing.kind === 'same-deck' ? convertNotes(convertInput) : first;
     if (!result.ok) throw new AppError(result.error);
     const { summary } = result;
+    const { reimport } = summary;
 
     const previewId = randomUUID();
-    pending.set(previewId, { deckText: result.deckText, summary, targetPath: target.path, notesDir, notesFileName: input.fileName });
+    pending.set(previewId, { deckText: result.deckText, summary, targetPath: target.path, notesDir, notesFileName: input.fileName, convertInput });
     while (pending.size > MAX_PENDING) pending.delete(pending.keys().next().value!);
 
     return {
@@ -251,14 +284,33 @@ export function createNotesImporter(options: NotesImporterOptions): NotesImporte
       warnings: [...summary.warnings, ...target.warnings],
       proofsKept: summary.proofsKept,
       removedCardIds: summary.removedCardIds,
+      removedCards: reimport.removedCards,
+      changes: { renamed: reimport.renamed, edited: reimport.edited, moved: reimport.moved, added: reimport.added, keptUserText: reimport.keptUserText },
+      conflicts: reimport.conflicts.map(({ cardId, mine, theirs }) => ({ cardId, mine, theirs })),
+      suggestedMatches: reimport.suggestedMatches.map(({ card, previous, reason }) => ({
+        cardId: card.cardId, card: { question: card.question, answer: card.answer }, previousId: previous.cardId,
+        previous: { question: previous.question, answer: previous.answer }, reason,
+      })),
+      ambiguous: reimport.ambiguous.map(({ cardId, question, candidates }) => ({
+        cardId, question, candidates: candidates.map((c) => ({ cardId: c.cardId, question: c.question })),
+      })),
       copiedImages: summary.imageCopies.length,
     };
   };
 
-  const commit = (previewId: string): { deckId: string; path: string } => {
+  /** The deck text and baselines to write: the preview's, or converted again with the user's decisions. */
+  const decide = (job: PendingImport, decisions: NotesImportDecisions): { deckText: string; summary: NotesImportSummary } => {
+    if (!decisions.conflicts?.length && !decisions.matches?.length) return job;
+    const again = convertNotes({ ...job.convertInput, choices: choicesFrom(job.summary, decisions) });
+    if (!again.ok) throw new AppError(again.error);
+    return again;
+  };
+
+  const commit = (previewId: string, decisions: NotesImportDecisions = {}): { deckId: string; path: string } => {
     const job = pending.get(previewId);
     if (!job) throw new AppError(message('notes.previewGone'));
     const { deckId } = job.summary;
+    const decided = decide(job, decisions);
     // The folder may have changed since the preview: re-check, so another deck is still never overwritten.
     const existing = inspectTarget(job.targetPath, deckId);
     if (existing.kind === 'other') {
@@ -274,7 +326,9 @@ export function createNotesImporter(options: NotesImporterOptions): NotesImporte
       mkdirSync(dirname(to), { recursive: true });
       copyFileAtomic(source, to);
     }
-    writeFileAtomic(job.targetPath, job.deckText, { durable: true });
+    writeFileAtomic(job.targetPath, decided.deckText, { durable: true });
+    // After the deck: a baseline must never describe text that was not written (a failed write keeps the old ones).
+    options.baselines?.replace(deckId, decided.summary.baselines);
     pending.delete(previewId);
     return { deckId, path: job.targetPath };
   };

@@ -8,9 +8,10 @@ import { deckIdFromName } from './ids';
 import { createImagePlan } from './images';
 import { rewriteInline } from './inline';
 import { linkReferencesPerCard } from './references';
+import { reimportCards } from './reimport';
 import { outlineNotes, type NotesOutline, type NotesSection } from './outline';
-import { sectionCardIds } from './sectionIds';
-import { notQuestionReason, questionWithParent, repeatedHeadingKeys } from './sectionRules';
+import { cardTitle, sectionCardIds } from './sectionIds';
+import { notQuestionReason, questionWithParent, questionWordings, repeatedHeadingKeys } from './sectionRules';
 import { validateNotesText } from './textInput';
 import type { ConvertNotesInput, ConvertNotesResult, NotesImportSummary, SkippedHeading } from './types';
 
@@ -50,8 +51,9 @@ function freeDeckId(wanted: string, reserved: ReadonlySet<string>): string {
 
 interface PendingCard {
   section: NotesSection;
-  id: string;
   question: string;
+  /** The same heading in the importer's other wordings: with or without its parent, and before issue 13's rules. */
+  otherQuestions: string[];
   answerLines: string[];
   hasProof: boolean;
 }
@@ -101,7 +103,7 @@ export function convertNotes(input: ConvertNotesInput): ConvertNotesResult {
   const include = new Set(input.includeSections ?? []);
   const pending: PendingCard[] = [];
   sections.forEach((section, index) => {
-    const { id, importedBefore } = sectionIds[index];
+    const { importedBefore } = sectionIds[index];
     const reason = notQuestionReason(section);
     // A section already imported as a card stays one: dropping it now would remove the card and its history.
     if (reason && !importedBefore && !include.has(section.heading.line)) {
@@ -110,29 +112,27 @@ export function convertNotes(input: ConvertNotesInput): ConvertNotesResult {
     }
     const body = rewriteBody(section.body, images.render);
     const question = rewriteInline(questionWithParent(section, repeated), images.render).trim();
-    pending.push({ section, id, question, answerLines: trimBlankLines(body.lines), hasProof: body.hasProof });
+    const otherQuestions = [...questionWordings(section), section.heading.title].map((title) => rewriteInline(title, images.render).trim());
+    pending.push({ section, question, otherQuestions, answerLines: trimBlankLines(body.lines), hasProof: body.hasProof });
   });
   skippedHeadings.sort((a, b) => a.line - b.line);
 
-  const ids = pending.map((card) => card.id);
   const answers = linkReferencesPerCard(pending.map((card) => card.answerLines));
-  const newIds = new Set(ids);
-  const previous = new Map((input.previousCards ?? []).map((card) => [card.id, card]));
-  const proofsKept: string[] = [];
-  const cards: DeckCardText[] = pending.map((card, index) => {
-    const id = ids[index];
-    const old = previous.get(id);
-    // Proofs are added in the deck after importing; a re-import of edited notes must not throw them away.
-    const keepProof = !card.hasProof && old?.proofCode != null && old.proofLang !== null;
-    if (keepProof) proofsKept.push(id);
-    return {
-      id,
+  const merged = reimportCards({
+    deckId,
+    sections: pending.map((card, index) => ({
+      request: cardTitle(card.section),
       question: card.question,
+      otherQuestions: card.otherQuestions,
       tags: tagsOf(card.section),
       answerLines: answers[index],
-      proof: keepProof ? { lang: old.proofLang!, code: old.proofCode! } : null,
-    };
+      hasProof: card.hasProof,
+    })),
+    previousCards: input.previousCards ?? [],
+    baselines: input.baselines ?? [],
+    choices: input.choices,
   });
+  const { cards, proofsKept } = merged;
 
   const summary: NotesImportSummary = {
     deckId,
@@ -141,13 +141,15 @@ export function convertNotes(input: ConvertNotesInput): ConvertNotesResult {
       id: card.id,
       question: card.question,
       tags: card.tags,
-      line: pending[index].section.heading.line,
+      line: pending[merged.sectionOf[index]]?.section.heading.line ?? 0,
     })),
     skippedHeadings,
     missingImages: images.missing,
     imageCopies: images.copies,
     proofsKept,
-    removedCardIds: [...previous.keys()].filter((id) => !newIds.has(id)),
+    removedCardIds: merged.report.removedCards.map((card) => card.cardId),
+    reimport: merged.report,
+    baselines: merged.baselines,
     warnings: [...(input.decodeWarnings ?? []), ...outline.warnings],
   };
   if (cards.length === 0) {

@@ -8,6 +8,8 @@ export interface DeckCardText {
   tags: string[];
   answerLines: string[];
   proof: { lang: 'js' | 'ts'; code: string } | null;
+  /** The whole card already formatted (a user's deck text kept on re-import); the other fields are then unused. */
+  text?: string;
 }
 
 export interface DeckFileText {
@@ -33,6 +35,10 @@ export function renderDeckFile(deck: DeckFileText): string {
   const lines: string[] = ['---', ...frontMatter.trimEnd().split('\n'), '---', ''];
   if (deck.preambleLines.length) lines.push(...deck.preambleLines, '');
   for (const card of deck.cards) {
+    if (card.text !== undefined) {
+      lines.push(card.text, '');
+      continue;
+    }
     const tags = card.tags.length ? ` tags="${card.tags.join(' ')}"` : '';
     lines.push(`## ${card.question} {#${card.id}${tags}}`, '', ...card.answerLines, '');
     if (card.proof) lines.push(...proofBlock(card.proof), '');

@@ -32,12 +32,10 @@ export interface CardIdRequest {
   parentTitle: string | null;
 }
 
-/**
- * Assigns ids in order; the same headings in the same order always get the same ids. `reserved`: ids already
- * given to other cards of the deck (kept from an earlier import), which these must not take.
- */
+/** Assigns ids in order; the same headings in the same order (and the same reserved ids) always get the same ids. */
 export function assignCardIds(deckId: string, requests: readonly CardIdRequest[], reserved: ReadonlySet<string> = new Set()): string[] {
   const prefix = truncate(deckId, MAX_PREFIX_LENGTH);
+  // Reserved ids belong to cards that exist or existed: a new card must not inherit their history.
   const taken = new Set<string>(reserved);
   const none = new Set<string>();
   return requests.map(({ title, parentTitle }) => {

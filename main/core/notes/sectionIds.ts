@@ -12,7 +12,7 @@ export function legacyCardTitle(section: NotesSection): CardIdRequest {
 }
 
 /** The stripped heading; a repeated one is told apart by its stripped parent, as before (assignCardIds). */
-function currentCardTitle(section: NotesSection): CardIdRequest {
+export function cardTitle(section: NotesSection): CardIdRequest {
   const parent = section.parents.at(-1);
   return { title: plainText(questionTitle(section.heading.title)), parentTitle: parent ? plainText(questionTitle(parent.text)) : null };
 }
@@ -35,7 +35,7 @@ export function sectionCardIds(
 ): SectionIds[] {
   const legacy = assignCardIds(deckId, sections.map(legacyCardTitle));
   const kept = new Set(legacy.filter((id) => previousIds.has(id)));
-  const fresh = sections.map((section, index) => (kept.has(legacy[index]) ? null : currentCardTitle(section)));
+  const fresh = sections.map((section, index) => (kept.has(legacy[index]) ? null : cardTitle(section)));
   const freshIds = assignCardIds(deckId, fresh.filter((request) => request !== null), kept);
   let next = 0;
   return sections.map((_, index) => {

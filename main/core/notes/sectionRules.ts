@@ -94,6 +94,14 @@ export function repeatedHeadingKeys(sections: readonly NotesSection[]): Readonly
  * The question text of a section (Markdown, before image and HTML rewriting): the stripped heading, with the
  * nearest parent's stripped title in front when the heading is generic or repeated in its file.
  */
+/** The heading's question with and without its parent, whichever questionWithParent picks (for re-import identity). */
+export function questionWordings(section: NotesSection): string[] {
+  const own = questionTitle(section.heading.title);
+  const parent = section.parents.at(-1);
+  const parentText = parent ? questionTitle(parent.text.replace(/<[^>]*>/g, '')) : '';
+  return parentText ? [own, `${parentText} · ${own}`] : [own];
+}
+
 export function questionWithParent(section: NotesSection, repeated: ReadonlySet<string>): string {
   const own = questionTitle(section.heading.title);
   const key = headingKey(section.heading.title);

@@ -43,15 +43,70 @@ export interface NotesImportSummary {
   proofsKept: string[];
   /** Card ids of the previous version of this deck that the notes no longer have. */
   removedCardIds: string[];
+  reimport: NotesReimportReport;
+  /** What this import writes per card, to keep as the baseline of the next one. */
+  baselines: ImportBaseline[];
   /** Things the user should know that did not stop the import (encoding converted, unclosed fence…). */
   warnings: Message[];
 }
 
-/** What survives from an earlier import of the same deck (read from the deck file by the caller). */
+/** A card of the deck this import updates, as the deck file has it now (the user may have edited it). */
 export interface PreviousDeckCard {
   id: string;
+  frontMd: string;
+  backMd: string;
+  tags: string[];
   proofCode: string | null;
   proofLang: 'js' | 'ts' | null;
+}
+
+/** What the last import wrote for one card: the notes' question and answer as the deck parser reads them. */
+export interface ImportBaseline {
+  id: string;
+  question: string;
+  answer: string;
+  /** The user's card kept beside the notes' version ("keep both"): no section is it; re-imports carry it over. */
+  detached?: boolean;
+}
+
+/** For a card changed both in the deck and in the notes: keep the user's, take the notes', or keep both. */
+export type ConflictChoice = 'mine' | 'theirs' | 'both';
+
+export interface NotesImportChoices {
+  /** Per card id in conflict. Absent: the user's version is kept. */
+  conflicts?: ReadonlyMap<string, ConflictChoice>;
+  /** Section index → previous card id the user confirmed as that section. */
+  matches?: ReadonlyMap<number, string>;
+}
+
+export interface CardTextRef {
+  cardId: string;
+  question: string;
+  answer: string;
+}
+
+export interface NotesImportConflict {
+  cardId: string;
+  mine: { question: string; answer: string };
+  theirs: { question: string; answer: string };
+  choice: ConflictChoice;
+}
+
+/** What a re-import did to the existing cards, for the summary. */
+export interface NotesReimportReport {
+  renamed: number;
+  edited: number;
+  moved: number;
+  added: number;
+  /** Cards the user edited in the deck whose notes section did not change: their text stays. */
+  keptUserText: number;
+  conflicts: NotesImportConflict[];
+  /** Sections with several equally good previous cards: new cards, listed. */
+  ambiguous: (CardTextRef & { candidates: CardTextRef[] })[];
+  /** Previous cards the user may confirm as a section (heading and body both changed, or ambiguous). */
+  suggestedMatches: { section: number; card: CardTextRef; previous: CardTextRef; reason: 'both-changed' | 'ambiguous' }[];
+  /** Cards of the deck the notes no longer have, named by their question. */
+  removedCards: { cardId: string; question: string }[];
 }
 
 export interface ConvertNotesInput {
@@ -66,6 +121,10 @@ export interface ConvertNotesInput {
   imageExists?: (src: string) => boolean;
   /** Cards of the deck this import replaces, so proofs the user added survive a re-import. */
   previousCards?: readonly PreviousDeckCard[];
+  /** What the last import wrote per card (the database keeps them); cards without one use their deck text. */
+  baselines?: readonly ImportBaseline[];
+  /** The user's answers to the preview's conflicts and suggested matches. */
+  choices?: NotesImportChoices;
   /** Deck ids this import must not take (built-in decks): the deck id then gets a `-notes` suffix. */
   reservedDeckIds?: ReadonlySet<string>;
   /**

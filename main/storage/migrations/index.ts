@@ -6,6 +6,7 @@ import { MIGRATION_004_DROP_SEARCH_MIRROR } from './004_drop_search_mirror';
 import { MIGRATION_005_EDIT_UNDO } from './005_edit_undo';
 import { MIGRATION_006_ANSWER_UNDO } from './006_answer_undo';
 import { MIGRATION_007_STATISTICS } from './007_statistics';
+import { MIGRATION_008_IMPORT_BASELINES } from './008_import_baselines';
 
 export const MIGRATIONS: readonly string[] = [
   MIGRATION_001_INIT,
@@ -15,4 +16,5 @@ export const MIGRATIONS: readonly string[] = [
   MIGRATION_005_EDIT_UNDO,
   MIGRATION_006_ANSWER_UNDO,
   MIGRATION_007_STATISTICS,
+  MIGRATION_008_IMPORT_BASELINES,
 ];

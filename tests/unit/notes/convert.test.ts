@@ -149,8 +149,8 @@ describe('deck naming and ids', () => {
   it('keeps proofs added to the deck after the first import, and lists cards the notes dropped', () => {
     const { parsed, summary } = convertOk('# D\n## Adam\nanswer\n', {
       previousCards: [
-        { id: 'd-adam', proofCode: "check.true('ok', true);", proofLang: 'js' },
-        { id: 'd-gone', proofCode: null, proofLang: null },
+        { id: 'd-adam', frontMd: 'Adam', backMd: 'answer', tags: [], proofCode: "check.true('ok', true);", proofLang: 'js' },
+        { id: 'd-gone', frontMd: 'Gone', backMd: 'old', tags: [], proofCode: null, proofLang: null },
       ],
     });
     expect(parsed.cards[0]).toMatchObject({ id: 'd-adam', proofCode: "check.true('ok', true);", proofLang: 'js' });

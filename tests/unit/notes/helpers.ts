@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { expect } from 'vitest';
 import { parseDeck } from '../../../main/core/deck';
-import { convertNotes, type ConvertNotesInput, type NotesImportSummary } from '../../../main/core/notes';
+import { convertNotes, type ConvertNotesInput, type NotesImportSummary, type PreviousDeckCard } from '../../../main/core/notes';
 
 export const fixturePath = (name: string): string => fileURLToPath(new URL(`../../fixtures/notes/${name}`, import.meta.url));
 export const readFixture = (name: string): string => readFileSync(fixturePath(name), 'utf8');
@@ -20,4 +20,9 @@ export function convertError(text: string, options: Partial<ConvertNotesInput> =
   const result = convertNotes({ text, fileName: 'notes.md', ...options });
   if (result.ok) throw new Error('expected an error, got a deck');
   return result;
+}
+
+/** A deck's cards as a re-import reads them from the deck file (what services/notesImport.ts passes on). */
+export function previousCardsOf(deckText: string): PreviousDeckCard[] {
+  return parseDeck(deckText).cards.map(({ id, frontMd, backMd, tags, proofCode, proofLang }) => ({ id: id!, frontMd, backMd, tags, proofCode, proofLang }));
 }

@@ -3,13 +3,13 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseDeck } from '../../../main/core/deck';
-import { convertOk, fixturePath, readFixture } from './helpers';
+import { convertOk, fixturePath, previousCardsOf, readFixture } from './helpers';
 
 const legacyDeck = (name: string) => {
   const path = fixturePath(`legacy-decks/${name}`);
-  const parsed = parseDeck(readFileSync(path, 'utf8'), path);
-  expect(parsed.errors).toEqual([]);
-  return parsed.cards.map((card) => ({ id: card.id!, proofCode: card.proofCode, proofLang: card.proofLang }));
+  const text = readFileSync(path, 'utf8');
+  expect(parseDeck(text, path).errors).toEqual([]);
+  return previousCardsOf(text);
 };
 
 describe.each([
@@ -19,7 +19,7 @@ describe.each([
 ])('re-importing %s over the deck imported before', (notes, deck) => {
   const previousCards = legacyDeck(deck);
   const fileName = notes.split('/').pop()!;
-  const { parsed, summary } = convertOk(readFixture(notes), { fileName, previousCards });
+  const { parsed, summary } = convertOk(readFixture(notes), { fileName, previousCards, imageExists: () => true }); // as the decks were written
 
   it('keeps every card id of the old deck, and removes none', () => {
     expect(parsed.cards.map((card) => card.id)).toEqual(previousCards.map((card) => card.id));
@@ -43,9 +43,23 @@ describe('a first import of the same notes', () => {
   it('gives a new section that collides with a kept old id a different id', () => {
     const text = '# D\n## 1.1 Adam\nold\n## （2）Adam\nnew\n';
     const first = convertOk('# D\n## 1.1 Adam\nold\n', { fileName: 'd.md' });
-    const previousCards = first.parsed.cards.map((card) => ({ id: card.id!, proofCode: null, proofLang: null }));
+    const previousCards = previousCardsOf(first.deckText);
     const ids = convertOk(text, { fileName: 'd.md', previousCards }).parsed.cards.map((card) => card.id);
     expect(ids[0]).toBe(previousCards[0].id);
     expect(new Set(ids).size).toBe(2);
+  });
+});
+
+describe('a deck imported before the question rules, whose notes were then edited', () => {
+  it('keeps the card when the only other change is the importer\'s new wording of its heading', () => {
+    // "模型介绍" is now written "LeNet-5 · 模型介绍" by the importer, and the user added a line to its body: to the
+    // user that is one change (the body), so the card keeps its id and history, as a rename alone would.
+    const previousCards = legacyDeck('ch3-经典网络.deck.md');
+    const notes = readFixture('messy/ch3-经典网络.md').replace('### 3.1.1 模型介绍\n\n', '### 3.1.1 模型介绍\n\n补充：池化层为平均池化。\n\n');
+    const { parsed, summary } = convertOk(notes, { fileName: 'ch3-经典网络.md', previousCards, imageExists: () => true });
+    const lenet = parsed.cards.find((card) => card.backMd.includes('补充：池化层'))!;
+    expect(lenet.frontMd).toContain('· 模型介绍');
+    expect(lenet.id).toBe('第三章-经典网络-模型介绍');
+    expect(summary.reimport.added).toBe(0);
   });
 });

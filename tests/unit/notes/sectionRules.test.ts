@@ -2,7 +2,7 @@
 // parent, and sections that are not questions left out (with a reason the user can override).
 import { describe, expect, it } from 'vitest';
 import { questionTitle, titleToTag } from '../../../main/core/notes/headingText';
-import { convertOk, readFixture } from './helpers';
+import { convertOk, previousCardsOf, readFixture } from './helpers';
 
 const chapter3 = readFixture('messy/ch3-经典网络.md');
 const chapter10 = readFixture('messy/ch10-optimization.md');
@@ -122,7 +122,7 @@ describe('sections that are not questions', () => {
 
   it('never drops a section that was already imported as a card', () => {
     const first = convertOk(chapter3, { fileName: 'ch3-经典网络.md', includeSections: [6, 74, 108] });
-    const previousCards = first.parsed.cards.map((card) => ({ id: card.id!, proofCode: null, proofLang: null }));
+    const previousCards = previousCardsOf(first.deckText);
     const again = convertOk(chapter3, { fileName: 'ch3-经典网络.md', previousCards });
     expect(again.summary.skippedHeadings).toEqual([]);
     expect(again.summary.removedCardIds).toEqual([]);

@@ -164,6 +164,7 @@ describe('statistics of a scripted history', () => {
     const db = new Database(join(c.dataDir, 'proofdeck.sqlite'));
     db.exec(`DROP TRIGGER review_totals_add; DROP TRIGGER review_totals_remove; DROP TRIGGER review_totals_follow_card;
       DROP TABLE review_day_totals; DROP TABLE review_deck_totals; DROP INDEX card_state_by_lapses; DROP INDEX card_state_by_interval;
+      DROP TABLE import_baselines;
       PRAGMA user_version = 6;`);
     db.close();
     c.reopen();
