@@ -53,6 +53,11 @@ export interface DeckSummary {
   cardCount: number;
   /** What a session started now would show, limits applied. */
   due: DeckCounts;
+  /**
+   * Where the deck sits in the home screen's tree, root first, the last part its own row: its name split at `::`,
+   * else its file's subfolders inside its deck folder and then its name. `overview` lists decks in tree order.
+   */
+  path: string[];
 }
 
 export interface CollectionOverview {
@@ -260,6 +265,12 @@ export interface DeckFolderInfo {
   available: boolean;
 }
 
+/** The decks a study session covers: one (`deckId`), all (`deckId` null), or several (`deckIds`, deckId null). */
+export interface StudyScopeArg {
+  deckId: string | null;
+  deckIds?: string[];
+}
+
 /** Every method takes one JSON argument and returns a Promise of JSON. */
 export interface Api {
   startupStatus(arg: void): Promise<StartupStatus>;
@@ -268,17 +279,21 @@ export interface Api {
   /** Moves the missing, empty or damaged database aside and starts an empty collection; the backups are kept. */
   startEmpty(arg: void): Promise<StartupStatus>;
   overview(arg: void): Promise<CollectionOverview>;
-  /** Next card of a session over one deck, or all decks when deckId is null. */
-  nextCard(arg: { deckId: string | null }): Promise<StudyStep>;
+  /**
+   * Next card of a session over one deck, all decks when deckId is null, or several decks (`deckIds`, with deckId
+   * null: a parent row of the deck tree, its decks in the home screen's order; today's limits apply as ever).
+   */
+  nextCard(arg: StudyScopeArg): Promise<StudyStep>;
   answerCard(arg: {
     deckId: string | null;
+    deckIds?: string[];
     cardId: string;
     quality: Quality;
     /** The card's state version when it was shown; a mismatch is refused as stale. */
     version: number;
     durationMs: number;
   }): Promise<StudyStep>;
-  undoAnswer(arg: { deckId: string | null }): Promise<StudyStep & { undoneCardId: string | null }>;
+  undoAnswer(arg: StudyScopeArg): Promise<StudyStep & { undoneCardId: string | null }>;
   sessionSummary(arg: { since: EpochMs }): Promise<SessionSummary>;
   /** Aggregates of the review history and today's state, for one deck or all decks (null). */
   statistics(arg: { deckId: string | null }): Promise<Statistics>;

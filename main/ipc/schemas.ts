@@ -8,6 +8,17 @@ import { PROOF_BACKENDS, type ProofPlotKind } from '../contract/proof';
 
 const id = v.pipe(v.string(), v.minLength(1), v.maxLength(200));
 const deckScope = v.strictObject({ deckId: v.nullable(id) });
+/** A parent row of the deck tree studies its decks: at most 10,000 distinct ids, and then no `deckId` besides. */
+const MAX_STUDY_DECKS = 10_000;
+const deckIdList = v.pipe(
+  v.array(id),
+  v.minLength(1),
+  v.maxLength(MAX_STUDY_DECKS),
+  v.check((ids) => new Set(ids).size === ids.length, 'each deck once'),
+);
+const studyScopeFields = { deckId: v.nullable(id), deckIds: v.optional(deckIdList) };
+const oneScope = (scope: { deckId: string | null; deckIds?: string[] }) => scope.deckIds === undefined || scope.deckId === null;
+const studyScope = v.pipe(v.strictObject(studyScopeFields), v.check(oneScope, 'deckIds needs deckId null'));
 const quality = v.picklist([0, 1, 2, 3, 4, 5] as const);
 const count = (max: number) => v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(max));
 const finite = v.pipe(v.number(), v.finite());
@@ -97,15 +108,18 @@ export function apiSchemas(paths: PathCheck) {
     restoreBackup: v.strictObject({ backup: v.pipe(v.string(), v.minLength(1), v.maxLength(4096)) }),
     startEmpty: noArg,
     overview: noArg,
-    nextCard: deckScope,
-    answerCard: v.strictObject({
-      deckId: v.nullable(id),
-      cardId: id,
-      quality,
-      version: count(Number.MAX_SAFE_INTEGER),
-      durationMs: v.pipe(finite, v.minValue(0), v.maxValue(MAX_ANSWER_DURATION_MS)),
-    }),
-    undoAnswer: deckScope,
+    nextCard: studyScope,
+    answerCard: v.pipe(
+      v.strictObject({
+        ...studyScopeFields,
+        cardId: id,
+        quality,
+        version: count(Number.MAX_SAFE_INTEGER),
+        durationMs: v.pipe(finite, v.minValue(0), v.maxValue(MAX_ANSWER_DURATION_MS)),
+      }),
+      v.check((arg) => oneScope(arg), 'deckIds needs deckId null'),
+    ),
+    undoAnswer: studyScope,
     sessionSummary: v.strictObject({ since: finite }),
     statistics: deckScope,
     getSettings: noArg,

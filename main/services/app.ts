@@ -11,6 +11,7 @@ import { DatabaseProblem, isDiskFull, setDurability, type Db } from '../storage/
 import { listBackups } from '../storage/backups';
 import { removeStaleTemps } from '../files/staleTemps';
 import { deckSummaries, listDecks } from '../storage/collectionStore';
+import { inTreeOrder } from './deckTree';
 import { cardLocations } from '../storage/editStore';
 import { proofRunsFor, recordProofRun } from '../storage/proofRunStore';
 import { readSettings, writeSettings } from '../storage/settingsStore';
@@ -185,7 +186,7 @@ export function createProofDeckApp(options: AppOptions): ProofDeckApp {
   function overview(): CollectionOverview {
     folders.resyncIfMoved();
     const { db, study, lastSync, settings } = open();
-    const decks = deckSummaries(db).map((deck) => ({ ...deck, due: study.counts(deck.id) }));
+    const decks = inTreeOrder(deckSummaries(db), folders.folders()).map((deck) => ({ ...deck, due: study.counts(deck.id) }));
     return { decks, fileErrors: lastSync.fileErrors, today: studyDay(clock, settings.rolloverHour) };
   }
 
