@@ -121,6 +121,8 @@ export interface Settings {
   durability: 'NORMAL' | 'FULL';
   proofBackend: 'auto' | ProofBackend;
   proofTimeoutMs: number;
+  /** Parent rows of the home screen's deck tree the user collapsed: their tree paths joined with `::`. */
+  collapsedDecks: string[];
 }
 
 export interface ProofRunRecord {

@@ -131,6 +131,7 @@ export function apiSchemas(paths: PathCheck) {
       durability: v.optional(v.picklist(['NORMAL', 'FULL'] as const)),
       proofBackend: v.optional(v.picklist(['auto', ...PROOF_BACKENDS] as const)),
       proofTimeoutMs: v.optional(v.pipe(count(600_000), v.minValue(100))),
+      collapsedDecks: v.optional(v.pipe(v.array(v.pipe(v.string(), v.maxLength(4000))), v.maxLength(2000))),
     }),
     recordProofRun: v.strictObject({ cardId: id, contentHash: v.pipe(v.string(), v.maxLength(128)), result: proofResult }),
     proofRuns: v.strictObject({ cardId: id }),
