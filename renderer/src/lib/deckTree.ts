@@ -80,3 +80,10 @@ export function visibleRows(roots: readonly DeckTreeNode[], collapsed: ReadonlyS
 export function studyTargetOf(node: DeckTreeNode): { deckId: string | null; deckIds?: string[] } {
   return node.children.length === 0 && node.deck ? { deckId: node.deck.id } : { deckId: null, deckIds: node.deckIds };
 }
+
+/** A study session over a parent row: the decks under it and the name the review screen shows. */
+export interface StudyGroup {
+  key: string;
+  name: string;
+  deckIds: string[];
+}
