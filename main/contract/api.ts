@@ -178,8 +178,15 @@ export interface StartupStatus {
 }
 
 /** What a native file dialog is for; it sets the dialog's title and whether it picks a folder or a deck file. */
-export const PICK_PATH_PURPOSES = ['deck-folder', 'export-folder', 'import-folder', 'deck-file', 'notes-file'] as const;
+export const PICK_PATH_PURPOSES = ['deck-folder', 'export-folder', 'import-folder', 'deck-file', 'notes-file', 'notes-folder'] as const;
 export type PickPathPurpose = (typeof PICK_PATH_PURPOSES)[number];
+
+/** One file of a batch notes import: its preview, or why it cannot be imported (the other files still can). */
+export interface NotesBatchItem<P = NotesImportPreview> {
+  path: string;
+  preview: P | null;
+  problem: Message | null;
+}
 
 export interface NotesImportPreview {
   deckId: string;
@@ -303,9 +310,15 @@ export interface Api {
   updateSettings(arg: Partial<Settings>): Promise<Settings>;
   recordProofRun(arg: { cardId: string; contentHash: string; result: ProofResult }): Promise<void>;
   proofRuns(arg: { cardId: string }): Promise<ProofRunRecord[]>;
-  previewNotesImport(arg: { fileName: string; text: string }): Promise<NotesImportPreview>;
+  /** `parentDeck` (a batch uploaded from a folder): the deck is named `<parentDeck>::<chapter>`. */
+  previewNotesImport(arg: { fileName: string; text: string; parentDeck?: string }): Promise<NotesImportPreview>;
   /** The notes file read by the host from a full path, so images beside it (`![](photos/x.png)`) come along. */
   previewNotesImportFile(arg: { path: string }): Promise<NotesImportPreview>;
+  /**
+   * Several notes files and folders of notes by full path, each file its own deck named `<folder>::<chapter>`
+   * (ARCHITECTURE.md, import:notes): one preview per file, or its problem. Each preview is committed on its own.
+   */
+  previewNotesImportBatch(arg: { paths: string[] }): Promise<{ items: NotesBatchItem[] }>;
   commitNotesImport(arg: { previewId: string }): Promise<{ deckId: string; path: string }>;
   // Editing and browsing (issue #6).
   getCard(arg: { cardId: string }): Promise<EditableCard>;
@@ -373,6 +386,7 @@ export const API_METHODS = [
   'proofRuns',
   'previewNotesImport',
   'previewNotesImportFile',
+  'previewNotesImportBatch',
   'commitNotesImport',
   'getCard',
   'addCardImage',

@@ -281,6 +281,10 @@ export const ENGLISH = {
   'notes.targetOtherDeck': (p: { deckId: string }) => `it holds another deck (id "${p.deckId}")`,
   'notes.previewGone': () => 'This import preview is no longer available; preview the notes again.',
   'notes.imageGone': (p: { src: string }) => `The image ${p.src} is gone since the preview; preview the import again.`,
+  'notes.noNotesFiles': (p: { path: string }) => `The folder ${p.path} has no notes files (.md, .markdown or .txt).`,
+  'notes.batchDeckTwice': (p: { deckId: string; other: string }) =>
+    `This file would make the same deck ("${p.deckId}") as ${p.other}; only the first is imported. Give one of the two another top heading or file name.`,
+  'notes.outWithSeveral': () => '--out names one deck file: give one notes file with it, or leave it out to import several.',
 } satisfies Record<string, (params: never, words: Words) => string>;
 
 function megabytes(bytes: number): string {

@@ -5,6 +5,7 @@ import { isAbsolute } from 'node:path';
 import * as v from 'valibot';
 import { MAX_ANSWER_DURATION_MS, PICK_PATH_PURPOSES, type ApiArg, type ApiMethod, type PickPathPurpose } from '../contract/api';
 import { PROOF_BACKENDS, type ProofPlotKind } from '../contract/proof';
+import { MAX_BATCH_FILES } from '../services/notesBatch';
 
 const id = v.pipe(v.string(), v.minLength(1), v.maxLength(200));
 const deckScope = v.strictObject({ deckId: v.nullable(id) });
@@ -95,6 +96,9 @@ const grantedPath = (paths: PathCheck, purpose: PickPathPurpose) =>
 /** True for the issue a refused grant leaves, so the dispatcher can answer with its own code. */
 export const isNotGrantedIssue = (issue: { message: string }): boolean => issue.message.startsWith(NOT_GRANTED);
 
+/** A deck name as front matter holds it on one line: a batch's parent deck (`folder` or `folder::sub`). */
+const parentDeckName = v.pipe(v.string(), v.minLength(1), v.maxLength(500), v.regex(/^[^\u0000-\u001f\u007f]+$/, 'one line of text'));
+
 const browseQuery = {
   query: v.pipe(v.string(), v.maxLength(2000)),
   sort: v.picklist(['deck', 'question', 'due', 'created', 'updated'] as const),
@@ -138,6 +142,15 @@ export function apiSchemas(paths: PathCheck) {
     previewNotesImport: v.strictObject({
       fileName: v.pipe(v.string(), v.minLength(1), v.maxLength(1024)),
       text: v.pipe(v.string(), v.maxLength(25 * 1024 * 1024)),
+      parentDeck: v.optional(parentDeckName),
+    }),
+    // Files are granted as notes files, folders as notes folders; either purpose lets the batch read the path.
+    previewNotesImportBatch: v.strictObject({
+      paths: v.pipe(
+        v.array(v.pipe(fullPath, v.check((path) => paths.isGranted(path, 'notes-file') || paths.isGranted(path, 'notes-folder'), `${NOT_GRANTED}notes-folder`))),
+        v.minLength(1),
+        v.maxLength(MAX_BATCH_FILES),
+      ),
     }),
     previewNotesImportFile: v.strictObject({ path: grantedPath(paths, 'notes-file') }),
     commitNotesImport: v.strictObject({ previewId: v.pipe(v.string(), v.minLength(1), v.maxLength(200)) }),

@@ -1,7 +1,7 @@
 // The composition root: opens the collection, builds the services over it and hands the one Api object to both
 // transports (Electron's IPC handlers and the browser-mode host), so the two modes cannot drift apart.
 import { join, resolve } from 'node:path';
-import type { Api, CollectionOverview, DatabaseProblemInfo, PickPathPurpose, RestoreReport, Settings, StartupStatus } from '../contract/api';
+import type { Api, CollectionOverview, NotesBatchItem, DatabaseProblemInfo, PickPathPurpose, RestoreReport, Settings, StartupStatus } from '../contract/api';
 import { AppError } from '../contract/errors';
 import { message, type Message } from '../contract/messages';
 import type { ProofResult } from '../contract/proof';
@@ -28,7 +28,8 @@ import { createDeckFolderService } from './deckFolderService';
 import { createEditService } from './edit';
 import { createPathGrants, type PathGrants } from './pathGrants';
 import { realFuturePath, realTargetInside } from '../files/inside';
-import { createNotesImporter, readNotesFile, type NotesImportInput } from './notesImport';
+import { createNotesImporter, readNotesFile, type NotesImportInput, type NotesImportPreviewDetails } from './notesImport';
+import { MAX_BATCH_FILES, previewNotesBatch } from './notesBatch';
 import { createStudyService, type StudyService } from './studyService';
 import { createStatisticsService, type StatisticsService } from './statisticsService';
 
@@ -211,17 +212,22 @@ export function createProofDeckApp(options: AppOptions): ProofDeckApp {
   });
   const notesImporter = createNotesImporter({
     userDeckDir: userDeckDir(options.dataDir),
+    maxPending: MAX_BATCH_FILES,
     existingDecks: () => (current ? listDecks(current.db).map((d) => ({ id: d.id, path: d.source_path, builtIn: d.built_in === 1 })) : []),
   });
   /** The API's preview: the importer's, less what only the CLI prints. */
+  const withoutCliDetails = ({ copiedImages: _copied, ...preview }: NotesImportPreviewDetails) => preview;
   const notesPreview = (input: NotesImportInput) => {
     open();
-    const { copiedImages: _copied, ...preview } = notesImporter.preview(input);
-    return preview;
+    return withoutCliDetails(notesImporter.preview(input));
   };
   const notes = {
     preview: notesPreview,
     previewFile: (path: string) => notesPreview(readNotesFile(path)),
+    previewBatch(paths: string[]): NotesBatchItem[] {
+      open();
+      return previewNotesBatch(notesImporter, paths).map(({ preview, ...item }) => ({ ...item, preview: preview && withoutCliDetails(preview) }));
+    },
     commit(previewId: string) {
       open();
       const written = notesImporter.commit(previewId);
@@ -282,6 +288,7 @@ export interface ProofDeckServices {
   notes: {
     preview(input: NotesImportInput): ReturnType<Api['previewNotesImport']> extends Promise<infer R> ? R : never;
     previewFile(path: string): ReturnType<Api['previewNotesImportFile']> extends Promise<infer R> ? R : never;
+    previewBatch(paths: string[]): NotesBatchItem[];
     commit(previewId: string): { deckId: string; path: string };
   };
   database: { status(): StartupStatus; restore(backup: string): Promise<StartupStatus>; startEmpty(): Promise<StartupStatus>; updateSettings(patch: Partial<Settings>): Settings };

@@ -31,6 +31,8 @@ export interface NotesImportInput {
   notesDir?: string;
   /** Write the deck here instead of `<user deck folder>/<deck id>.md` (the CLI's --out). */
   outPath?: string;
+  /** A batch import's parent deck: the deck is named `<parentDeck>::<chapter>` (services/notesBatch.ts). */
+  parentDeck?: string;
 }
 
 /** The API's preview plus what the CLI and the view show besides. */
@@ -57,6 +59,8 @@ export interface NotesImporterOptions {
   userDeckDir: string;
   /** Decks the app has loaded; a writable deck with the imported id is updated in place. */
   existingDecks: () => ExistingDeck[];
+  /** Previews kept for commit (default 8); a batch import previews every file before committing any. */
+  maxPending?: number;
 }
 
 export interface NotesImporter {
@@ -183,7 +187,7 @@ export function createNotesImporter(options: NotesImporterOptions): NotesImporte
     const decks = options.existingDecks();
     const reservedDeckIds = new Set(decks.filter(isBuiltIn).map((deck) => deck.id));
     const convert = (previousCards: PreviousDeckCard[]) =>
-      convertNotes({ text, fileName: input.fileName, imageExists, previousCards, decodeWarnings, reservedDeckIds });
+      convertNotes({ text, fileName: input.fileName, imageExists, previousCards, decodeWarnings, reservedDeckIds, parentDeck: input.parentDeck });
 
     // The deck id comes from the notes; only then is it known which file, and which earlier proofs, it meets.
     const first = convert([]);
@@ -200,7 +204,7 @@ export function createNotesImporter(options: NotesImporterOptions): NotesImporte
 
     const previewId = randomUUID();
     pending.set(previewId, { deckText: result.deckText, summary, targetPath: target.path, notesDir });
-    while (pending.size > MAX_PENDING) pending.delete(pending.keys().next().value!);
+    while (pending.size > (options.maxPending ?? MAX_PENDING)) pending.delete(pending.keys().next().value!);
 
     return {
       deckId,

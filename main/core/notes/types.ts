@@ -65,6 +65,11 @@ export interface ConvertNotesInput {
   reservedDeckIds?: ReadonlySet<string>;
   /** Warnings from decoding (e.g. GBK converted), carried into the summary. */
   decodeWarnings?: readonly Message[];
+  /**
+   * A batch import's parent deck (`<folder>` or `<folder>::<sub>`): the deck is then named `<parent>::<chapter>`,
+   * and its id comes from that whole name (core/notes/batch.ts).
+   */
+  parentDeck?: string;
 }
 
 export type ConvertNotesResult =
