@@ -73,13 +73,15 @@ export function notesBatchFiles(paths: readonly string[]): { files: NotesBatchFi
 }
 
 /**
- * Previews every file of the batch. Two files that would make the same deck (same folder and chapter name) cannot
- * both be written: the second is refused with `notes.batchDeckTwice`, naming the first.
+ * Previews every file of the batch. Two files that would make the same deck (same folder and chapter name), or
+ * the same card id, cannot both be written: the second is refused (`notes.batchDeckTwice`, `notes.batchCardIdTwice`),
+ * naming the first.
  */
 export function previewNotesBatch(importer: NotesImporter, paths: readonly string[]): NotesBatchItem<NotesImportPreviewDetails>[] {
   const { files, problems } = notesBatchFiles(paths);
   const items: NotesBatchItem<NotesImportPreviewDetails>[] = problems.map(({ path, problem }) => ({ path, preview: null, problem }));
   const firstFileOfDeck = new Map<string, string>();
+  const fileOfCard = new Map<string, string>();
   for (const file of files) {
     try {
       const preview = importer.preview({ ...readNotesFile(file.path), parentDeck: file.parentDeck });
@@ -88,6 +90,14 @@ export function previewNotesBatch(importer: NotesImporter, paths: readonly strin
         items.push({ path: file.path, preview: null, problem: message('notes.batchDeckTwice', { deckId: preview.deckId, other }) });
         continue;
       }
+      // Card ids start with the deck id cut to 24 characters: under a long folder name two chapters can share
+      // that prefix, and a card id twice would keep the second deck from loading. Refuse it here, by name.
+      const clash = preview.cards.find((card) => fileOfCard.has(card.id));
+      if (clash) {
+        items.push({ path: file.path, preview: null, problem: message('notes.batchCardIdTwice', { cardId: clash.id, other: fileOfCard.get(clash.id)! }) });
+        continue;
+      }
+      for (const card of preview.cards) fileOfCard.set(card.id, file.path);
       firstFileOfDeck.set(preview.deckId, file.path);
       items.push({ path: file.path, preview, problem: null });
     } catch (error) {

@@ -59,6 +59,17 @@ describe('which files a batch takes and how their decks are named', () => {
     expect(twice[0].problem!.params).toMatchObject({ other: join(notes, '第二章-副本.md') });
     expect(items.filter((item) => item.preview)).toHaveLength(4);
   });
+
+  it('refuses a file whose card ids repeat an earlier file\'s (a long folder name fills the card id prefix)', () => {
+    const long = join(root, 'machine-learning-interview-notes');
+    cpSync(notes, long, { recursive: true });
+    writeFileSync(join(long, 'a.md'), '# Chapter 2 Linear Models\n\n## Summary\n\nLeast squares.\n');
+    writeFileSync(join(long, 'b.md'), '# Chapter 3 Trees\n\n## Summary\n\nSplits.\n');
+    const importer = createNotesImporter({ userDeckDir: deckDir(), existingDecks: () => [], maxPending: 100 });
+    const items = previewNotesBatch(importer, [join(long, 'a.md'), join(long, 'b.md')]);
+    expect(items[0].preview?.cards.map((card) => card.id)).toContain('machine-learning-intervi-summary');
+    expect(items[1].problem).toMatchObject({ code: 'notes.batchCardIdTwice', params: { cardId: 'machine-learning-intervi-summary', other: join(long, 'a.md') } });
+  });
 });
 
 describe('npm run import:notes with several files or a folder', () => {
