@@ -1,14 +1,17 @@
 // npm run import:notes -- <notes.md> [--out <deck.md>] [--data-dir X]
+// npm run import:notes -- <notes.md | notes folder>... [--data-dir X]
 // Turns a Markdown/Typora notes file into a deck in one step, without prompting: writes the deck (to --out,
 // else `<data dir>/decks/<deck id>.md`, updating the deck with that id and never overwriting another file),
 // prints the summary and exits 0. Skipped headings and missing images are reported, not errors. A re-import
 // compares with what the last import wrote (kept in the data dir's database): a card edited in the deck and in the
 // notes keeps the user's version and is listed as a conflict; ambiguous matches become new cards and are listed.
-import { existsSync, readFileSync } from 'node:fs';
+// Several files or a folder make one deck per file, named `<folder>::<chapter>` (main/services/notesBatch.ts): a
+// summary per file, a total line, exit 0 when every file was imported, else 1 with each failed file's reason.
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parseDataDirArgs, userDeckDir } from '../main/config/dataDir';
 import { AppError } from '../main/contract/errors';
-import { formatMessage } from '../main/contract/messages';
+import { formatMessage, message } from '../main/contract/messages';
 import { parseDeck } from '../main/core/deck';
 import { listDeckFiles } from '../main/services/deckFiles';
 import { openCliCollection } from '../main/services/notesBaselines';
@@ -18,11 +21,14 @@ import {
   type ExistingDeck,
   type NotesImportPreviewDetails,
 } from '../main/services/notesImport';
+import { MAX_BATCH_FILES, previewNotesBatch } from '../main/services/notesBatch';
 
-const USAGE = 'usage: npm run import:notes -- <notes.md> [--out <deck.md>] [--data-dir <folder>]';
+const USAGE =
+  'usage: npm run import:notes -- <notes.md> [--out <deck.md>] [--data-dir <folder>]\n' +
+  '       npm run import:notes -- <notes.md | notes folder>... [--data-dir <folder>]';
 
 interface CliArgs {
-  notesPath: string;
+  notesPaths: string[];
   outPath: string | undefined;
   dataDir: string;
 }
@@ -44,8 +50,17 @@ function parseArgs(argv: string[]): CliArgs | { help: true } {
       throw new Error(`unknown option ${arg}`);
     } else positional.push(arg);
   }
-  if (positional.length !== 1) throw new Error(positional.length ? 'give one notes file' : 'give the notes file to import');
-  return { notesPath: positional[0], outPath, dataDir };
+  if (positional.length === 0) throw new Error('give the notes file (or files, or a folder of notes) to import');
+  if (outPath !== undefined && (positional.length > 1 || isFolder(positional[0]))) throw new Error(formatMessage(message('notes.outWithSeveral')));
+  return { notesPaths: positional, outPath, dataDir };
+}
+
+function isFolder(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
 }
 
 /** The built-in decks shipped in the repository; notes never take their ids. */
@@ -130,10 +145,13 @@ function main(argv: string[]): number {
     const importer = createNotesImporter({
       userDeckDir: deckDir,
       existingDecks: () => [...decksIn(deckDir, false), ...decksIn(BUILT_IN_DECK_DIR, true)],
+      maxPending: MAX_BATCH_FILES,
       ...(collection.baselines ? { baselines: collection.baselines } : {}),
     });
-    const preview = importer.preview({ ...readNotesFile(args.notesPath), outPath: args.outPath });
-    console.log(formatSummary(preview, args.notesPath));
+    const [only] = args.notesPaths;
+    if (args.notesPaths.length > 1 || isFolder(only)) return importBatch(importer, args.notesPaths);
+    const preview = importer.preview({ ...readNotesFile(only), outPath: args.outPath });
+    console.log(formatSummary(preview, only));
     const written = importer.commit(preview.previewId);
     console.log(`Wrote ${written.path}`);
     return 0;
@@ -146,6 +164,28 @@ function main(argv: string[]): number {
   } finally {
     collection?.close();
   }
+}
+
+/** Several files or a folder: every file previewed first (so two files making one deck are caught), then written. */
+function importBatch(importer: ReturnType<typeof createNotesImporter>, paths: string[]): number {
+  let written = 0;
+  let cards = 0;
+  const failed: string[] = [];
+  for (const item of previewNotesBatch(importer, paths)) {
+    try {
+      if (!item.preview) throw new AppError(item.problem!);
+      console.log(formatSummary(item.preview, item.path));
+      console.log(`Wrote ${importer.commit(item.preview.previewId).path}\n`);
+      written++;
+      cards += item.preview.cardCount;
+    } catch (error) {
+      if (!(error instanceof AppError)) throw error;
+      console.error(`import:notes: ${item.path}: ${error.message}\n`);
+      failed.push(item.path);
+    }
+  }
+  console.log(`Total: ${written} of ${written + failed.length} notes files imported (${cards} cards)${failed.length ? `; ${failed.length} failed: ${failed.join(', ')}` : ''}`);
+  return failed.length ? 1 : 0;
 }
 
 process.exitCode = main(process.argv.slice(2));

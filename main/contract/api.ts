@@ -53,6 +53,11 @@ export interface DeckSummary {
   cardCount: number;
   /** What a session started now would show, limits applied. */
   due: DeckCounts;
+  /**
+   * Where the deck sits in the home screen's tree, root first, the last part its own row: its name split at `::`,
+   * else its file's subfolders inside its deck folder and then its name. `overview` lists decks in tree order.
+   */
+  path: string[];
 }
 
 export interface CollectionOverview {
@@ -118,6 +123,8 @@ export interface Settings {
   durability: 'NORMAL' | 'FULL';
   proofBackend: 'auto' | ProofBackend;
   proofTimeoutMs: number;
+  /** Parent rows of the home screen's deck tree the user collapsed: their tree paths joined with `::`. */
+  collapsedDecks: string[];
 }
 
 export interface ProofRunRecord {
@@ -173,8 +180,15 @@ export interface StartupStatus {
 }
 
 /** What a native file dialog is for; it sets the dialog's title and whether it picks a folder or a deck file. */
-export const PICK_PATH_PURPOSES = ['deck-folder', 'export-folder', 'import-folder', 'deck-file', 'notes-file'] as const;
+export const PICK_PATH_PURPOSES = ['deck-folder', 'export-folder', 'import-folder', 'deck-file', 'notes-file', 'notes-folder'] as const;
 export type PickPathPurpose = (typeof PICK_PATH_PURPOSES)[number];
+
+/** One file of a batch notes import: its preview, or why it cannot be imported (the other files still can). */
+export interface NotesBatchItem<P = NotesImportPreview> {
+  path: string;
+  preview: P | null;
+  problem: Message | null;
+}
 
 export interface NotesImportPreview {
   deckId: string;
@@ -312,6 +326,12 @@ export interface DeckFolderInfo {
   available: boolean;
 }
 
+/** The decks a study session covers: one (`deckId`), all (`deckId` null), or several (`deckIds`, deckId null). */
+export interface StudyScopeArg {
+  deckId: string | null;
+  deckIds?: string[];
+}
+
 /** Every method takes one JSON argument and returns a Promise of JSON. */
 export interface Api {
   startupStatus(arg: void): Promise<StartupStatus>;
@@ -320,17 +340,21 @@ export interface Api {
   /** Moves the missing, empty or damaged database aside and starts an empty collection; the backups are kept. */
   startEmpty(arg: void): Promise<StartupStatus>;
   overview(arg: void): Promise<CollectionOverview>;
-  /** Next card of a session over one deck, or all decks when deckId is null. */
-  nextCard(arg: { deckId: string | null }): Promise<StudyStep>;
+  /**
+   * Next card of a session over one deck, all decks when deckId is null, or several decks (`deckIds`, with deckId
+   * null: a parent row of the deck tree, its decks in the home screen's order; today's limits apply as ever).
+   */
+  nextCard(arg: StudyScopeArg): Promise<StudyStep>;
   answerCard(arg: {
     deckId: string | null;
+    deckIds?: string[];
     cardId: string;
     quality: Quality;
     /** The card's state version when it was shown; a mismatch is refused as stale. */
     version: number;
     durationMs: number;
   }): Promise<StudyStep>;
-  undoAnswer(arg: { deckId: string | null }): Promise<StudyStep & { undoneCardId: string | null }>;
+  undoAnswer(arg: StudyScopeArg): Promise<StudyStep & { undoneCardId: string | null }>;
   sessionSummary(arg: { since: EpochMs }): Promise<SessionSummary>;
   /** Aggregates of the review history and today's state, for one deck or all decks (null). */
   statistics(arg: { deckId: string | null }): Promise<Statistics>;
@@ -338,10 +362,18 @@ export interface Api {
   updateSettings(arg: Partial<Settings>): Promise<Settings>;
   recordProofRun(arg: { cardId: string; contentHash: string; result: ProofResult }): Promise<void>;
   proofRuns(arg: { cardId: string }): Promise<ProofRunRecord[]>;
-  /** `includeSections`: heading lines of includable skipped sections the user chose to import anyway. */
-  previewNotesImport(arg: { fileName: string; text: string; includeSections?: number[] }): Promise<NotesImportPreview>;
+  /**
+   * `includeSections`: heading lines of includable skipped sections the user chose to import anyway. `parentDeck`
+   * (a batch uploaded from a folder): the deck is named `<parentDeck>::<chapter>`.
+   */
+  previewNotesImport(arg: { fileName: string; text: string; includeSections?: number[]; parentDeck?: string }): Promise<NotesImportPreview>;
   /** The notes file read by the host from a full path, so images beside it (`![](photos/x.png)`) come along. */
   previewNotesImportFile(arg: { path: string; includeSections?: number[] }): Promise<NotesImportPreview>;
+  /**
+   * Several notes files and folders of notes by full path, each file its own deck named `<folder>::<chapter>`
+   * (ARCHITECTURE.md, import:notes): one preview per file, or its problem. Each preview is committed on its own.
+   */
+  previewNotesImportBatch(arg: { paths: string[] }): Promise<{ items: NotesBatchItem[] }>;
   commitNotesImport(arg: { previewId: string } & NotesImportDecisions): Promise<{ deckId: string; path: string }>;
   // Editing and browsing (issue #6).
   getCard(arg: { cardId: string }): Promise<EditableCard>;
@@ -409,6 +441,7 @@ export const API_METHODS = [
   'proofRuns',
   'previewNotesImport',
   'previewNotesImportFile',
+  'previewNotesImportBatch',
   'commitNotesImport',
   'getCard',
   'addCardImage',

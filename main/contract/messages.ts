@@ -289,6 +289,12 @@ export const ENGLISH = {
   'notes.unknownMatch': (p: { cardId: string; previousId: string }) =>
     `The preview did not suggest matching ${p.cardId} with ${p.previousId}; preview the import again.`,
   'notes.unknownConflict': (p: { cardId: string }) => `The card ${p.cardId} is not a conflict of this preview; preview the import again.`,
+  'notes.noNotesFiles': (p: { path: string }) => `The folder ${p.path} has no notes files (.md, .markdown or .txt).`,
+  'notes.batchDeckTwice': (p: { deckId: string; other: string }) =>
+    `This file would make the same deck ("${p.deckId}") as ${p.other}; only the first is imported. Give one of the two another top heading or file name.`,
+  'notes.batchCardIdTwice': (p: { cardId: string; other: string }) =>
+    `This file would make a card with the id "${p.cardId}", as ${p.other} does (card ids start with the deck's name, cut short); only the first is imported. Import it on its own, or rename its folder or chapter.`,
+  'notes.outWithSeveral': () => '--out names one deck file: give one notes file with it, or leave it out to import several.',
 } satisfies Record<string, (params: never, words: Words) => string>;
 
 function megabytes(bytes: number): string {

@@ -10,6 +10,7 @@ const DIALOGS: Record<PickPathPurpose, OpenDialogOptions> = {
   'import-folder': { title: 'Import a folder of deck files', buttonLabel: 'Import', properties: ['openDirectory'] },
   'deck-file': { title: 'Import a deck file', buttonLabel: 'Import', properties: ['openFile'], filters: [{ name: 'Deck files (Markdown)', extensions: ['md'] }] },
   'notes-file': { title: 'Import notes', buttonLabel: 'Preview', properties: ['openFile'], filters: [{ name: 'Notes (Markdown, Typora)', extensions: ['md', 'markdown', 'txt'] }] },
+  'notes-folder': { title: 'Import a folder of notes', buttonLabel: 'Preview', properties: ['openDirectory'] },
 };
 
 /** What confirming lets ProofDeck do with the path: the user reads this, not only the path. */
@@ -19,6 +20,7 @@ const CONFIRMATIONS: Record<PickPathPurpose, { question: string; effect: string;
   'import-folder': { question: 'Import the deck files of this folder?', effect: 'ProofDeck will read the deck files and the images they use in', button: 'Import' },
   'deck-file': { question: 'Import this deck file?', effect: 'ProofDeck will read', button: 'Import' },
   'notes-file': { question: 'Import these notes?', effect: 'ProofDeck will read the notes file and the images beside it:', button: 'Preview' },
+  'notes-folder': { question: 'Import this folder of notes?', effect: 'ProofDeck will read the notes files (.md, .markdown, .txt) and their images in', button: 'Preview' },
 };
 
 /** The system's file dialog; null when the user cancels. */

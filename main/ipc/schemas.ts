@@ -5,9 +5,21 @@ import { isAbsolute } from 'node:path';
 import * as v from 'valibot';
 import { MAX_ANSWER_DURATION_MS, PICK_PATH_PURPOSES, type ApiArg, type ApiMethod, type PickPathPurpose } from '../contract/api';
 import { PROOF_BACKENDS, type ProofPlotKind } from '../contract/proof';
+import { MAX_BATCH_FILES } from '../services/notesBatch';
 
 const id = v.pipe(v.string(), v.minLength(1), v.maxLength(200));
 const deckScope = v.strictObject({ deckId: v.nullable(id) });
+/** A parent row of the deck tree studies its decks: at most 10,000 distinct ids, and then no `deckId` besides. */
+const MAX_STUDY_DECKS = 10_000;
+const deckIdList = v.pipe(
+  v.array(id),
+  v.minLength(1),
+  v.maxLength(MAX_STUDY_DECKS),
+  v.check((ids) => new Set(ids).size === ids.length, 'each deck once'),
+);
+const studyScopeFields = { deckId: v.nullable(id), deckIds: v.optional(deckIdList) };
+const oneScope = (scope: { deckId: string | null; deckIds?: string[] }) => scope.deckIds === undefined || scope.deckId === null;
+const studyScope = v.pipe(v.strictObject(studyScopeFields), v.check(oneScope, 'deckIds needs deckId null'));
 const quality = v.picklist([0, 1, 2, 3, 4, 5] as const);
 const count = (max: number) => v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(max));
 const finite = v.pipe(v.number(), v.finite());
@@ -86,6 +98,9 @@ const grantedPath = (paths: PathCheck, purpose: PickPathPurpose) =>
 /** True for the issue a refused grant leaves, so the dispatcher can answer with its own code. */
 export const isNotGrantedIssue = (issue: { message: string }): boolean => issue.message.startsWith(NOT_GRANTED);
 
+/** A deck name as front matter holds it on one line: a batch's parent deck (`folder` or `folder::sub`). */
+const parentDeckName = v.pipe(v.string(), v.minLength(1), v.maxLength(500), v.regex(/^[^\u0000-\u001f\u007f]+$/, 'one line of text'));
+
 const browseQuery = {
   query: v.pipe(v.string(), v.maxLength(2000)),
   sort: v.picklist(['deck', 'question', 'due', 'created', 'updated'] as const),
@@ -99,15 +114,18 @@ export function apiSchemas(paths: PathCheck) {
     restoreBackup: v.strictObject({ backup: v.pipe(v.string(), v.minLength(1), v.maxLength(4096)) }),
     startEmpty: noArg,
     overview: noArg,
-    nextCard: deckScope,
-    answerCard: v.strictObject({
-      deckId: v.nullable(id),
-      cardId: id,
-      quality,
-      version: count(Number.MAX_SAFE_INTEGER),
-      durationMs: v.pipe(finite, v.minValue(0), v.maxValue(MAX_ANSWER_DURATION_MS)),
-    }),
-    undoAnswer: deckScope,
+    nextCard: studyScope,
+    answerCard: v.pipe(
+      v.strictObject({
+        ...studyScopeFields,
+        cardId: id,
+        quality,
+        version: count(Number.MAX_SAFE_INTEGER),
+        durationMs: v.pipe(finite, v.minValue(0), v.maxValue(MAX_ANSWER_DURATION_MS)),
+      }),
+      v.check((arg) => oneScope(arg), 'deckIds needs deckId null'),
+    ),
+    undoAnswer: studyScope,
     sessionSummary: v.strictObject({ since: finite }),
     statistics: deckScope,
     getSettings: noArg,
@@ -119,6 +137,7 @@ export function apiSchemas(paths: PathCheck) {
       durability: v.optional(v.picklist(['NORMAL', 'FULL'] as const)),
       proofBackend: v.optional(v.picklist(['auto', ...PROOF_BACKENDS] as const)),
       proofTimeoutMs: v.optional(v.pipe(count(600_000), v.minValue(100))),
+      collapsedDecks: v.optional(v.pipe(v.array(v.pipe(v.string(), v.maxLength(4000))), v.maxLength(2000))),
     }),
     recordProofRun: v.strictObject({ cardId: id, contentHash: v.pipe(v.string(), v.maxLength(128)), result: proofResult }),
     proofRuns: v.strictObject({ cardId: id }),
@@ -126,12 +145,21 @@ export function apiSchemas(paths: PathCheck) {
       fileName: v.pipe(v.string(), v.minLength(1), v.maxLength(1024)),
       text: v.pipe(v.string(), v.maxLength(25 * 1024 * 1024)),
       includeSections,
+      parentDeck: v.optional(parentDeckName),
     }),
     previewNotesImportFile: v.strictObject({ path: grantedPath(paths, 'notes-file'), includeSections }),
     commitNotesImport: v.strictObject({
       previewId: v.pipe(v.string(), v.minLength(1), v.maxLength(200)),
       conflicts: v.optional(v.pipe(v.array(v.strictObject({ cardId: id, choice: v.picklist(['mine', 'theirs', 'both'] as const) })), v.maxLength(100_000))),
       matches: v.optional(v.pipe(v.array(v.strictObject({ cardId: id, previousId: id })), v.maxLength(100_000))),
+    }),
+    // Files are granted as notes files, folders as notes folders; either purpose lets the batch read the path.
+    previewNotesImportBatch: v.strictObject({
+      paths: v.pipe(
+        v.array(v.pipe(fullPath, v.check((path) => paths.isGranted(path, 'notes-file') || paths.isGranted(path, 'notes-folder'), `${NOT_GRANTED}notes-folder`))),
+        v.minLength(1),
+        v.maxLength(MAX_BATCH_FILES),
+      ),
     }),
     getCard: v.strictObject({ cardId: id }),
     // 10 MB of image as base64, and a little room: the service checks the decoded size and the image signature.

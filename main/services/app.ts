@@ -1,7 +1,7 @@
 // The composition root: opens the collection, builds the services over it and hands the one Api object to both
 // transports (Electron's IPC handlers and the browser-mode host), so the two modes cannot drift apart.
 import { join, resolve } from 'node:path';
-import type { Api, CollectionOverview, NotesImportDecisions, DatabaseProblemInfo, PickPathPurpose, RestoreReport, Settings, StartupStatus } from '../contract/api';
+import type { Api, CollectionOverview, NotesBatchItem, NotesImportDecisions, DatabaseProblemInfo, PickPathPurpose, RestoreReport, Settings, StartupStatus } from '../contract/api';
 import { AppError } from '../contract/errors';
 import { message, type Message } from '../contract/messages';
 import type { ProofResult } from '../contract/proof';
@@ -11,6 +11,7 @@ import { DatabaseProblem, isDiskFull, setDurability, type Db } from '../storage/
 import { listBackups } from '../storage/backups';
 import { removeStaleTemps } from '../files/staleTemps';
 import { deckSummaries, listDecks } from '../storage/collectionStore';
+import { inTreeOrder } from './deckTree';
 import { cardLocations } from '../storage/editStore';
 import { proofRunsFor, recordProofRun } from '../storage/proofRunStore';
 import { readSettings, writeSettings } from '../storage/settingsStore';
@@ -27,8 +28,9 @@ import { createDeckFolderService } from './deckFolderService';
 import { createEditService } from './edit';
 import { createPathGrants, type PathGrants } from './pathGrants';
 import { realFuturePath, realTargetInside } from '../files/inside';
-import { createNotesImporter, readNotesFile, type NotesImportInput } from './notesImport';
+import { createNotesImporter, readNotesFile, type NotesImportInput, type NotesImportPreviewDetails } from './notesImport';
 import { databaseBaselines } from './notesBaselines';
+import { MAX_BATCH_FILES, previewNotesBatch } from './notesBatch';
 import { createStudyService, type StudyService } from './studyService';
 import { createStatisticsService, type StatisticsService } from './statisticsService';
 
@@ -186,7 +188,7 @@ export function createProofDeckApp(options: AppOptions): ProofDeckApp {
   function overview(): CollectionOverview {
     folders.resyncIfMoved();
     const { db, study, lastSync, settings } = open();
-    const decks = deckSummaries(db).map((deck) => ({ ...deck, due: study.counts(deck.id) }));
+    const decks = inTreeOrder(deckSummaries(db), folders.folders()).map((deck) => ({ ...deck, due: study.counts(deck.id) }));
     return { decks, fileErrors: lastSync.fileErrors, today: studyDay(clock, settings.rolloverHour) };
   }
 
@@ -211,18 +213,23 @@ export function createProofDeckApp(options: AppOptions): ProofDeckApp {
   });
   const notesImporter = createNotesImporter({
     userDeckDir: userDeckDir(options.dataDir),
+    maxPending: MAX_BATCH_FILES,
     existingDecks: () => (current ? listDecks(current.db).map((d) => ({ id: d.id, path: d.source_path, builtIn: d.built_in === 1 })) : []),
     baselines: databaseBaselines(() => open().db, clock.now),
   });
   /** The API's preview: the importer's, less what only the CLI prints. */
+  const withoutCliDetails = ({ copiedImages: _copied, ...preview }: NotesImportPreviewDetails) => preview;
   const notesPreview = (input: NotesImportInput) => {
     open();
-    const { copiedImages: _copied, ...preview } = notesImporter.preview(input);
-    return preview;
+    return withoutCliDetails(notesImporter.preview(input));
   };
   const notes = {
     preview: notesPreview,
     previewFile: (path: string, includeSections?: readonly number[]) => notesPreview({ ...readNotesFile(path), includeSections }),
+    previewBatch(paths: string[]): NotesBatchItem[] {
+      open();
+      return previewNotesBatch(notesImporter, paths).map(({ preview, ...item }) => ({ ...item, preview: preview && withoutCliDetails(preview) }));
+    },
     commit(previewId: string, decisions?: NotesImportDecisions) {
       open();
       const written = notesImporter.commit(previewId, decisions);
@@ -283,6 +290,7 @@ export interface ProofDeckServices {
   notes: {
     preview(input: NotesImportInput): ReturnType<Api['previewNotesImport']> extends Promise<infer R> ? R : never;
     previewFile(path: string, includeSections?: readonly number[]): ReturnType<Api['previewNotesImportFile']> extends Promise<infer R> ? R : never;
+    previewBatch(paths: string[]): NotesBatchItem[];
     commit(previewId: string, decisions?: NotesImportDecisions): { deckId: string; path: string };
   };
   database: { status(): StartupStatus; restore(backup: string): Promise<StartupStatus>; startEmpty(): Promise<StartupStatus>; updateSettings(patch: Partial<Settings>): Settings };

@@ -37,6 +37,8 @@ export interface NotesImportInput {
   includeSections?: readonly number[];
   /** Write the deck here instead of `<user deck folder>/<deck id>.md` (the CLI's --out). */
   outPath?: string;
+  /** A batch import's parent deck: the deck is named `<parentDeck>::<chapter>` (services/notesBatch.ts). */
+  parentDeck?: string;
 }
 
 /** The API's preview plus what the CLI and the view show besides. */
@@ -71,6 +73,8 @@ export interface NotesImporterOptions {
   existingDecks: () => ExistingDeck[];
   /** Without it (tests of conversion only) every re-import compares against the deck's current text. */
   baselines?: ImportBaselines;
+  /** Previews kept for commit (default 8); a batch import previews every file before committing any. */
+  maxPending?: number;
 }
 
 export interface NotesImporter {
@@ -248,8 +252,10 @@ export function createNotesImporter(options: NotesImporterOptions): NotesImporte
     const imageExists = (src: string): boolean => notesDir !== null && resolveNotesImage(src, notesDir, process.platform, input.fileName) !== null;
     const decks = options.existingDecks();
     const reservedDeckIds = new Set(decks.filter(isBuiltIn).map((deck) => deck.id));
-    const inputFor = (previousCards: PreviousDeckCard[], baselines: ImportBaseline[]): ConvertNotesInput =>
-      ({ text, fileName: input.fileName, imageExists, previousCards, decodeWarnings, reservedDeckIds, baselines, includeSections: input.includeSections });
+    const inputFor = (previousCards: PreviousDeckCard[], baselines: ImportBaseline[]): ConvertNotesInput => ({
+      text, fileName: input.fileName, imageExists, previousCards, decodeWarnings, reservedDeckIds, baselines,
+      includeSections: input.includeSections, parentDeck: input.parentDeck,
+    });
     const convert = (previousCards: PreviousDeckCard[]) => convertNotes(inputFor(previousCards, []));
 
     // The deck id comes from the notes; only then is it known which file, and which earlier proofs, it meets.
@@ -269,7 +275,7 @@ export function createNotesImporter(options: NotesImporterOptions): NotesImporte
 
     const previewId = randomUUID();
     pending.set(previewId, { deckText: result.deckText, summary, targetPath: target.path, notesDir, notesFileName: input.fileName, convertInput });
-    while (pending.size > MAX_PENDING) pending.delete(pending.keys().next().value!);
+    while (pending.size > (options.maxPending ?? MAX_PENDING)) pending.delete(pending.keys().next().value!);
 
     return {
       deckId,

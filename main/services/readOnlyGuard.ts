@@ -7,7 +7,7 @@ import type { Message } from '../contract/messages';
 
 const READS: ReadonlySet<ApiMethod> = new Set<ApiMethod>([
   'startupStatus', 'overview', 'nextCard', 'sessionSummary', 'statistics', 'getSettings', 'proofRuns',
-  'previewNotesImport', 'previewNotesImportFile', 'getCard', 'nextEditUndo', 'browseCards', 'browseIds', 'exportDeck',
+  'previewNotesImport', 'previewNotesImportFile', 'previewNotesImportBatch', 'getCard', 'nextEditUndo', 'browseCards', 'browseIds', 'exportDeck',
   'exportDeckToFolder', 'deckFolders', 'pickPath',
 ]);
 

@@ -5,15 +5,32 @@ import { cardViewOf, scheduleOf } from '../storage/rows';
 import type { StudyStore } from '../storage/studyStore';
 import { studyDay, type Clock } from './clock';
 
+/** Which decks a session studies: one deck, all decks (deckId null), or several (`deckIds`, a parent in the deck tree). */
+export interface StudyTarget {
+  deckId: string | null;
+  deckIds?: readonly string[];
+}
+
+/**
+ * The key a session's answers are undone by (answer_undo.deck_id): the deck id, null for all decks, or for several
+ * decks their sorted ids after `decks:` (no id contains `:` or a space), so the same parent is the same session.
+ */
+export function sessionKey(target: StudyTarget): string | null {
+  return target.deckIds ? `decks:${[...target.deckIds].sort().join(' ')}` : target.deckId;
+}
+
+const scopeOf = (target: StudyTarget, today: number) =>
+  target.deckIds ? { deckId: sessionKey(target), deckIds: target.deckIds, today } : { deckId: target.deckId, today };
+
 export function createStudyService(deps: { store: StudyStore; scheduler: Scheduler; clock: Clock; settings: () => Settings }) {
   const { store, scheduler, clock } = deps;
 
-  function step(deckId: string | null): StudyStep {
+  function step(target: StudyTarget): StudyStep {
     const settings = deps.settings();
     const now = clock.now();
     const today = studyDay(clock, settings.rolloverHour, now);
     const left = store.remaining(today, settings);
-    const scope = { deckId, today };
+    const scope = scopeOf(target, today);
     const found = store.next(scope, left);
     let next: StudyCard | null = null;
     if (found) {
@@ -27,7 +44,7 @@ export function createStudyService(deps: { store: StudyStore; scheduler: Schedul
       }));
       next = { card: cardViewOf(found.row), kind: found.kind, outcomes, shownAt: now };
     }
-    // Undo belongs to the session: its scope (deckId) and day, kept in the database (storage/studyStore.ts).
+    // Undo belongs to the session: its scope (sessionKey) and day, kept in the database (storage/studyStore.ts).
     return { next, counts: store.counts(scope, left), undoDepth: store.undoDepth(scope), now };
   }
 
@@ -39,26 +56,26 @@ export function createStudyService(deps: { store: StudyStore; scheduler: Schedul
   }
 
   return {
-    next: (deckId: string | null) => step(deckId),
+    next: (target: StudyTarget) => step(target),
     counts,
 
-    answer(arg: { deckId: string | null; cardId: string; quality: Quality; version: number; durationMs: number }): StudyStep {
+    answer(arg: StudyTarget & { cardId: string; quality: Quality; version: number; durationMs: number }): StudyStep {
       const settings = deps.settings();
       const now = clock.now();
       const today = studyDay(clock, settings.rolloverHour, now);
       store.answer({
-        cardId: arg.cardId, version: arg.version, quality: arg.quality, session: { deckId: arg.deckId }, day: today, now,
+        cardId: arg.cardId, version: arg.version, quality: arg.quality, session: { deckId: sessionKey(arg) }, day: today, now,
         schedule: (before) => scheduler.answer(scheduleOf(before), arg.quality, today),
         durationMs: arg.durationMs, scheduler: scheduler.name,
       });
-      return step(arg.deckId);
+      return step(arg);
     },
 
     /** Takes back the latest answer of the session over `deckId` today; another session's answers are not its own. */
-    undo(deckId: string | null): StudyStep & { undoneCardId: string | null } {
+    undo(target: StudyTarget): StudyStep & { undoneCardId: string | null } {
       const today = studyDay(clock, deps.settings().rolloverHour, clock.now());
-      const undoneCardId = store.undoLatest({ deckId, today });
-      return { ...step(deckId), undoneCardId };
+      const undoneCardId = store.undoLatest({ deckId: sessionKey(target), today });
+      return { ...step(target), undoneCardId };
     },
 
     summary(since: number) {

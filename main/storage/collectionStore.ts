@@ -93,7 +93,7 @@ export function listDecks(db: Db): DeckRow[] {
 }
 
 /** The available decks as the home screen lists them, each with its live card count, in one query. */
-export function deckSummaries(db: Db): Omit<DeckSummary, 'due'>[] {
+export function deckSummaries(db: Db): Omit<DeckSummary, 'due' | 'path'>[] {
   const rows = db.prepare(`SELECT d.id, d.name, d.description, d.source_path, d.read_only, d.built_in,
       (SELECT COUNT(*) FROM cards c WHERE c.deck_id = d.id AND c.removed_at IS NULL) AS card_count
     FROM decks d WHERE d.available = 1 ORDER BY ${DECK_ORDER}`).all() as (Omit<DeckRow, 'available' | 'file_error'> & { card_count: number })[];

@@ -9,6 +9,7 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
   durability: 'NORMAL',
   proofBackend: 'auto',
   proofTimeoutMs: 10_000,
+  collapsedDecks: [],
 });
 
 export function readSettings(db: Db): Settings {

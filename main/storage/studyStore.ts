@@ -8,9 +8,11 @@ import { DECK_ORDER } from './collectionStore';
 import { CARD_COLUMNS, STATE_COLUMNS, type CardRow, type StateRow } from './rows';
 
 export interface StudyScope {
-  /** Null studies every available deck. */
+  /** Null studies every available deck (or the decks of `deckIds`). */
   deckId: string | null;
   today: number;
+  /** A session over several decks (a parent row of the deck tree), in the home screen's order. */
+  deckIds?: readonly string[];
 }
 
 export interface Remaining {
@@ -110,29 +112,44 @@ export function createStudyStore(db: Db) {
     remaining,
 
     counts(scope: StudyScope, left: Remaining) {
-      const params = { deckId: scope.deckId, today: scope.today };
-      return {
-        new: (countNew(params).get({ ...params, cap: left.newCards }) as { n: number }).n,
-        review: (countReview(params).get({ ...params, cap: left.reviews }) as { n: number }).n,
-        learning: (countDrill(params).get(params) as { n: number }).n,
+      const one = (deckId: string | null) => {
+        const params = { deckId, today: scope.today };
+        return {
+          new: (countNew(params).get({ ...params, cap: left.newCards }) as { n: number }).n,
+          review: (countReview(params).get({ ...params, cap: left.reviews }) as { n: number }).n,
+          learning: (countDrill(params).get(params) as { n: number }).n,
+        };
       };
+      if (!scope.deckIds) return one(scope.deckId);
+      // Several decks: each deck's counts summed, then capped at what today's limits leave for the session.
+      const sum = scope.deckIds.map(one).reduce((a, b) => ({ new: a.new + b.new, review: a.review + b.review, learning: a.learning + b.learning }), { new: 0, review: 0, learning: 0 });
+      return { new: Math.min(sum.new, left.newCards), review: Math.min(sum.review, left.reviews), learning: sum.learning };
     },
 
     /** Reviews due first, then new cards, then today's drill; limits respected. */
     next(scope: StudyScope, left: Remaining): { row: CardRow; kind: StudyKind } | null {
-      const params = { deckId: scope.deckId, today: scope.today };
+      // A session over several decks asks each deck (the one-deck plans) and takes the card the order says comes first.
+      const scopes = (scope.deckIds ?? [scope.deckId]).map((deckId) => ({ deckId, today: scope.today }));
+      const first = (query: ReturnType<typeof scopedStatements>, better: (a: CardRow, b: CardRow) => boolean) => {
+        let found: CardRow | undefined;
+        for (const params of scopes) {
+          const row = query(params).get(params) as CardRow | undefined;
+          if (row && (!found || better(row, found))) found = row;
+        }
+        return found;
+      };
       if (left.reviews > 0) {
-        const row = firstReview(params).get(params) as CardRow | undefined;
+        const row = first(firstReview, (a, b) => (a.due_day ?? 0) < (b.due_day ?? 0));
         if (row) return { row, kind: 'review' };
       }
       if (left.newCards > 0) {
-        const decks = scope.deckId === null ? (deckOrder.all() as string[]) : [scope.deckId];
+        const decks = scope.deckIds ?? (scope.deckId === null ? (deckOrder.all() as string[]) : [scope.deckId]);
         for (const deckId of decks) {
-          const row = firstNew.get({ ...params, deckId }) as CardRow | undefined;
+          const row = firstNew.get({ deckId, today: scope.today }) as CardRow | undefined;
           if (row) return { row, kind: 'new' };
         }
       }
-      const row = firstDrill(params).get(params) as CardRow | undefined;
+      const row = first(firstDrill, (a, b) => (a.last_review_at ?? 0) < (b.last_review_at ?? 0));
       return row ? { row, kind: 'drill' } : null;
     },
 

@@ -9,3 +9,5 @@ export { appendCard, removeCard, updateCard, type CardEditResult } from './edit'
 export { asCleanDeck, asLoadedDeck } from './loaded';
 export type { CleanDeck, DeckFileCard, HeadingAttribute, LineEnding, LoadedCard, LoadedDeck, ParsedDeckFile } from './types';
 export { contentOf, sameContent } from './content';
+export { compareNatural, chineseNumeralValue } from './naturalOrder';
+export { compareDeckPaths, deckTreePath, DECK_PATH_SEPARATOR } from './deckPath';

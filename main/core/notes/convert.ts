@@ -4,6 +4,7 @@ import { message } from '../../contract/messages';
 import { rewriteBody, trimBlankLines } from './body';
 import { renderDeckFile, type DeckCardText } from './deckText';
 import { plainText, titleToTag } from './headingText';
+import { joinDeckName } from './batch';
 import { deckIdFromName } from './ids';
 import { createImagePlan } from './images';
 import { rewriteInline } from './inline';
@@ -93,7 +94,7 @@ export function convertNotes(input: ConvertNotesInput): ConvertNotesResult {
     };
   }
 
-  const name = deckName(outline, input.fileName);
+  const name = joinDeckName(input.parentDeck, deckName(outline, input.fileName));
   const deckId = freeDeckId(deckIdFromName(name), input.reservedDeckIds ?? new Set());
   const images = createImagePlan(deckId, input.imageExists ?? (() => false));
   const skippedHeadings: SkippedHeading[] = [];

@@ -134,6 +134,11 @@ export interface ConvertNotesInput {
   includeSections?: readonly number[];
   /** Warnings from decoding (e.g. GBK converted), carried into the summary. */
   decodeWarnings?: readonly Message[];
+  /**
+   * A batch import's parent deck (`<folder>` or `<folder>::<sub>`): the deck is then named `<parent>::<chapter>`,
+   * and its id comes from that whole name (core/notes/batch.ts).
+   */
+  parentDeck?: string;
 }
 
 export type ConvertNotesResult =

@@ -24,10 +24,17 @@ export class ReviewSession {
   constructor(
     private readonly api: Api,
     readonly deckId: string | null,
+    /** Several decks (a parent row of the deck tree); deckId is then null. */
+    readonly deckIds?: string[],
   ) {}
 
+  /** The decks this session covers, as every study call names them. */
+  private get scope(): { deckId: string | null; deckIds?: string[] } {
+    return this.deckIds ? { deckId: null, deckIds: this.deckIds } : { deckId: this.deckId };
+  }
+
   async start(): Promise<void> {
-    await this.run(() => this.api.nextCard({ deckId: this.deckId }));
+    await this.run(() => this.api.nextCard(this.scope));
   }
 
   reveal(): void {
@@ -40,7 +47,7 @@ export class ReviewSession {
     if (!card.outcomes.some((o) => o.quality === quality)) return;
     const ok = await this.run(() =>
       this.api.answerCard({
-        deckId: this.deckId,
+        ...this.scope,
         cardId: card.card.id,
         quality,
         version: card.card.state.version,
@@ -53,7 +60,7 @@ export class ReviewSession {
   async undo(): Promise<void> {
     if (this.undoDepth === 0 || this.busy) return;
     const ok = await this.run(async () => {
-      const step = await this.api.undoAnswer({ deckId: this.deckId });
+      const step = await this.api.undoAnswer(this.scope);
       this.notice = step.undoneCardId ? 'Last answer undone.' : 'Nothing to undo.';
       return step;
     });
@@ -70,7 +77,7 @@ export class ReviewSession {
       if (error instanceof BackendError && error.kind === 'stale') {
         // The card changed elsewhere (another window, an edit): show it afresh rather than guess.
         this.notice = error.message;
-        this.apply(await this.api.nextCard({ deckId: this.deckId }));
+        this.apply(await this.api.nextCard(this.scope));
       } else {
         this.error = (error as Error).message;
       }
