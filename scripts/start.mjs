@@ -1,18 +1,23 @@
-// `npm start`: the Electron app. Electron's binary is a download from outside the npm registry; where it is
-// missing we say so in one line instead of letting `require('electron')` fail obscurely.
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+// `npm start`: the Electron app. What `npm install` cannot bring (Electron's binary, better-sqlite3 built for
+// Electron's ABI) is fetched on first start by scripts/lib/desktopSetup.mjs; where it cannot be downloaded we say so
+// in one line and point to browser mode. PROOFDECK_NETWORK_TIMEOUT_MS bounds the reachability test (default 10 s).
 import { spawn } from 'node:child_process';
 import { ensureBuilt, repoRoot } from './lib/build.mjs';
+import { setupDesktop } from './lib/desktopSetup.mjs';
 
-const electronDir = join(repoRoot, 'node_modules/electron');
-const pathFile = join(electronDir, 'path.txt');
-const binary = process.env.ELECTRON_OVERRIDE_DIST_PATH
-  ? join(process.env.ELECTRON_OVERRIDE_DIST_PATH, process.platform === 'win32' ? 'electron.exe' : 'electron')
-  : existsSync(pathFile) ? join(electronDir, 'dist', readFileSync(pathFile, 'utf8').trim()) : null;
+/** Runs a download step with its output (progress bars included) shown; resolves to its exit code. */
+function exec(command, args, { cwd, env }) {
+  return new Promise((resolve) => {
+    const child = spawn(command, args, { cwd, env, stdio: ['ignore', 'inherit', 'inherit'], shell: process.platform === 'win32' && command === 'npx' });
+    child.once('error', () => resolve(127));
+    child.once('exit', (code) => resolve(code ?? 1));
+  });
+}
 
-if (!binary || !existsSync(binary)) {
-  console.error("ProofDeck: Electron's binary is not installed on this machine — run `npm run web` for browser mode (same app, same data), or see README \"Desktop app\" to install Electron.");
+const timeoutMs = Number(process.env.PROOFDECK_NETWORK_TIMEOUT_MS) || 10_000;
+const setup = await setupDesktop({ root: repoRoot, exec, timeoutMs, log: (line) => console.error(line) });
+if (!setup.ok) {
+  console.error(setup.line);
   process.exit(1);
 }
 try {
@@ -21,5 +26,5 @@ try {
   console.error(`ProofDeck: ${error.message}`);
   process.exit(1);
 }
-const child = spawn(binary, [repoRoot, ...process.argv.slice(2)], { stdio: 'inherit' });
+const child = spawn(setup.binary, [repoRoot, ...process.argv.slice(2)], { stdio: 'inherit' });
 child.on('exit', (code) => process.exit(code ?? 0));
