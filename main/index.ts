@@ -1,6 +1,7 @@
 // Electron composition root: window, security policy, schemes, and the IPC handlers over the shared services.
-import { app, BrowserWindow, dialog, ipcMain, protocol, session, shell, type IpcMainInvokeEvent } from 'electron';
-import { existsSync } from 'node:fs';
+import { app, BrowserWindow, dialog, ipcMain, protocol, screen, session, shell, type IpcMainInvokeEvent } from 'electron';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { API_METHODS, ipcChannel } from './contract/api';
 import { parseDataDirArgs } from './config/dataDir';
@@ -14,23 +15,30 @@ import { openExternalLink } from './electron/externalLinks';
 import { gpuSwitches } from './electron/gpuSwitches';
 import { confirmPathDialog, pickPathDialog } from './electron/pathDialogs';
 import { registerSandboxSchemePrivileges, serveSandboxScheme, SANDBOX_URL, SANDBOX_ORIGIN } from './electron/sandboxScheme';
+import { chooseSqliteBinding } from './electron/sqliteBinding';
+import { startFailureAdvice } from './electron/startFailure';
+import { parseWindowState, placeWindow, serializeWindowState, WINDOW_STATE_FILE } from './electron/windowState';
+import { writeFileAtomic } from './files/atomicWrite';
 
 const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
 const rendererDir = `${repoRoot}out/renderer`;
 // PROOFDECK_BUILTIN_DECKS lets tests point the app at their own read-only decks (as in browser mode).
 const builtInDeckDir = app.isPackaged ? `${process.resourcesPath}/decks` : process.env.PROOFDECK_BUILTIN_DECKS || `${repoRoot}decks`;
 
-const { dataDir } = parseDataDirArgs(process.argv.slice(app.isPackaged ? 1 : 2));
-app.setPath('userData', dataDir);
+/** Before `ready`: the data dir (userData, hence the single-instance lock per data dir), switches, schemes. */
+function configure(): { dataDir: string } {
+  const { dataDir } = parseDataDirArgs(process.argv.slice(app.isPackaged ? 1 : 2));
+  app.setPath('userData', dataDir);
+  // GPU for proofs: see main/electron/gpuSwitches.ts for why (and that it is decided from documentation, not measured).
+  for (const name of gpuSwitches(process.platform)) app.commandLine.appendSwitch(name);
+  protocol.registerSchemesAsPrivileged([registerAppSchemePrivileges(), registerSandboxSchemePrivileges()]);
+  return { dataDir };
+}
 
-// GPU for proofs: see main/electron/gpuSwitches.ts for why (and that it is decided from documentation, not measured).
-for (const name of gpuSwitches(process.platform)) app.commandLine.appendSwitch(name);
-protocol.registerSchemesAsPrivileged([registerAppSchemePrivileges(), registerSandboxSchemePrivileges()]);
-
-/** The better-sqlite3 binary built for Electron's ABI (see README); null means the Node build is used. */
+/** The better-sqlite3 binary built for Electron's ABI (main/electron/sqliteBinding.ts); undefined: the Node build. */
 function electronSqliteBinding(): string | undefined {
-  const candidates = [process.env.PROOFDECK_SQLITE_BINDING, `${repoRoot}native/electron/better_sqlite3.node`];
-  return candidates.find((p): p is string => Boolean(p && existsSync(p)));
+  const place = { isPackaged: app.isPackaged, resourcesPath: process.resourcesPath, appRoot: repoRoot, envBinding: process.env.PROOFDECK_SQLITE_BINDING };
+  return chooseSqliteBinding(place, existsSync);
 }
 
 function isAppFrame(event: IpcMainInvokeEvent): boolean {
@@ -62,10 +70,43 @@ function harden(): void {
   });
 }
 
+/** The remembered bounds, placed on a display that exists now (main/electron/windowState.ts). */
+function restoredWindowState(dataDir: string) {
+  let text: string | null = null;
+  try {
+    text = readFileSync(join(dataDir, WINDOW_STATE_FILE), 'utf8');
+  } catch {
+    // first start, or unreadable: the default window
+  }
+  const displays = [screen.getPrimaryDisplay(), ...screen.getAllDisplays()].map((display) => display.workArea);
+  return placeWindow(parseWindowState(text), displays);
+}
+
+function rememberWindowState(window: BrowserWindow, dataDir: string): void {
+  try {
+    writeFileAtomic(join(dataDir, WINDOW_STATE_FILE), serializeWindowState({ bounds: window.getNormalBounds(), maximized: window.isMaximized() }));
+  } catch (error) {
+    // A read-only or full data dir must not keep the window from closing; the next start uses the old bounds.
+    console.error(`ProofDeck: could not remember the window's position: ${(error as Error).message}`);
+  }
+}
+
 async function main(): Promise<void> {
+  const { dataDir } = configure();
+  // One app per data dir: a second start hands over to the first (which comes to the front) and quits.
+  if (!app.requestSingleInstanceLock()) {
+    app.quit();
+    return;
+  }
+  let window: BrowserWindow | null = null;
+  app.on('second-instance', () => {
+    if (!window) return;
+    if (window.isMinimized()) window.restore();
+    window.show();
+    window.focus();
+  });
   await app.whenReady();
   harden();
-  let window: BrowserWindow | null = null;
   const proofDeck = createProofDeckApp({
     dataDir, builtInDeckDir, sandboxUrl: SANDBOX_URL, nativeBinding: electronSqliteBinding(),
     pickPath: (purpose) => pickPathDialog(window, purpose),
@@ -93,9 +134,11 @@ async function main(): Promise<void> {
     if (failedBackup) console.error(`ProofDeck: ${formatMessage(failedBackup)}`);
   });
 
+  const placed = restoredWindowState(dataDir);
   window = new BrowserWindow({
-    width: 1100,
-    height: 820,
+    ...placed.bounds,
+    minWidth: 480,
+    minHeight: 360,
     title: 'ProofDeck',
     show: false,
     webPreferences: {
@@ -107,14 +150,22 @@ async function main(): Promise<void> {
       spellcheck: false,
     },
   });
-  window.once('ready-to-show', () => window.show());
+  const shown = window;
+  shown.once('ready-to-show', () => {
+    if (placed.maximized) shown.maximize();
+    shown.show();
+  });
+  shown.on('close', () => rememberWindowState(shown, dataDir));
   await window.loadURL(`${APP_ORIGIN}/index.html`);
   app.on('window-all-closed', () => app.quit());
 }
 
-main().catch((error: Error) => {
+main().catch(async (error: Error) => {
   console.error(`ProofDeck failed to start: ${error.stack ?? error.message}`);
-  // Never a silent exit: the user launched a window, so they are told why none came.
-  dialog.showErrorBox(formatMessage(message('app.startFailedTitle')), formatMessage(message('app.startFailed', { detail: error.message })));
+  // Never a silent exit: the user launched a window, so they are told why none came. Before `ready`, Linux would
+  // print the error box to stderr only, so wait for it (a failure in configure() comes that early).
+  await app.whenReady().catch(() => {});
+  const detail = startFailureAdvice(error.message, { isPackaged: app.isPackaged });
+  dialog.showErrorBox(formatMessage(message('app.startFailedTitle')), formatMessage(message('app.startFailed', { detail })));
   app.exit(1);
 });
