@@ -17,7 +17,7 @@ import { confirmPathDialog, pickPathDialog } from './electron/pathDialogs';
 import { registerSandboxSchemePrivileges, serveSandboxScheme, SANDBOX_URL, SANDBOX_ORIGIN } from './electron/sandboxScheme';
 import { chooseSqliteBinding } from './electron/sqliteBinding';
 import { startFailureAdvice } from './electron/startFailure';
-import { parseWindowState, placeWindow, serializeWindowState, WINDOW_STATE_FILE } from './electron/windowState';
+import { MIN_SIZE, parseWindowState, placeWindow, serializeWindowState, WINDOW_STATE_FILE } from './electron/windowState';
 import { writeFileAtomic } from './files/atomicWrite';
 
 const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
@@ -137,8 +137,8 @@ async function main(): Promise<void> {
   const placed = restoredWindowState(dataDir);
   window = new BrowserWindow({
     ...placed.bounds,
-    minWidth: 480,
-    minHeight: 360,
+    minWidth: MIN_SIZE.width,
+    minHeight: MIN_SIZE.height,
     title: 'ProofDeck',
     show: false,
     webPreferences: {

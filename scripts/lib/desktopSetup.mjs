@@ -172,8 +172,9 @@ export function electronBinaryPath(root, env = process.env, platform = process.p
   const dir = join(root, 'node_modules/electron');
   const pathFile = join(dir, 'path.txt');
   const relative = existsSync(pathFile) ? readFileSync(pathFile, 'utf8').trim() : null;
-  if (env.ELECTRON_OVERRIDE_DIST_PATH) return join(env.ELECTRON_OVERRIDE_DIST_PATH, relative || (platform === 'win32' ? 'electron.exe' : 'electron'));
-  const full = relative && join(dir, 'dist', relative);
+  const full = env.ELECTRON_OVERRIDE_DIST_PATH
+    ? join(env.ELECTRON_OVERRIDE_DIST_PATH, relative || (platform === 'win32' ? 'electron.exe' : 'electron'))
+    : relative && join(dir, 'dist', relative);
   return full && existsSync(full) ? full : null;
 }
 
@@ -219,6 +220,8 @@ export async function setupDesktop({ root, platform = process.platform, arch = p
   if (!electron.abi) return { ok: false, line: `ProofDeck: cannot tell Electron ${electron.version}'s ABI (no abi_version file, no node-abi) — ${WEB_FALLBACK}.` };
   const binding = judgeBinding(readIfExists(join(root, BINDING_PATH)), { abi: electron.abi, platform });
   const plan = planSetup({ electronBinaryPresent: Boolean(electron.binary), binding });
+  // The user's own Electron: fetching ours would not put it where they pointed.
+  if (plan.electron && env.ELECTRON_OVERRIDE_DIST_PATH) return { ok: false, line: `ProofDeck: ELECTRON_OVERRIDE_DIST_PATH (${env.ELECTRON_OVERRIDE_DIST_PATH}) holds no Electron executable — fix or unset it, or ${WEB_FALLBACK}.` };
   if (!plan.electron && !plan.binding) return { ok: true, binary: electron.binary };
   const things = wantedThings(plan, electron.version);
   if (!usesProxy(env)) {

@@ -160,6 +160,14 @@ describe('setupDesktop (npm start on first run)', () => {
     expect(existsSync(join(root, BINDING_PATH))).toBe(false);
   });
 
+  it('does not fetch Electron over a user-chosen ELECTRON_OVERRIDE_DIST_PATH that holds none; says so in one line', async () => {
+    const root = freshCheckout();
+    const { exec, calls } = downloads([]);
+    const result = await setupDesktop({ ...base, root, exec, probe: online, env: { ELECTRON_OVERRIDE_DIST_PATH: '/opt/my-electron' } });
+    expect(result).toEqual({ ok: false, line: expect.stringMatching(/^ProofDeck: ELECTRON_OVERRIDE_DIST_PATH \(\/opt\/my-electron\) holds no Electron executable — .*npm run web/) });
+    expect(calls).toEqual([]);
+  });
+
   it('behind a proxy it does not probe directly but lets the downloads try', async () => {
     const root = freshCheckout({ electronBinary: true });
     const { exec, calls } = downloads([writesBinding(ELECTRON_ABI)]);
