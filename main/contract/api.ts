@@ -75,6 +75,8 @@ export interface ButtonOutcome {
   /** True when this grade keeps (or puts) the card in today's drill. */
   drillsToday: boolean;
   efMilli: number;
+  /** FSRS (re)learning step: minutes until the card is due again (it comes back at an instant); null when day-based. */
+  dueInMinutes: number | null;
 }
 
 /**
@@ -83,7 +85,8 @@ export interface ButtonOutcome {
  */
 export const MAX_ANSWER_DURATION_MS = 3_600_000;
 
-export type StudyKind = 'new' | 'review' | 'drill';
+/** 'learning': an FSRS (re)learning step (minutes apart); 'drill': SM-2's same-day drill. */
+export type StudyKind = 'new' | 'review' | 'drill' | 'learning';
 
 export interface StudyCard {
   card: CardView;

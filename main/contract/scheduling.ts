@@ -15,6 +15,22 @@ export interface FsrsSettings {
   relearningStepsMin: readonly number[];
 }
 
+/** What a deck preset sets (issue 16); decks share presets, and a deck without one uses the default (id 1). */
+export interface PresetFields {
+  name: string;
+  newPerDay: number;
+  reviewsPerDay: number;
+  scheduler: SchedulerName;
+  /** 0.70–0.99; FSRS only. */
+  desiredRetention: number;
+  /** FSRS weights from the optimizer; null keeps FSRS's defaults. */
+  fsrsWeights: readonly number[] | null;
+}
+
+export interface Preset extends PresetFields {
+  id: number;
+}
+
 /** How well one scheduler's predicted recall matched what happened (the srs-benchmark's metrics). */
 export interface ForecastMetrics {
   /** Mean negative log-likelihood of the outcomes; lower is better. */
