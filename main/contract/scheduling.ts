@@ -24,11 +24,23 @@ export interface PresetFields {
   /** 0.70–0.99; FSRS only. */
   desiredRetention: number;
   /** FSRS weights from the optimizer; null keeps FSRS's defaults. */
-  fsrsWeights: readonly number[] | null;
+  fsrsWeights: number[] | null;
 }
 
 export interface Preset extends PresetFields {
   id: number;
+}
+
+/** Desired retention a preset may ask for (issue 16). */
+export const DESIRED_RETENTION_MIN = 0.7;
+export const DESIRED_RETENTION_MAX = 0.99;
+/** The default preset: every deck uses it until given another; it cannot be deleted. */
+export const DEFAULT_PRESET_ID = 1;
+
+/** The presets and which deck uses which (a deck not listed uses the default preset). */
+export interface PresetList {
+  presets: Preset[];
+  assignments: { deckId: string; presetId: number }[];
 }
 
 /** How well one scheduler's predicted recall matched what happened (the srs-benchmark's metrics). */

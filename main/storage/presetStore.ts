@@ -1,11 +1,11 @@
 // Deck presets (issue 16): daily limits, scheduler, desired retention and FSRS weights, shared by decks. Preset 1 is
 // the default: it always exists, and a deck with no row in deck_presets uses it.
-import type { Preset, PresetFields } from '../contract/scheduling';
+import { DEFAULT_PRESET_ID, type Preset, type PresetFields } from '../contract/scheduling';
 import { AppError } from '../contract/errors';
 import { message } from '../contract/messages';
 import type { Db } from './database';
 
-export const DEFAULT_PRESET_ID = 1;
+export { DEFAULT_PRESET_ID };
 
 interface PresetRow {
   id: number;
