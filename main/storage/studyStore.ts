@@ -48,10 +48,12 @@ function scopedStatements(db: Db, build: (scope: string) => string) {
 }
 
 export function createStudyStore(db: Db) {
-  // Today's answers per preset (the preset of the card's deck now; no row in deck_presets is the default preset).
-  const doneToday = db.prepare(`SELECT COALESCE(dp.preset_id, ${DEFAULT_PRESET_ID}) AS preset, r.kind, COUNT(*) AS n
-    FROM reviews r LEFT JOIN card_state s ON s.card_id = r.card_id LEFT JOIN deck_presets dp ON dp.deck_id = s.deck_id
-    WHERE r.day = ? AND r.kind IN ('new', 'review') GROUP BY 1, 2`);
+  // Today's answers, read from the statistics' running totals (migration 007) by key, never row by row: all decks'
+  // from review_day_totals, and those of decks given a preset of their own from review_deck_totals (a card's deck
+  // now); what is left is the default preset's. A join over today's answers cost a lookup per answer on every step.
+  const doneToday = db.prepare(`SELECT kind, answers AS n FROM review_day_totals WHERE day = ? AND kind IN ('new', 'review')`);
+  const doneTodayAssigned = db.prepare(`SELECT dp.preset_id AS preset, t.kind, SUM(t.answers) AS n FROM deck_presets dp
+    JOIN review_deck_totals t ON t.deck_id = dp.deck_id AND t.kind IN ('new', 'review') AND t.day = ? GROUP BY 1, 2`);
   const presetLimits = db.prepare(`SELECT id, new_per_day, reviews_per_day FROM presets`);
   const assignments = db.prepare(`SELECT deck_id, preset_id FROM deck_presets`);
   // Counts are capped at the remaining limit (LIMIT inside), so they stay cheap on big collections.
@@ -111,12 +113,18 @@ export function createStudyStore(db: Db) {
     for (const p of presetLimits.all() as { id: number; new_per_day: number; reviews_per_day: number }[]) {
       left.set(p.id, { newCards: p.new_per_day, reviews: p.reviews_per_day });
     }
-    for (const r of doneToday.all(today) as { preset: number; kind: StudyKind; n: number }[]) {
-      const l = left.get(r.preset);
-      if (!l) continue;
-      if (r.kind === 'new') l.newCards = Math.max(0, l.newCards - r.n);
-      else l.reviews = Math.max(0, l.reviews - r.n);
+    const take = (preset: number, kind: StudyKind, n: number) => {
+      const l = left.get(preset);
+      if (!l) return;
+      if (kind === 'new') l.newCards = Math.max(0, l.newCards - n);
+      else l.reviews = Math.max(0, l.reviews - n);
+    };
+    const assigned = doneTodayAssigned.all(today) as { preset: number; kind: StudyKind; n: number }[];
+    for (const r of doneToday.all(today) as { kind: StudyKind; n: number }[]) {
+      const elsewhere = assigned.filter((a) => a.kind === r.kind && a.preset !== DEFAULT_PRESET_ID).reduce((sum, a) => sum + a.n, 0);
+      take(DEFAULT_PRESET_ID, r.kind, r.n - elsewhere);
     }
+    for (const a of assigned) if (a.preset !== DEFAULT_PRESET_ID) take(a.preset, a.kind, a.n);
     return left;
   }
 
