@@ -128,6 +128,27 @@ describe('FSRS through the study service', () => {
   });
 });
 
+describe('statistics of FSRS answers', () => {
+  it('counts FSRS step answers as learning, per day and per button, never as reviews', async () => {
+    await fsrsDeck('f', 1);
+    await answer(await c.app.api.nextCard({ deckId: 'f' }), 4, { deckId: 'f' }); // new → step
+    c.clock.advanceMs(10 * MIN);
+    await answer(await c.app.api.nextCard({ deckId: 'f' }), 1, { deckId: 'f' }); // a step: Again
+    expect((await c.app.api.statistics({ deckId: 'f' })).cardStates).toEqual({ newCards: 0, learning: 1, young: 0, mature: 0, suspended: 0 });
+    expect((await c.app.api.statistics({ deckId: null })).cardStates.learning).toBe(1);
+    c.clock.advanceMs(MIN);
+    await answer(await c.app.api.nextCard({ deckId: 'f' }), 4, { deckId: 'f' }); // a step: Good
+    expect(logOf('f1').map((r) => r.kind)).toEqual(['new', 'learning', 'learning']);
+    const stats = await c.app.api.statistics({ deckId: 'f' });
+    expect(stats.days.map(({ newCards, learning, review }) => ({ newCards, learning, review }))).toEqual([{ newCards: 1, learning: 2, review: 0 }]);
+    expect(stats.buttons[0].counts).toEqual([
+      { kind: 'new', quality: 4, count: 1 },
+      { kind: 'learning', quality: 1, count: 1 },
+      { kind: 'learning', quality: 4, count: 1 },
+    ]);
+  });
+});
+
 describe('presets', () => {
   it('applies each preset\'s daily limits: one deck, all decks, and a parent session over decks with different presets', async () => {
     c = tempCollection({ builtIn: { 'a.md': deck('a', 5), 'b.md': deck('b', 5) } });
