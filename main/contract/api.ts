@@ -4,6 +4,7 @@ import type { CardContent, DeckFileError } from './deck';
 import type { Message } from './messages';
 import type { ProofBackend, ProofResult } from './proof';
 import type { Statistics } from './statistics';
+import type { Preset, PresetFields, PresetList } from './scheduling';
 
 /** Epoch milliseconds. Every time crossing the boundary is one of these. */
 export type EpochMs = number;
@@ -75,6 +76,8 @@ export interface ButtonOutcome {
   /** True when this grade keeps (or puts) the card in today's drill. */
   drillsToday: boolean;
   efMilli: number;
+  /** FSRS (re)learning step: minutes until the card is due again (it comes back at an instant); null when day-based. */
+  dueInMinutes: number | null;
 }
 
 /**
@@ -83,7 +86,8 @@ export interface ButtonOutcome {
  */
 export const MAX_ANSWER_DURATION_MS = 3_600_000;
 
-export type StudyKind = 'new' | 'review' | 'drill';
+/** 'learning': an FSRS (re)learning step (minutes apart); 'drill': SM-2's same-day drill. */
+export type StudyKind = 'new' | 'review' | 'drill' | 'learning';
 
 export interface StudyCard {
   card: CardView;
@@ -359,6 +363,15 @@ export interface Api {
   /** Aggregates of the review history and today's state, for one deck or all decks (null). */
   statistics(arg: { deckId: string | null }): Promise<Statistics>;
   getSettings(arg: void): Promise<Settings>;
+  /** Deck presets (issue 16): limits, scheduler (SM-2 or FSRS), desired retention; shared by decks. */
+  listPresets(arg: void): Promise<PresetList>;
+  createPreset(arg: PresetFields): Promise<Preset>;
+  /** A changed scheduler re-derives the state of every card of the preset's decks from its review log. */
+  updatePreset(arg: PresetFields & { id: number }): Promise<Preset>;
+  /** Its decks go back to the default preset (id 1, which cannot be deleted). */
+  deletePreset(arg: { id: number }): Promise<void>;
+  /** The deck studies with the preset from now on (its cards re-derived if the scheduler differs). */
+  assignPreset(arg: { deckId: string; presetId: number }): Promise<Preset>;
   updateSettings(arg: Partial<Settings>): Promise<Settings>;
   recordProofRun(arg: { cardId: string; contentHash: string; result: ProofResult }): Promise<void>;
   proofRuns(arg: { cardId: string }): Promise<ProofRunRecord[]>;
@@ -436,6 +449,11 @@ export const API_METHODS = [
   'sessionSummary',
   'statistics',
   'getSettings',
+  'listPresets',
+  'createPreset',
+  'updatePreset',
+  'deletePreset',
+  'assignPreset',
   'updateSettings',
   'recordProofRun',
   'proofRuns',

@@ -13,6 +13,8 @@ const KINDS: Partial<Record<MessageCode, ErrorKind>> = {
   'testClock.off': 'not-found',
   'study.staleAnswer': 'stale',
   'study.cardNotFound': 'not-found',
+  'preset.notFound': 'not-found',
+  'preset.nameTaken': 'conflict',
   'proof.unknownCard': 'not-found',
   'db.notOpen': 'unavailable',
   'db.notSqlite': 'unavailable',

@@ -205,6 +205,11 @@ export const ENGLISH = {
   'study.staleAnswer': (p: { cardId: string }) => `Card ${p.cardId} was modified since it was shown; its answer was not recorded.`,
   'study.cardNotFound': (p: { cardId: string }) => `No card with id ${p.cardId}.`,
 
+  // ---- Deck presets ----
+  'preset.notFound': (p: { presetId: number }) => `No preset with id ${p.presetId}.`,
+  'preset.nameTaken': (p: { name: string }) => `A preset named “${p.name}” already exists.`,
+  'preset.defaultKept': () => 'The default preset cannot be deleted: decks without a preset of their own use it.',
+
   // ---- Proofs ----
   'proof.unknownCard': (p: { cardId: string }) => `No card with id ${p.cardId}: its proof result was not recorded.`,
 

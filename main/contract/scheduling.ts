@@ -15,6 +15,34 @@ export interface FsrsSettings {
   relearningStepsMin: readonly number[];
 }
 
+/** What a deck preset sets (issue 16); decks share presets, and a deck without one uses the default (id 1). */
+export interface PresetFields {
+  name: string;
+  newPerDay: number;
+  reviewsPerDay: number;
+  scheduler: SchedulerName;
+  /** 0.70–0.99; FSRS only. */
+  desiredRetention: number;
+  /** FSRS weights from the optimizer; null keeps FSRS's defaults. */
+  fsrsWeights: number[] | null;
+}
+
+export interface Preset extends PresetFields {
+  id: number;
+}
+
+/** Desired retention a preset may ask for (issue 16). */
+export const DESIRED_RETENTION_MIN = 0.7;
+export const DESIRED_RETENTION_MAX = 0.99;
+/** The default preset: every deck uses it until given another; it cannot be deleted. */
+export const DEFAULT_PRESET_ID = 1;
+
+/** The presets and which deck uses which (a deck not listed uses the default preset). */
+export interface PresetList {
+  presets: Preset[];
+  assignments: { deckId: string; presetId: number }[];
+}
+
 /** How well one scheduler's predicted recall matched what happened (the srs-benchmark's metrics). */
 export interface ForecastMetrics {
   /** Mean negative log-likelihood of the outcomes; lower is better. */

@@ -5,6 +5,7 @@ import { isAbsolute } from 'node:path';
 import * as v from 'valibot';
 import { MAX_ANSWER_DURATION_MS, PICK_PATH_PURPOSES, type ApiArg, type ApiMethod, type PickPathPurpose } from '../contract/api';
 import { PROOF_BACKENDS, type ProofPlotKind } from '../contract/proof';
+import { DESIRED_RETENTION_MAX, DESIRED_RETENTION_MIN } from '../contract/scheduling';
 import { MAX_BATCH_FILES } from '../services/notesBatch';
 
 const id = v.pipe(v.string(), v.minLength(1), v.maxLength(200));
@@ -24,6 +25,16 @@ const quality = v.picklist([0, 1, 2, 3, 4, 5] as const);
 const count = (max: number) => v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(max));
 const finite = v.pipe(v.number(), v.finite());
 const noArg = v.optional(v.undefined());
+const presetId = v.pipe(v.number(), v.integer(), v.minValue(1));
+const presetFields = {
+  name: v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(100)),
+  newPerDay: count(9999),
+  reviewsPerDay: count(99999),
+  scheduler: v.picklist(['sm2', 'fsrs'] as const),
+  desiredRetention: v.pipe(finite, v.minValue(DESIRED_RETENTION_MIN), v.maxValue(DESIRED_RETENTION_MAX)),
+  // FSRS-4.5/5/6 weight vectors have 17, 19 or 21 numbers (ts-fsrs migrates the shorter ones).
+  fsrsWeights: v.nullable(v.pipe(v.array(finite), v.check((w) => [17, 19, 21].includes(w.length), '17, 19 or 21 weights'))),
+};
 
 // A proof result as the sandbox reports it, bounded a little above the worker's own caps (ARCHITECTURE.md "Proofs":
 // 500 checks, 200 log lines of 2,000 characters, 20 tables of 2,000 cells, 20 plots). Only ok, backend, device and
@@ -129,6 +140,11 @@ export function apiSchemas(paths: PathCheck) {
     sessionSummary: v.strictObject({ since: finite }),
     statistics: deckScope,
     getSettings: noArg,
+    listPresets: noArg,
+    createPreset: v.strictObject(presetFields),
+    updatePreset: v.strictObject({ id: presetId, ...presetFields }),
+    deletePreset: v.strictObject({ id: presetId }),
+    assignPreset: v.strictObject({ deckId: id, presetId }),
     updateSettings: v.strictObject({
       newPerDay: v.optional(count(9999)),
       reviewsPerDay: v.optional(count(99999)),

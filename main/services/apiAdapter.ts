@@ -5,6 +5,11 @@ import type { ProofDeckServices } from './app';
 
 export function createApi(services: ProofDeckServices): Api {
   const { open, edits, browse, folders, notes, database } = services;
+  const withSettingsReread = <T>(change: () => T): T => {
+    const result = change();
+    database.updateSettings({});
+    return result;
+  };
   return {
     startupStatus: async () => database.status(),
     restoreBackup: async ({ backup }) => database.restore(backup),
@@ -16,6 +21,12 @@ export function createApi(services: ProofDeckServices): Api {
     sessionSummary: async ({ since }) => open().study.summary(since),
     statistics: async ({ deckId }) => open().statistics.statistics(deckId),
     getSettings: async () => open().settings,
+    listPresets: async () => ({ presets: open().presets.list(), assignments: open().presets.assignments() }),
+    createPreset: async (fields) => open().presets.create(fields),
+    // The default preset holds the settings' daily limits: the kept settings are re-read after a change.
+    updatePreset: async ({ id, ...fields }) => withSettingsReread(() => open().presets.update(id, fields)),
+    deletePreset: async ({ id }) => open().presets.remove(id),
+    assignPreset: async ({ deckId, presetId }) => open().presets.assign(deckId, presetId),
     updateSettings: async (patch: Partial<Settings>) => database.updateSettings(patch),
     recordProofRun: async (arg) => services.recordProofRun(arg),
     proofRuns: async ({ cardId }) => services.proofRuns(cardId),

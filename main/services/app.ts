@@ -5,7 +5,6 @@ import type { Api, CollectionOverview, NotesBatchItem, NotesImportDecisions, Dat
 import { AppError } from '../contract/errors';
 import { message, type Message } from '../contract/messages';
 import type { ProofResult } from '../contract/proof';
-import { sm2Scheduler } from '../core/scheduler';
 import { backupDir, userDeckDir } from '../config/dataDir';
 import { DatabaseProblem, isDiskFull, setDurability, type Db } from '../storage/database';
 import { listBackups } from '../storage/backups';
@@ -32,6 +31,8 @@ import { createNotesImporter, readNotesFile, type NotesImportInput, type NotesIm
 import { databaseBaselines } from './notesBaselines';
 import { MAX_BATCH_FILES, previewNotesBatch } from './notesBatch';
 import { createStudyService, type StudyService } from './studyService';
+import { createPresetService, type PresetService } from './presetService';
+import { createPresetStore } from '../storage/presetStore';
 import { createStatisticsService, type StatisticsService } from './statisticsService';
 
 export interface AppOptions {
@@ -60,6 +61,7 @@ interface Open {
   /** Read once and kept current by updateSettings: every answer needs them, none should re-read them. */
   settings: Settings;
   study: StudyService;
+  presets: PresetService;
   statistics: StatisticsService;
   lastSync: SyncReport;
   opened: OpenedDb;
@@ -125,9 +127,12 @@ export function createProofDeckApp(options: AppOptions): ProofDeckApp {
       const { db } = opened;
       const settings = readSettings(db);
       if (!opened.diskFull) setDurability(db, settings.durability);
-      const study = createStudyService({ store: createStudyStore(db), scheduler: sm2Scheduler, clock, settings: () => open().settings });
+      const studyStore = createStudyStore(db);
+      const presetStore = createPresetStore(db);
+      const study = createStudyService({ store: studyStore, presets: presetStore, clock, settings: () => open().settings });
+      const presets = createPresetService({ db, presets: presetStore, study: studyStore });
       const statistics = createStatisticsService({ store: createStatsStore(db), clock, rolloverHour: () => open().settings.rolloverHour });
-      current = { db, settings, study, statistics, lastSync, opened };
+      current = { db, settings, study, presets, statistics, lastSync, opened };
       warnings = opened.warnings;
       problem = null;
     } catch (error) {

@@ -1,7 +1,12 @@
-// Review sessions: the next card with every button's outcome, answers with stale-window protection, undo.
+// Review sessions: the next card with every button's outcome, answers with stale-window protection, undo. Each card
+// is scheduled by its deck's preset (SM-2 or FSRS); a state another scheduler left is derived from the card's log.
 import type { ButtonOutcome, DeckCounts, Quality, Settings, StudyCard, StudyStep } from '../contract/api';
-import { FOUR_BUTTON_QUALITIES, SIX_GRADE_QUALITIES, type Scheduler } from '../core/scheduler/types';
-import { cardViewOf, scheduleOf } from '../storage/rows';
+import type { Preset } from '../contract/scheduling';
+import { createFsrsScheduler, sm2CardScheduler, switchScheduler } from '../core/scheduler';
+import type { CardScheduler, GradeOutcome, SchedulerState, StudyMoment } from '../core/scheduler/state';
+import { FOUR_BUTTON_QUALITIES, SIX_GRADE_QUALITIES } from '../core/scheduler/types';
+import type { PresetStore } from '../storage/presetStore';
+import { cardViewOf, type StateRow } from '../storage/rows';
 import type { StudyStore } from '../storage/studyStore';
 import { studyDay, type Clock } from './clock';
 
@@ -19,40 +24,77 @@ export function sessionKey(target: StudyTarget): string | null {
   return target.deckIds ? `decks:${[...target.deckIds].sort().join(' ')}` : target.deckId;
 }
 
-const scopeOf = (target: StudyTarget, today: number) =>
-  target.deckIds ? { deckId: sessionKey(target), deckIds: target.deckIds, today } : { deckId: target.deckId, today };
+const scopeOf = (target: StudyTarget, today: number, now: number) =>
+  target.deckIds ? { deckId: sessionKey(target), deckIds: target.deckIds, today, now } : { deckId: target.deckId, today, now };
 
-export function createStudyService(deps: { store: StudyStore; scheduler: Scheduler; clock: Clock; settings: () => Settings }) {
-  const { store, scheduler, clock } = deps;
+/**
+ * The scheduler a preset chooses. FSRS schedulers are kept per retention and weights: building ts-fsrs's engine on
+ * every answer would cost more than the answer.
+ */
+export function schedulerCache() {
+  const fsrs = new Map<string, CardScheduler>();
+  return (preset: Pick<Preset, 'scheduler' | 'desiredRetention' | 'fsrsWeights'>): CardScheduler => {
+    if (preset.scheduler === 'sm2') return sm2CardScheduler as CardScheduler;
+    const key = JSON.stringify([preset.desiredRetention, preset.fsrsWeights]);
+    let found = fsrs.get(key);
+    if (!found) {
+      found = createFsrsScheduler({ desiredRetention: preset.desiredRetention, ...(preset.fsrsWeights ? { weights: preset.fsrsWeights } : {}) }) as CardScheduler;
+      fsrs.set(key, found);
+    }
+    return found;
+  };
+}
+
+/** The card's state under `scheduler`: its own, or derived by replaying its log when another scheduler left it. */
+export function stateUnder(store: StudyStore, scheduler: CardScheduler, cardId: string, row: StateRow): SchedulerState {
+  const current = store.stateOf(row);
+  return current.algorithm === scheduler.name ? current : switchScheduler(scheduler, store.answersOf(cardId), current);
+}
+
+/** A button's outcome as the renderer shows it: days for reviews, minutes for an FSRS (re)learning step. */
+function buttonOf(quality: Quality, outcome: GradeOutcome, at: StudyMoment, efMilli: number): ButtonOutcome {
+  const next = outcome.next;
+  const sm2 = next.algorithm === 'sm2';
+  if ('at' in outcome.due) {
+    return { quality, intervalDays: 0, dueDay: at.today, drillsToday: false, efMilli, dueInMinutes: Math.max(0, Math.round((outcome.due.at - at.now) / 60_000)) };
+  }
+  return {
+    quality, intervalDays: outcome.due.day - at.today, dueDay: outcome.due.day,
+    drillsToday: sm2 && next.drillDay === at.today, efMilli: sm2 ? next.efMilli : efMilli, dueInMinutes: null,
+  };
+}
+
+export function createStudyService(deps: { store: StudyStore; presets: PresetStore; clock: Clock; settings: () => Settings }) {
+  const { store, presets, clock } = deps;
+  const schedulerOf = schedulerCache();
+  const schedulerOfDeck = (deckId: string) => schedulerOf(presets.ofDeck(deckId));
+
+  function moment(settings: Settings): StudyMoment {
+    const now = clock.now();
+    return { now, today: studyDay(clock, settings.rolloverHour, now) };
+  }
 
   function step(target: StudyTarget): StudyStep {
     const settings = deps.settings();
-    const now = clock.now();
-    const today = studyDay(clock, settings.rolloverHour, now);
-    const left = store.remaining(today, settings);
-    const scope = scopeOf(target, today);
-    const found = store.next(scope, left);
+    const at = moment(settings);
+    const scope = scopeOf(target, at.today, at.now);
+    const found = store.next(scope);
     let next: StudyCard | null = null;
     if (found) {
       const qualities = settings.sixGrades ? SIX_GRADE_QUALITIES : FOUR_BUTTON_QUALITIES;
-      const outcomes: ButtonOutcome[] = scheduler.preview(scheduleOf(found.row), qualities, today).map((o, i) => ({
-        quality: qualities[i],
-        intervalDays: (o.next.dueDay ?? today) - today,
-        dueDay: o.next.dueDay ?? today,
-        drillsToday: o.next.drillDay === today,
-        efMilli: o.next.efMilli,
-      }));
-      next = { card: cardViewOf(found.row), kind: found.kind, outcomes, shownAt: now };
+      const scheduler = schedulerOfDeck(found.row.deck_id);
+      const previews = scheduler.preview(stateUnder(store, scheduler, found.row.id, found.row), qualities, at);
+      const outcomes = qualities.map((q) => buttonOf(q, previews[q]!, at, found.row.ef_milli));
+      next = { card: cardViewOf(found.row), kind: found.kind, outcomes, shownAt: at.now };
     }
     // Undo belongs to the session: its scope (sessionKey) and day, kept in the database (storage/studyStore.ts).
-    return { next, counts: store.counts(scope, left), undoDepth: store.undoDepth(scope), now };
+    return { next, counts: store.counts(scope), undoDepth: store.undoDepth(scope), now: at.now };
   }
 
   /** What a session over `deckId` would show now, limits applied: the home screen's counts, without building a card. */
   function counts(deckId: string | null): DeckCounts {
-    const settings = deps.settings();
-    const today = studyDay(clock, settings.rolloverHour, clock.now());
-    return store.counts({ deckId, today }, store.remaining(today, settings));
+    const at = moment(deps.settings());
+    return store.counts({ deckId, today: at.today, now: at.now });
   }
 
   return {
@@ -60,21 +102,22 @@ export function createStudyService(deps: { store: StudyStore; scheduler: Schedul
     counts,
 
     answer(arg: StudyTarget & { cardId: string; quality: Quality; version: number; durationMs: number }): StudyStep {
-      const settings = deps.settings();
-      const now = clock.now();
-      const today = studyDay(clock, settings.rolloverHour, now);
+      const at = moment(deps.settings());
       store.answer({
-        cardId: arg.cardId, version: arg.version, quality: arg.quality, session: { deckId: sessionKey(arg) }, day: today, now,
-        schedule: (before) => scheduler.answer(scheduleOf(before), arg.quality, today),
-        durationMs: arg.durationMs, scheduler: scheduler.name,
+        cardId: arg.cardId, version: arg.version, quality: arg.quality, session: { deckId: sessionKey(arg) }, day: at.today, now: at.now,
+        schedule: (before) => {
+          const scheduler = schedulerOfDeck(before.deck_id);
+          return scheduler.answer(stateUnder(store, scheduler, arg.cardId, before), arg.quality, at);
+        },
+        durationMs: arg.durationMs,
       });
       return step(arg);
     },
 
     /** Takes back the latest answer of the session over `deckId` today; another session's answers are not its own. */
     undo(target: StudyTarget): StudyStep & { undoneCardId: string | null } {
-      const today = studyDay(clock, deps.settings().rolloverHour, clock.now());
-      const undoneCardId = store.undoLatest({ deckId: sessionKey(target), today });
+      const at = moment(deps.settings());
+      const undoneCardId = store.undoLatest({ deckId: sessionKey(target), today: at.today, now: at.now });
       return { ...step(target), undoneCardId };
     },
 

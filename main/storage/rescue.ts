@@ -10,6 +10,10 @@ const REVIEW_COLUMNS = [
   'prev_last_review_at', 'prev_version',
   'new_ef_milli', 'new_reps', 'new_interval_days', 'new_due_day', 'new_lapses', 'new_queue', 'new_drill_day',
   'duration_ms', 'scheduler',
+  // Migration 009 (FSRS beside SM-2): the previous state's algorithm and both states' FSRS fields.
+  'prev_scheduler', 'prev_fsrs_stability', 'prev_fsrs_difficulty', 'prev_fsrs_phase', 'prev_fsrs_step', 'prev_due_at',
+  'prev_last_review_day', 'new_fsrs_stability', 'new_fsrs_difficulty', 'new_fsrs_phase', 'new_fsrs_step', 'new_due_at',
+  'new_last_review_day',
 ] as const;
 export type RescuedReview = Record<(typeof REVIEW_COLUMNS)[number], string | number | null> & { id: number };
 
@@ -43,7 +47,10 @@ export function readReviewsAfter(path: string, after: number | null, nativeBindi
   const db = tryRead(() => new Database(path, { readonly: true, fileMustExist: true, ...(nativeBinding ? { nativeBinding } : {}) }));
   if (!db) return [];
   try {
-    const range = tryRead(() => db.prepare(`SELECT id, ${REVIEW_COLUMNS.join(', ')} FROM reviews WHERE id BETWEEN ? AND ? AND reviewed_at > ?`));
+    // A file damaged before this version migrated it lacks the newer columns: they read as NULL (an SM-2 answer).
+    const present = new Set(tryRead(() => (db.pragma('table_info(reviews)') as { name: string }[]).map((c) => c.name)) ?? REVIEW_COLUMNS);
+    const columns = REVIEW_COLUMNS.map((c) => (present.has(c) ? c : `NULL AS ${c}`)).join(', ');
+    const range = tryRead(() => db.prepare(`SELECT id, ${columns} FROM reviews WHERE id BETWEEN ? AND ? AND reviewed_at > ?`));
     if (!range) return [];
     const low = tryRead(() => db.prepare('SELECT MIN(id) FROM reviews').pluck().get() as number | null) ?? 1;
     // Without the table's last id (its b-tree's right edge is damaged), read on until a long run of ids is empty.
@@ -87,6 +94,8 @@ export function replayReviews(db: Db, rows: readonly RescuedReview[]): { rescued
   const insert = db.prepare(`INSERT INTO reviews (${REVIEW_COLUMNS.join(', ')}) VALUES (${REVIEW_COLUMNS.map((c) => `@${c}`).join(', ')})`);
   const replay = db.prepare(`UPDATE card_state SET ef_milli = @new_ef_milli, reps = @new_reps, interval_days = @new_interval_days,
       due_day = @new_due_day, lapses = @new_lapses, queue = @new_queue, drill_day = @new_drill_day,
+      scheduler = @scheduler, fsrs_stability = @new_fsrs_stability, fsrs_difficulty = @new_fsrs_difficulty,
+      fsrs_phase = @new_fsrs_phase, fsrs_step = @new_fsrs_step, due_at = @new_due_at, last_review_day = @new_last_review_day,
       last_review_at = @reviewed_at, version = version + 1 WHERE card_id = @card_id`);
   let rescued = 0;
   let skipped = 0;

@@ -24,7 +24,10 @@ export function readSettings(db: Db): Settings {
       }
     }
   }
-  return { ...DEFAULT_SETTINGS, ...stored } as Settings;
+  // The daily limits live in the default preset since migration 009 (issue 16); the settings screen edits those.
+  const limits = db.prepare(`SELECT new_per_day AS newPerDay, reviews_per_day AS reviewsPerDay FROM presets WHERE id = 1`).get() as
+    Pick<Settings, 'newPerDay' | 'reviewsPerDay'> | undefined;
+  return { ...DEFAULT_SETTINGS, ...stored, ...limits } as Settings;
 }
 
 export function writeSettings(db: Db, patch: Partial<Settings>): Settings {
@@ -33,6 +36,8 @@ export function writeSettings(db: Db, patch: Partial<Settings>): Settings {
     for (const [key, value] of Object.entries(patch)) {
       if (value !== undefined && key in DEFAULT_SETTINGS) upsert.run(key, JSON.stringify(value));
     }
+    if (patch.newPerDay !== undefined) db.prepare(`UPDATE presets SET new_per_day = ? WHERE id = 1`).run(patch.newPerDay);
+    if (patch.reviewsPerDay !== undefined) db.prepare(`UPDATE presets SET reviews_per_day = ? WHERE id = 1`).run(patch.reviewsPerDay);
   })();
   return readSettings(db);
 }

@@ -70,6 +70,12 @@ export function createStatsStore(db: Db) {
      WHERE drill_day = @today AND live = 1 AND queue <> 'suspended' GROUP BY queue`,
     `SELECT queue, COUNT(*) AS n, SUM(${MATURE}) AS mature FROM card_state INDEXED BY card_state_by_drill
      WHERE drill_day = @today AND deck_id = @deckId AND live = 1 AND queue <> 'suspended' GROUP BY queue`);
+  // FSRS cards in a (re)learning step are learning too, whenever the step is due (their partial index holds only them).
+  const stepping = scoped(db,
+    `SELECT queue, COUNT(*) AS n, SUM(${MATURE}) AS mature FROM card_state INDEXED BY card_state_by_due_at
+     WHERE due_at IS NOT NULL AND live = 1 AND queue <> 'suspended' GROUP BY queue`,
+    `SELECT queue, COUNT(*) AS n, SUM(${MATURE}) AS mature FROM card_state INDEXED BY card_state_by_due_at
+     WHERE deck_id = @deckId AND due_at IS NOT NULL AND live = 1 AND queue <> 'suspended' GROUP BY queue`);
   const LAPSED = `SELECT s.card_id AS cardId, s.deck_id AS deckId, substr(c.front_md, 1, 200) AS question, s.lapses AS lapses
     FROM card_state s INDEXED BY card_state_by_lapses CROSS JOIN cards c ON c.id = s.card_id`;
   // One deck starts from the deck's cards: the lapsed cards of all decks could be many.
@@ -124,7 +130,7 @@ export function createStatsStore(db: Db) {
         }
       };
       add(byQueue(deckId).all({ deckId }) as QueueRow[], 1);
-      const drilled = drilling(deckId).all({ deckId, today }) as QueueRow[];
+      const drilled = [...(drilling(deckId).all({ deckId, today }) as QueueRow[]), ...(stepping(deckId).all({ deckId }) as QueueRow[])];
       add(drilled, -1);
       counts.learning = drilled.reduce((n, r) => n + r.n, 0);
       return counts;

@@ -1,11 +1,12 @@
 // Today's queue, answers and undo. Every mutation is one transaction and returns what it changed.
 import type { Quality, StudyKind } from '../contract/api';
+import type { AnswerKind, SchedulerState } from '../core/scheduler/state';
 import { AppError } from '../contract/errors';
 import { message } from '../contract/messages';
-import type { CardSchedule } from '../core/scheduler/types';
 import type { Db } from './database';
 import { DECK_ORDER } from './collectionStore';
-import { CARD_COLUMNS, STATE_COLUMNS, type CardRow, type StateRow } from './rows';
+import { DEFAULT_PRESET_ID } from './presetStore';
+import { CARD_COLUMNS, STATE_COLUMNS, columnsOf, stateOf, type CardRow, type StateColumns, type StateRow } from './rows';
 
 export interface StudyScope {
   /** Null studies every available deck (or the decks of `deckIds`). */
@@ -13,6 +14,8 @@ export interface StudyScope {
   today: number;
   /** A session over several decks (a parent row of the deck tree), in the home screen's order. */
   deckIds?: readonly string[];
+  /** The instant FSRS learning steps are due against (they are due at an instant, not on a day). */
+  now: number;
 }
 
 export interface Remaining {
@@ -20,6 +23,8 @@ export interface Remaining {
   reviews: number;
 }
 
+/** FSRS learning cards due this soon are shown when nothing else is left (Anki's "learn ahead limit"). */
+export const LEARN_AHEAD_MS = 20 * 60_000;
 
 /** How many answers one session (scope and day) can take back; older ones are forgotten. */
 export const ANSWER_UNDO_KEPT = 500;
@@ -27,6 +32,8 @@ export const ANSWER_UNDO_KEPT = 500;
 const DUE_REVIEW = `s.queue = 'review' AND s.due_day <= @today AND (s.drill_day IS NULL OR s.drill_day <> @today)`;
 const NEW = `s.queue = 'new' AND (s.drill_day IS NULL OR s.drill_day <> @today)`;
 const DRILL = `s.drill_day = @today AND s.queue <> 'suspended'`;
+/** An FSRS (re)learning step due by @until: the partial index over due_at holds only cards in the steps. */
+const LEARNING = `s.due_at IS NOT NULL AND s.due_at <= @until AND s.queue <> 'suspended'`;
 
 /**
  * Two plans per query, both index-only on card_state (which mirrors each card's deck and liveness): over all
@@ -41,12 +48,22 @@ function scopedStatements(db: Db, build: (scope: string) => string) {
 }
 
 export function createStudyStore(db: Db) {
-  const doneToday = db.prepare(`SELECT kind, COUNT(*) AS n FROM reviews WHERE day = ? GROUP BY kind`);
+  // Today's answers, read from the statistics' running totals (migration 007) by key, never row by row: all decks'
+  // from review_day_totals, and those of decks given a preset of their own from review_deck_totals (a card's deck
+  // now); what is left is the default preset's. A join over today's answers cost a lookup per answer on every step.
+  const doneToday = db.prepare(`SELECT kind, answers AS n FROM review_day_totals WHERE day = ? AND kind IN ('new', 'review')`);
+  const doneTodayAssigned = db.prepare(`SELECT dp.preset_id AS preset, t.kind, SUM(t.answers) AS n FROM deck_presets dp
+    JOIN review_deck_totals t ON t.deck_id = dp.deck_id AND t.kind IN ('new', 'review') AND t.day = ? GROUP BY 1, 2`);
+  const presetLimits = db.prepare(`SELECT id, new_per_day, reviews_per_day FROM presets`);
+  const assignments = db.prepare(`SELECT deck_id, preset_id FROM deck_presets`);
   // Counts are capped at the remaining limit (LIMIT inside), so they stay cheap on big collections.
   const countReview = scopedStatements(db, (scope) => `SELECT COUNT(*) AS n FROM (SELECT 1 FROM card_state s WHERE ${scope} AND ${DUE_REVIEW} LIMIT @cap)`);
   const countNew = scopedStatements(db, (scope) => `SELECT COUNT(*) AS n FROM (SELECT 1 FROM card_state s WHERE ${scope} AND ${NEW} LIMIT @cap)`);
   // Today's drill is tiny: always start from its partial index, never from a scan of the live cards.
   const countDrill = scopedStatements(db, (scope) => `SELECT COUNT(*) AS n FROM card_state s INDEXED BY card_state_by_drill WHERE ${scope} AND ${DRILL}`);
+  const countLearning = scopedStatements(db, (scope) => `SELECT COUNT(*) AS n FROM card_state s INDEXED BY card_state_by_due_at WHERE ${scope} AND ${LEARNING}`);
+  const firstLearning = scopedStatements(db, (scope) => `SELECT ${CARD_COLUMNS} FROM card_state s INDEXED BY card_state_by_due_at CROSS JOIN cards c ON c.id = s.card_id
+    WHERE ${scope} AND ${LEARNING} ORDER BY s.due_at, c.position LIMIT 1`);
   const firstReview = scopedStatements(db, (scope) => `SELECT ${CARD_COLUMNS} FROM card_state s CROSS JOIN cards c ON c.id = s.card_id
     WHERE ${scope} AND ${DUE_REVIEW} ORDER BY s.due_day, s.drill_day, s.rowid LIMIT 1`);
   // New cards come deck by deck in the order the home screen lists decks, each deck in file order.
@@ -60,13 +77,20 @@ export function createStudyStore(db: Db) {
   const stateById = db.prepare(`SELECT ${STATE_COLUMNS} FROM card_state WHERE card_id = ?`);
   const insertReview = db.prepare(`INSERT INTO reviews (card_id, reviewed_at, day, quality, kind,
       prev_ef_milli, prev_reps, prev_interval_days, prev_due_day, prev_lapses, prev_queue, prev_drill_day, prev_last_review_at, prev_version,
-      new_ef_milli, new_reps, new_interval_days, new_due_day, new_lapses, new_queue, new_drill_day, duration_ms, scheduler)
+      prev_scheduler, prev_fsrs_stability, prev_fsrs_difficulty, prev_fsrs_phase, prev_fsrs_step, prev_due_at, prev_last_review_day,
+      new_ef_milli, new_reps, new_interval_days, new_due_day, new_lapses, new_queue, new_drill_day, duration_ms, scheduler,
+      new_fsrs_stability, new_fsrs_difficulty, new_fsrs_phase, new_fsrs_step, new_due_at, new_last_review_day)
     VALUES (@cardId, @reviewedAt, @day, @quality, @kind,
       @prevEf, @prevReps, @prevInterval, @prevDue, @prevLapses, @prevQueue, @prevDrill, @prevLastReview, @prevVersion,
-      @efMilli, @reps, @intervalDays, @dueDay, @lapses, @queue, @drillDay, @durationMs, @scheduler)`);
+      @prevScheduler, @prevStability, @prevDifficulty, @prevPhase, @prevStep, @prevDueAt, @prevLastReviewDay,
+      @efMilli, @reps, @intervalDays, @dueDay, @lapses, @queue, @drillDay, @durationMs, @scheduler,
+      @fsrsStability, @fsrsDifficulty, @fsrsPhase, @fsrsStep, @dueAt, @lastReviewDay)`);
   const writeState = db.prepare(`UPDATE card_state SET ef_milli = @efMilli, reps = @reps, interval_days = @intervalDays,
       due_day = @dueDay, lapses = @lapses, queue = @queue, drill_day = @drillDay, last_review_at = @lastReviewAt,
-      version = @version WHERE card_id = @cardId`);
+      version = @version, scheduler = @scheduler, fsrs_stability = @fsrsStability, fsrs_difficulty = @fsrsDifficulty,
+      fsrs_phase = @fsrsPhase, fsrs_step = @fsrsStep, due_at = @dueAt, last_review_day = @lastReviewDay
+    WHERE card_id = @cardId`);
+  const answersOf = db.prepare(`SELECT quality, reviewed_at AS reviewedAt, day FROM reviews WHERE card_id = ? ORDER BY id`);
   const reviewById = db.prepare(`SELECT * FROM reviews WHERE id = ?`);
   const deleteReview = db.prepare(`DELETE FROM reviews WHERE id = ?`);
   // Answer undo, per session: `deck_id IS @deckId` matches NULL (all decks) to NULL only.
@@ -83,12 +107,44 @@ export function createStudyStore(db: Db) {
   const deleteUndo = db.prepare(`DELETE FROM answer_undo WHERE review_id = ?`);
   const countUndo = db.prepare(`SELECT COUNT(*) FROM answer_undo WHERE ${SCOPE}`).pluck();
 
-  function remaining(today: number, limits: { newPerDay: number; reviewsPerDay: number }): Remaining {
-    const done = new Map((doneToday.all(today) as { kind: StudyKind; n: number }[]).map((r) => [r.kind, r.n]));
-    return {
-      newCards: Math.max(0, limits.newPerDay - (done.get('new') ?? 0)),
-      reviews: Math.max(0, limits.reviewsPerDay - (done.get('review') ?? 0)),
+  /** What each preset's daily limits leave today: a preset's limits are shared by the decks that use it. */
+  function remainingByPreset(today: number): Map<number, Remaining> {
+    const left = new Map<number, Remaining>();
+    for (const p of presetLimits.all() as { id: number; new_per_day: number; reviews_per_day: number }[]) {
+      left.set(p.id, { newCards: p.new_per_day, reviews: p.reviews_per_day });
+    }
+    const take = (preset: number, kind: StudyKind, n: number) => {
+      const l = left.get(preset);
+      if (!l) return;
+      if (kind === 'new') l.newCards = Math.max(0, l.newCards - n);
+      else l.reviews = Math.max(0, l.reviews - n);
     };
+    const assigned = doneTodayAssigned.all(today) as { preset: number; kind: StudyKind; n: number }[];
+    for (const r of doneToday.all(today) as { kind: StudyKind; n: number }[]) {
+      const elsewhere = assigned.filter((a) => a.kind === r.kind && a.preset !== DEFAULT_PRESET_ID).reduce((sum, a) => sum + a.n, 0);
+      take(DEFAULT_PRESET_ID, r.kind, r.n - elsewhere);
+    }
+    for (const a of assigned) if (a.preset !== DEFAULT_PRESET_ID) take(a.preset, a.kind, a.n);
+    return left;
+  }
+
+  /**
+   * The session's decks grouped by preset, each group with what its limits leave. All decks (deckId null) stay one
+   * group over the all-decks plans while every deck uses one preset (the usual case); else each deck is asked.
+   */
+  function groupsOf(scope: StudyScope): { decks: (string | null)[]; left: Remaining }[] {
+    const left = remainingByPreset(scope.today);
+    const presetOf = new Map((assignments.all() as { deck_id: string; preset_id: number }[]).map((a) => [a.deck_id, a.preset_id]));
+    const leftOf = (preset: number) => left.get(preset) ?? left.get(DEFAULT_PRESET_ID)!;
+    const inUse = new Set([DEFAULT_PRESET_ID, ...presetOf.values()]);
+    if (!scope.deckIds && scope.deckId === null && inUse.size === 1) return [{ decks: [null], left: leftOf([...inUse][0]) }];
+    const decks = scope.deckIds ?? (scope.deckId === null ? (deckOrder.all() as string[]) : [scope.deckId]);
+    const groups = new Map<number, string[]>();
+    for (const deckId of decks) {
+      const preset = left.has(presetOf.get(deckId) ?? DEFAULT_PRESET_ID) ? (presetOf.get(deckId) ?? DEFAULT_PRESET_ID) : DEFAULT_PRESET_ID;
+      groups.set(preset, [...(groups.get(preset) ?? []), deckId]);
+    }
+    return [...groups].map(([preset, ds]) => ({ decks: ds, left: leftOf(preset) }));
   }
 
   /** Restores the card's state from the review row and deletes the row (inside a transaction). Null if gone. */
@@ -101,6 +157,10 @@ export function createStudyStore(db: Db) {
       cardId, efMilli: review.prev_ef_milli, reps: review.prev_reps, intervalDays: review.prev_interval_days,
       dueDay: review.prev_due_day, lapses: review.prev_lapses, queue: review.prev_queue,
       drillDay: review.prev_drill_day, lastReviewAt: review.prev_last_review_at,
+      // Rows from before migration 009 have no prev_scheduler: their previous state was the answering one's (SM-2).
+      scheduler: review.prev_scheduler ?? review.scheduler, fsrsStability: review.prev_fsrs_stability,
+      fsrsDifficulty: review.prev_fsrs_difficulty, fsrsPhase: review.prev_fsrs_phase, fsrsStep: review.prev_fsrs_step,
+      dueAt: review.prev_due_at, lastReviewDay: review.prev_last_review_day,
       // Forward, never back: a window still showing the pre-undo version must not be able to answer.
       version: (current?.version ?? (review.prev_version as number)) + 1,
     });
@@ -108,51 +168,73 @@ export function createStudyStore(db: Db) {
     return cardId;
   }
 
-  return {
-    remaining,
+  const learningParams = (deckId: string | null, scope: StudyScope, until: number) => ({ deckId, today: scope.today, until });
 
-    counts(scope: StudyScope, left: Remaining) {
-      const one = (deckId: string | null) => {
-        const params = { deckId, today: scope.today };
-        return {
-          new: (countNew(params).get({ ...params, cap: left.newCards }) as { n: number }).n,
-          review: (countReview(params).get({ ...params, cap: left.reviews }) as { n: number }).n,
-          learning: (countDrill(params).get(params) as { n: number }).n,
-        };
-      };
-      if (!scope.deckIds) return one(scope.deckId);
-      // Several decks: each deck's counts summed, then capped at what today's limits leave for the session.
-      const sum = scope.deckIds.map(one).reduce((a, b) => ({ new: a.new + b.new, review: a.review + b.review, learning: a.learning + b.learning }), { new: 0, review: 0, learning: 0 });
-      return { new: Math.min(sum.new, left.newCards), review: Math.min(sum.review, left.reviews), learning: sum.learning };
+  /** Today's counts of one deck (or all decks, null), capped at `left`; learning counts SM-2's drill and FSRS steps. */
+  function countOne(deckId: string | null, scope: StudyScope, left: Remaining) {
+    const params = { deckId, today: scope.today };
+    const learning = learningParams(deckId, scope, scope.now + LEARN_AHEAD_MS);
+    return {
+      new: (countNew(params).get({ ...params, cap: left.newCards }) as { n: number }).n,
+      review: (countReview(params).get({ ...params, cap: left.reviews }) as { n: number }).n,
+      learning: (countDrill(params).get(params) as { n: number }).n + (countLearning(learning).get(learning) as { n: number }).n,
+    };
+  }
+
+  return {
+    remainingByPreset,
+
+    /** Each group's decks summed and capped at what its preset's limits leave, then the groups summed. */
+    counts(scope: StudyScope) {
+      const total = { new: 0, review: 0, learning: 0 };
+      for (const { decks, left } of groupsOf(scope)) {
+        const sum = decks.map((d) => countOne(d, scope, left)).reduce((a, b) => ({ new: a.new + b.new, review: a.review + b.review, learning: a.learning + b.learning }));
+        total.new += Math.min(sum.new, left.newCards);
+        total.review += Math.min(sum.review, left.reviews);
+        total.learning += sum.learning;
+      }
+      return total;
     },
 
-    /** Reviews due first, then new cards, then today's drill; limits respected. */
-    next(scope: StudyScope, left: Remaining): { row: CardRow; kind: StudyKind } | null {
-      // A session over several decks asks each deck (the one-deck plans) and takes the card the order says comes first.
-      const scopes = (scope.deckIds ?? [scope.deckId]).map((deckId) => ({ deckId, today: scope.today }));
-      const first = (query: ReturnType<typeof scopedStatements>, better: (a: CardRow, b: CardRow) => boolean) => {
+    /**
+     * FSRS learning steps due now first (they are due at an instant), then reviews due, new cards, today's SM-2 drill,
+     * and last the learning steps due within LEARN_AHEAD_MS; each deck within what its preset's limits leave.
+     */
+    next(scope: StudyScope): { row: CardRow; kind: StudyKind } | null {
+      const groups = groupsOf(scope);
+      const all = groups.flatMap((g) => g.decks);
+      const withReviews = groups.filter((g) => g.left.reviews > 0).flatMap((g) => g.decks);
+      const withNew = new Set(groups.filter((g) => g.left.newCards > 0).flatMap((g) => g.decks));
+      // Several decks: ask each deck (the one-deck plans) and take the card the order says comes first.
+      const first = (decks: (string | null)[], query: ReturnType<typeof scopedStatements>, params: (deckId: string | null) => Record<string, unknown>,
+        better: (a: CardRow, b: CardRow) => boolean) => {
         let found: CardRow | undefined;
-        for (const params of scopes) {
-          const row = query(params).get(params) as CardRow | undefined;
+        for (const deckId of decks) {
+          const p = { deckId, ...params(deckId) };
+          const row = query(p).get(p) as CardRow | undefined;
           if (row && (!found || better(row, found))) found = row;
         }
         return found;
       };
-      if (left.reviews > 0) {
-        const row = first(firstReview, (a, b) => (a.due_day ?? 0) < (b.due_day ?? 0));
-        if (row) return { row, kind: 'review' };
+      const day = () => ({ today: scope.today });
+      const learningBy = (until: number) => first(all, firstLearning, () => ({ today: scope.today, until }), (a, b) => (a.due_at ?? 0) < (b.due_at ?? 0));
+      const due = learningBy(scope.now);
+      if (due) return { row: due, kind: 'learning' };
+      const review = first(withReviews, firstReview, day, (a, b) => (a.due_day ?? 0) < (b.due_day ?? 0));
+      if (review) return { row: review, kind: 'review' };
+      const newDecks = all.length === 1 && all[0] === null ? (withNew.size ? (deckOrder.all() as string[]) : []) : all.filter((d) => withNew.has(d));
+      for (const deckId of newDecks) {
+        const row = firstNew.get({ deckId, today: scope.today }) as CardRow | undefined;
+        if (row) return { row, kind: 'new' };
       }
-      if (left.newCards > 0) {
-        const decks = scope.deckIds ?? (scope.deckId === null ? (deckOrder.all() as string[]) : [scope.deckId]);
-        for (const deckId of decks) {
-          const row = firstNew.get({ deckId, today: scope.today }) as CardRow | undefined;
-          if (row) return { row, kind: 'new' };
-        }
-      }
-      const row = first(firstDrill, (a, b) => (a.last_review_at ?? 0) < (b.last_review_at ?? 0));
-      return row ? { row, kind: 'drill' } : null;
+      const drill = first(all, firstDrill, day, (a, b) => (a.last_review_at ?? 0) < (b.last_review_at ?? 0));
+      if (drill) return { row: drill, kind: 'drill' };
+      const ahead = learningBy(scope.now + LEARN_AHEAD_MS);
+      return ahead ? { row: ahead, kind: 'learning' } : null;
     },
 
+    /** A card's answers in the order given: what replay reads to derive its state under another scheduler. */
+    answersOf: (cardId: string) => answersOf.all(cardId) as { quality: Quality; reviewedAt: number; day: number }[],
 
     /**
      * Records one answer; refuses it if the card changed since it was shown. `schedule` turns the card's state
@@ -161,8 +243,8 @@ export function createStudyStore(db: Db) {
      */
     answer(input: {
       cardId: string; version: number; quality: Quality; session: { deckId: string | null };
-      schedule: (before: StateRow) => { next: CardSchedule; kind: StudyKind };
-      day: number; now: number; durationMs: number; scheduler: string;
+      schedule: (before: StateRow) => { next: SchedulerState; kind: AnswerKind };
+      day: number; now: number; durationMs: number;
     }): { reviewId: number; before: StateRow } {
       return db.transaction(() => {
         const before = stateById.get(input.cardId) as StateRow | undefined;
@@ -170,14 +252,17 @@ export function createStudyStore(db: Db) {
         // A stale window or a double press names a version other than the current one.
         if (before.version !== input.version) throw new AppError(message('study.staleAnswer', { cardId: input.cardId }));
         const { next, kind } = input.schedule(before);
+        const columns: StateColumns = columnsOf(next, before.ef_milli);
         const { lastInsertRowid } = insertReview.run({
           cardId: input.cardId, reviewedAt: input.now, day: input.day, quality: input.quality, kind,
           prevEf: before.ef_milli, prevReps: before.reps, prevInterval: before.interval_days, prevDue: before.due_day,
           prevLapses: before.lapses, prevQueue: before.queue, prevDrill: before.drill_day,
-          prevLastReview: before.last_review_at, prevVersion: before.version,
-          ...next, durationMs: Math.max(0, Math.round(input.durationMs)), scheduler: input.scheduler,
+          prevLastReview: before.last_review_at, prevVersion: before.version, prevScheduler: before.scheduler,
+          prevStability: before.fsrs_stability, prevDifficulty: before.fsrs_difficulty, prevPhase: before.fsrs_phase,
+          prevStep: before.fsrs_step, prevDueAt: before.due_at, prevLastReviewDay: before.last_review_day,
+          ...columns, durationMs: Math.max(0, Math.round(input.durationMs)),
         });
-        writeState.run({ ...next, cardId: input.cardId, lastReviewAt: input.now, version: before.version + 1 });
+        writeState.run({ ...columns, cardId: input.cardId, lastReviewAt: input.now, version: before.version + 1 });
         const undoScope = { deckId: input.session.deckId, today: input.day };
         if (input.day > clearedBeforeDay) {
           clearPastUndo.run(input.day);
@@ -204,6 +289,25 @@ export function createStudyStore(db: Db) {
         return restoreFrom(reviewId);
       })();
     },
+
+    /**
+     * Rewrites the cards' states (a preset switched scheduler): `derive` gives each card's state from its state row;
+     * versions move forward so a window showing the old state cannot answer. One transaction. Returns how many.
+     */
+    rewriteStates(cardIds: readonly string[], derive: (cardId: string, before: StateRow) => SchedulerState): number {
+      return db.transaction(() => {
+        let n = 0;
+        for (const cardId of cardIds) {
+          const before = stateById.get(cardId) as StateRow | undefined;
+          if (!before) continue;
+          writeState.run({ ...columnsOf(derive(cardId, before), before.ef_milli), cardId, lastReviewAt: before.last_review_at, version: before.version + 1 });
+          n++;
+        }
+        return n;
+      })();
+    },
+
+    stateOf,
 
     summarySince(since: number) {
       return db.prepare(`SELECT quality, COUNT(*) AS n, SUM(duration_ms) AS ms FROM reviews WHERE reviewed_at >= ? GROUP BY quality`).all(since) as {

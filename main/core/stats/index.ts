@@ -29,7 +29,7 @@ export const emptyRetention = (): RetentionWindow[] =>
 /** Answers not failed: quality 3 or more. */
 export const passedOf = (byQuality: readonly number[]): number => byQuality[3] + byQuality[4] + byQuality[5];
 
-/** Per-day answers split new / learning (drill) / review, with the time spent; only days with answers, oldest first. */
+/** Per-day answers split new / learning (SM-2 drill, FSRS steps) / review, with the time spent; only days with answers, oldest first. */
 export function answersPerDay(totals: readonly DayTotal[], today: number): StatisticsDay[] {
   const byDay = new Map<number, StatisticsDay>();
   for (const t of totals) {
@@ -37,7 +37,8 @@ export function answersPerDay(totals: readonly DayTotal[], today: number): Stati
     let day = byDay.get(t.day);
     if (!day) byDay.set(t.day, (day = { day: t.day, newCards: 0, learning: 0, review: 0, ms: 0 }));
     if (t.kind === 'new') day.newCards += t.answers;
-    else if (t.kind === 'drill') day.learning += t.answers;
+    // SM-2's drill and FSRS's (re)learning steps are both "learning".
+    else if (t.kind === 'drill' || t.kind === 'learning') day.learning += t.answers;
     else day.review += t.answers;
     day.ms += t.ms;
   }
@@ -61,7 +62,7 @@ export function retentionOf(totals: readonly DayTotal[], today: number): Retenti
   return windows;
 }
 
-const KINDS: StudyKind[] = ['new', 'drill', 'review'];
+const KINDS: StudyKind[] = ['new', 'drill', 'learning', 'review'];
 
 /** Answers by kind and button per window, in kind then quality order; buttons never pressed are left out. */
 export function buttonsOf(totals: readonly DayTotal[], today: number): { days: StatisticsWindow; counts: ButtonCount[] }[] {

@@ -19,26 +19,8 @@ const ADD_EXCLUDED = COLUMNS.map((c) => `${c} = ${c} + excluded.${c}`).join(', '
 const SUBTRACT_OLD = ONE('OLD').map((e, i) => `${COLUMNS[i]} = ${COLUMNS[i]} - ${e}`).join(', ');
 const DECK_OF = (r: string) => `COALESCE((SELECT deck_id FROM card_state WHERE card_id = ${r}.card_id), '')`;
 
-export const MIGRATION_007_STATISTICS = /* sql */ `
-CREATE TABLE review_day_totals (
-  day  INTEGER NOT NULL,
-  kind TEXT NOT NULL,
-${TOTALS_COLUMNS},
-  PRIMARY KEY (day, kind)
-) WITHOUT ROWID;
-
-CREATE TABLE review_deck_totals (
-  deck_id TEXT NOT NULL,
-  kind    TEXT NOT NULL,
-  day     INTEGER NOT NULL,
-${TOTALS_COLUMNS},
-  PRIMARY KEY (deck_id, kind, day)
-) WITHOUT ROWID;
-
-INSERT INTO review_day_totals SELECT r.day, r.kind, ${SUMS('r').join(', ')} FROM reviews r WHERE true GROUP BY r.day, r.kind;
-INSERT INTO review_deck_totals SELECT COALESCE(s.deck_id, ''), r.kind, r.day, ${SUMS('r').join(', ')}
-  FROM reviews r LEFT JOIN card_state s ON s.card_id = r.card_id WHERE true GROUP BY 1, 2, 3;
-
+/** The triggers that keep the totals exact; migration 009 rebuilds `reviews` and creates them again. */
+export const REVIEW_TOTALS_TRIGGERS = /* sql */ `
 CREATE TRIGGER review_totals_add AFTER INSERT ON reviews BEGIN
   INSERT INTO review_day_totals VALUES (NEW.day, NEW.kind, ${ONE('NEW').join(', ')})
     ON CONFLICT DO UPDATE SET ${ADD_EXCLUDED};
@@ -61,7 +43,29 @@ CREATE TRIGGER review_totals_follow_card AFTER UPDATE OF deck_id ON card_state W
     FROM reviews r WHERE r.card_id = NEW.card_id GROUP BY r.kind, r.day
     ON CONFLICT DO UPDATE SET ${ADD_EXCLUDED};
 END;
+`;
 
+export const MIGRATION_007_STATISTICS = /* sql */ `
+CREATE TABLE review_day_totals (
+  day  INTEGER NOT NULL,
+  kind TEXT NOT NULL,
+${TOTALS_COLUMNS},
+  PRIMARY KEY (day, kind)
+) WITHOUT ROWID;
+
+CREATE TABLE review_deck_totals (
+  deck_id TEXT NOT NULL,
+  kind    TEXT NOT NULL,
+  day     INTEGER NOT NULL,
+${TOTALS_COLUMNS},
+  PRIMARY KEY (deck_id, kind, day)
+) WITHOUT ROWID;
+
+INSERT INTO review_day_totals SELECT r.day, r.kind, ${SUMS('r').join(', ')} FROM reviews r WHERE true GROUP BY r.day, r.kind;
+INSERT INTO review_deck_totals SELECT COALESCE(s.deck_id, ''), r.kind, r.day, ${SUMS('r').join(', ')}
+  FROM reviews r LEFT JOIN card_state s ON s.card_id = r.card_id WHERE true GROUP BY 1, 2, 3;
+
+${REVIEW_TOTALS_TRIGGERS}
 CREATE INDEX card_state_by_lapses ON card_state (live, lapses) WHERE lapses > 0;
 CREATE INDEX card_state_by_interval ON card_state (live, queue, interval_days);
 `;

@@ -7,6 +7,7 @@ import { MIGRATION_005_EDIT_UNDO } from './005_edit_undo';
 import { MIGRATION_006_ANSWER_UNDO } from './006_answer_undo';
 import { MIGRATION_007_STATISTICS } from './007_statistics';
 import { MIGRATION_008_IMPORT_BASELINES } from './008_import_baselines';
+import { MIGRATION_009_PRESETS_FSRS } from './009_presets_fsrs';
 
 export const MIGRATIONS: readonly string[] = [
   MIGRATION_001_INIT,
@@ -17,4 +18,5 @@ export const MIGRATIONS: readonly string[] = [
   MIGRATION_006_ANSWER_UNDO,
   MIGRATION_007_STATISTICS,
   MIGRATION_008_IMPORT_BASELINES,
+  MIGRATION_009_PRESETS_FSRS,
 ];

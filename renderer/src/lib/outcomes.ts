@@ -4,8 +4,17 @@ export const BUTTON_LABELS: Record<number, string> = { 0: 'Blackout', 1: 'Again'
 
 /** The interval a button gives; a grade that drills the card again this session says so first. */
 export function describeOutcome(outcome: ButtonOutcome): string {
+  // An FSRS (re)learning step comes back at an instant, minutes away.
+  if (outcome.dueInMinutes !== null) return formatMinutes(outcome.dueInMinutes);
   const due = formatDays(outcome.intervalDays);
   return outcome.drillsToday ? `again today · ${due}` : due;
+}
+
+export function formatMinutes(minutes: number): string {
+  if (minutes < 1) return '<1m';
+  if (minutes < 60) return `${minutes}m`;
+  const hours = minutes / 60;
+  return Number.isInteger(hours) ? `${hours}h` : `${hours.toFixed(1)}h`;
 }
 
 export function formatDays(days: number): string {

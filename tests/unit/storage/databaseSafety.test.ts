@@ -159,4 +159,47 @@ describe('a restore rescues the answers the damaged file holds beyond the backup
     expect((await c.app.api.getCard({ cardId: 'n1' })).card.state.reps).toBe(0);
     expect((await c.app.api.sessionSummary({ since: 0 })).answered).toBe(9);
   });
+
+  it('rescues FSRS answers with their FSRS state: steps due at an instant, stability and phase', async () => {
+    const cards = Array.from({ length: 300 }, (_, i) => ({ id: `c${i}`, q: `Question ${i} ${'x'.repeat(200)}?` }));
+    c = tempCollection({ builtIn: { 'd.md': deckText('d', cards) } });
+    const preset = await c.app.api.createPreset({ name: 'FSRS', newPerDay: 20, reviewsPerDay: 200, scheduler: 'fsrs', desiredRetention: 0.9, fsrsWeights: null });
+    await c.app.api.assignPreset({ deckId: 'd', presetId: preset.id });
+    await answer('c0', 4);
+    c.clock.advanceMs(1000);
+    c.reopen();
+    const backup = backups()[0];
+    c.clock.advanceMs(10 * 60_000);
+    await answer('c0', 4);
+    await answer('c1', 1);
+    await answer('c2', 5);
+    const columns = `card_id, scheduler, reps, interval_days, due_day, queue, fsrs_stability, fsrs_difficulty, fsrs_phase, fsrs_step, due_at, last_review_day`;
+    const statesNow = () => {
+      const db = new Database(dbFile(), { readonly: true });
+      try {
+        return db.prepare(`SELECT ${columns} FROM card_state WHERE card_id IN ('c0', 'c1', 'c2') ORDER BY card_id`).all();
+      } finally {
+        db.close();
+      }
+    };
+    c.app.close();
+    const expected = statesNow();
+    expect(expected.map((r) => (r as { fsrs_phase: string }).fsrs_phase)).toEqual(['review', 'learning', 'review']);
+    rmSync(backups()[0].path);
+    expect(backups()[0].path).toBe(backup.path);
+    const probe = new Database(dbFile(), { readonly: true });
+    const pages = probe.prepare(`SELECT pageno FROM dbstat WHERE name = 'cards' AND pagetype = 'leaf' ORDER BY pageno`).pluck().all() as number[];
+    const pageSize = probe.pragma('page_size', { simple: true }) as number;
+    probe.close();
+    const bytes = readFileSync(dbFile());
+    const page = pages[Math.floor(pages.length / 2)];
+    for (let i = (page - 1) * pageSize + 8; i < page * pageSize; i++) bytes[i] = (i * 13) & 0xff;
+    writeFileSync(dbFile(), bytes);
+    c.reopen();
+    const status = await c.app.api.restoreBackup({ backup: backup.path });
+    expect(status.restored).toEqual({ backup: backup.path, rescued: 3, skipped: 0 });
+    c.app.close();
+    expect(statesNow()).toEqual(expected);
+    c.reopen();
+  });
 });

@@ -95,7 +95,7 @@ export function cardStateRows(stats: Statistics): { state: string; cards: number
 }
 
 const BUTTON_NAMES: Record<number, string> = { 0: '0', 1: 'Again', 2: '2', 3: 'Hard', 4: 'Good', 5: 'Easy' };
-export const KIND_NAMES = { new: 'New', drill: 'Learning', review: 'Review' } as const;
+export const KIND_NAMES = { new: 'New', drill: 'Learning', learning: 'Learning', review: 'Review' } as const;
 /** The button's name as the review screen shows it: Again/Hard/Good/Easy, or the grade 0–5 where six were used. */
 export const buttonName = (quality: number, sixGrades: boolean) => (sixGrades ? String(quality) : (BUTTON_NAMES[quality] ?? String(quality)));
 
