@@ -74,7 +74,7 @@ describe('which files a batch takes and how their decks are named', () => {
 
 describe('npm run import:notes with several files or a folder', () => {
   const cli = (...args: string[]) =>
-    spawnSync(process.execPath, ['--import', 'tsx', 'scripts/import-notes.ts', ...args], { encoding: 'utf8', env: { ...process.env, PROOFDECK_DATA_DIR: '' } });
+    spawnSync(process.execPath, ['--import', 'tsx', 'scripts/import-notes.ts', ...args], { encoding: 'utf8', env: { ...process.env, PROOFDECK_DATA_DIR: '', XDG_CONFIG_HOME: join(root, 'xdg-config') } });
 
   it('imports every notes file of a folder as <folder>::<chapter>, and a re-import updates the same decks', () => {
     const run = cli(notes, '--data-dir', data);

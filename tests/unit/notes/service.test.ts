@@ -152,8 +152,10 @@ describe('resolveNotesImage', () => {
 });
 
 describe('npm run import:notes', () => {
+  // PROOFDECK_DATA_DIR is cleared so --data-dir is what counts; every run that reaches the database passes one, so
+  // no test ever opens the real default data folder of whoever runs the tests.
   const cli = (...args: string[]) =>
-    spawnSync(process.execPath, ['--import', 'tsx', 'scripts/import-notes.ts', ...args], { encoding: 'utf8', env: { ...process.env, PROOFDECK_DATA_DIR: '' } });
+    spawnSync(process.execPath, ['--import', 'tsx', 'scripts/import-notes.ts', ...args], { encoding: 'utf8', env: { ...process.env, PROOFDECK_DATA_DIR: '', XDG_CONFIG_HOME: join(root, 'xdg-config') } });
 
   it('writes the deck, prints the summary and exits 0 with missing images and skipped headings', () => {
     const run = cli(join(notesDir, 'interview-notes.md'), '--data-dir', join(root, 'data'));
@@ -165,7 +167,7 @@ describe('npm run import:notes', () => {
     expect(run.stdout).toContain(`Wrote ${join(deckDir, 'interview-notes.md')}`);
     const out = join(root, 'out', 'deck.md');
     mkdirSync(join(root, 'out'));
-    expect(cli(join(notesDir, 'interview-notes.md'), `--out=${out}`).status).toBe(0);
+    expect(cli(join(notesDir, 'interview-notes.md'), `--out=${out}`, '--data-dir', join(root, 'data')).status).toBe(0);
     expect(readdirSync(join(root, 'out')).sort()).toEqual(['deck.md', 'interview-notes.assets']);
   });
 
