@@ -267,6 +267,54 @@ const MUTATIONS: DeckMutation[] = [
     to: 'tf.mul(sigmoidOf(wO), h)',
     failingCheck: /∂E\/∂v′_\{w_O\} = \(σ\(v′ᵀh\) − 1\)·h/,
   },
+  {
+    deck: 'decks/2-optimizers.md',
+    card: 'o-adadelta',
+    mistake: 'uses the notes\' formula: no RMS[Δθ] in the numerator (that is RMSprop with η = 1)',
+    from: '-Math.sqrt(Edx[k] + eps) / Math.sqrt(denom[k] + eps) * gk',
+    to: '-1 / Math.sqrt(denom[k] + eps) * gk',
+    failingCheck: /Zeiler's first step/,
+  },
+  {
+    deck: 'decks/2-optimizers.md',
+    card: 'o-sgd',
+    mistake: 'keeps a constant step 0.5 (Σηₜ² = ∞, not a Robbins–Monro schedule)',
+    from: 'const decaying = (t) => 0.5 / (1 + 0.02 * t);',
+    to: 'const decaying = (t) => 0.5;',
+    failingCheck: /Robbins–Monro schedule converges/,
+  },
+  {
+    deck: 'decks/2-optimizers.md',
+    card: 'o-bgd',
+    mistake: 'writes the least-squares gradient with the wrong sign of Xᵀy, Hw + b',
+    from: 'const grad = (w) => tf.sub(tf.matMul(H, w), b);',
+    to: 'const grad = (w) => tf.add(tf.matMul(H, w), b);',
+    failingCheck: /BGD reaches the least-squares solution/,
+  },
+  {
+    deck: 'decks/3-losses.md',
+    card: 'l-01',
+    mistake: 'takes the perceptron loss max(0, −z) as the 0-1 loss',
+    from: 'const zeroOne = (m) => tf.step(tf.neg(m));',
+    to: 'const zeroOne = (m) => tf.relu(tf.neg(m));',
+    failingCheck: /d\/dz of the 0-1 loss is 0 everywhere/,
+  },
+  {
+    deck: 'decks/3-losses.md',
+    card: 'l-log',
+    mistake: 'writes the logistic loss as log(1 + e^{z}) (sign of the margin lost)',
+    from: 'const logistic = (z) => tf.softplus(tf.neg(z));',
+    to: 'const logistic = (z) => tf.softplus(z);',
+    failingCheck: /logistic: \|dL\/dz\| = σ\(10\)/,
+  },
+  {
+    deck: 'decks/4-word-vectors.md',
+    card: 'w-onehot',
+    mistake: 'measures the distance between one-hot vectors with the L1 norm',
+    from: 'const d05 = tf.norm(tf.sub(E.gather(0), E.gather(5))).dataSync()[0];',
+    to: 'const d05 = tf.norm(tf.sub(E.gather(0), E.gather(5)), 1).dataSync()[0];',
+    failingCheck: /‖e₀ − e₅‖ = ‖e₁ − e₂‖ = √2/,
+  },
 ];
 
 /** tfjs 4.22's MomentumOptimizer.dispose() does not free the learning-rate scalar it inherits from SGD.
@@ -308,6 +356,13 @@ describe('optimizer, loss and word-vector proofs fail when their formula is wron
     expect(cardsOf('decks/2-optimizers.md')).toBeGreaterThanOrEqual(3);
     expect(cardsOf('decks/3-losses.md')).toBeGreaterThanOrEqual(3);
     expect(cardsOf('decks/4-word-vectors.md')).toBeGreaterThanOrEqual(2);
+  });
+
+  it('plants at least one mistake in every proof card of these decks', () => {
+    const planted = new Set(MUTATIONS.map((m) => `${m.deck}#${m.card}`));
+    const unplanted = DECKS.flatMap((deck) => parsedDecks.get(deck.path)!.cards
+      .filter((card) => card.proofCode && !planted.has(`${deck.path}#${card.id}`)).map((card) => `${deck.path}#${card.id}`));
+    expect(unplanted).toEqual([]);
   });
 
   for (const mutation of MUTATIONS) {

@@ -182,6 +182,27 @@ const MUTATIONS: Mutation[] = [
     to: 'const viaGather = tf.gather(lookup, ids);',
     failingCheck: /factorised lookup == lookup in the V×H table/,
   },
+  {
+    card: 't-attn-types',
+    mistake: 'broadcasts the keys over the key axis and the queries over the query axis (scores transposed)',
+    from: 'tf.matMul(keys, W).expandDims(0), tf.matMul(queries, U).expandDims(1)',
+    to: 'tf.matMul(keys, W).expandDims(1), tf.matMul(queries, U).expandDims(0)',
+    failingCheck: /broadcast additive == double loop/,
+  },
+  {
+    card: 't-tok-bpe',
+    mistake: 'counts each pair once per word type instead of weighting by word frequency',
+    from: 'counts.set(key, (counts.get(key) ?? 0) + count);',
+    to: 'counts.set(key, (counts.get(key) ?? 0) + 1);',
+    failingCheck: /first step: e s, s t and t <\/w> tie at 9/,
+  },
+  {
+    card: 't-no-qkv',
+    mistake: 'scales the raw scores XXᵀ by 1/d instead of 1/√d',
+    from: 'const attention = (Q, K) => tf.softmax(tf.matMul(Q, K, false, true).div(Math.sqrt(d)));',
+    to: 'const attention = (Q, K) => tf.softmax(tf.matMul(Q, K, false, true).div(d));',
+    failingCheck: /without W_Q, W_K: > 0\.9 of the weight on itself/,
+  },
 ];
 
 const proofOf = (cardId: string): string => proofOfCard(parsed, DECK_PATH, cardId);
@@ -210,6 +231,11 @@ describe('decks/1-transformer.md', () => {
 describe('transformer proofs fail when their formula is wrong', () => {
   it('covers at least 6 distinct cards', () => {
     expect(new Set(MUTATIONS.map((m) => m.card)).size).toBeGreaterThanOrEqual(6);
+  });
+
+  it('plants at least one mistake in every proof card', () => {
+    const planted = new Set(MUTATIONS.map((m) => m.card));
+    expect(parsed.cards.filter((card) => card.proofCode && !planted.has(card.id!)).map((card) => card.id)).toEqual([]);
   });
 
   for (const mutation of MUTATIONS) {
