@@ -44,9 +44,9 @@ const MUTATIONS: DeckMutation[] = [
   {
     deck: 'decks/2-optimizers.md',
     card: 'o-minibatch',
-    mistake: 'claims the mini-batch gradient variance falls like 1/√m',
-    from: 'ratios[m], m, { atol: 0, rtol: 0.25 }',
-    to: 'ratios[m], Math.sqrt(m), { atol: 0, rtol: 0.25 }',
+    mistake: 'sums the mini-batch gradient instead of averaging it (its variance grows like m)',
+    from: 'meanOf(all.slice(b * m, (b + 1) * m)));',
+    to: 'meanOf(all.slice(b * m, (b + 1) * m)).map((x) => x * m));',
     failingCheck: /variance shrinks like 1\/m/,
   },
   {

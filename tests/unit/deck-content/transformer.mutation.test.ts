@@ -65,9 +65,9 @@ const MUTATIONS: Mutation[] = [
   },
   {
     card: 't-bert-attn',
-    mistake: 'counts only W_Q, W_K, W_V (the 1.1 listing) and forgets W_O',
-    from: 'const merged = 4 * tf.util.sizeFromShape([d, d]);',
-    to: 'const merged = 3 * tf.util.sizeFromShape([d, d]);',
+    mistake: 'declares only W_Q, W_K, W_V (the 1.1 listing) and forgets W_O',
+    from: '...linear(`${at}.attention.output.dense`, H, H),',
+    to: '',
     failingCheck: /× 12 layers/,
   },
   {
@@ -122,22 +122,22 @@ const MUTATIONS: Mutation[] = [
   {
     card: 't-bert-emb',
     mistake: 'forgets the token-type (segment) table',
-    from: 'const tables = [[30522, H], [512, H], [2, H]];',
-    to: 'const tables = [[30522, H], [512, H]];',
+    from: "['embeddings.token_type_embeddings.weight', [T, H]], ",
+    to: '',
     failingCheck: /\(30522 \+ 512 \+ 2\) × 768/,
   },
   {
     card: 't-bert-ffn',
-    mistake: 'counts only the up-projection H→I of the FFN',
-    from: 'const weights = tf.util.sizeFromShape([H, I]) + tf.util.sizeFromShape([I, H]);',
-    to: 'const weights = tf.util.sizeFromShape([H, I]);',
+    mistake: 'declares the FFN up-projection as H→H (intermediate size = H)',
+    from: 'linear(`${at}.intermediate.dense`, H, I)',
+    to: 'linear(`${at}.intermediate.dense`, H, H)',
     failingCheck: /2 · 768 · 3072 per layer/,
   },
   {
     card: 't-bert-ln',
     mistake: 'forgets the LayerNorm after the embeddings',
-    from: 'const count = 1 + 2 * L;',
-    to: 'const count = 2 * L;',
+    from: "['embeddings.token_type_embeddings.weight', [T, H]], ...layerNorm('embeddings.LayerNorm')];",
+    to: "['embeddings.token_type_embeddings.weight', [T, H]]];",
     failingCheck: /1 after embeddings \+ 2 per layer/,
   },
   {
@@ -203,6 +203,41 @@ const MUTATIONS: Mutation[] = [
     to: 'const attention = (Q, K) => tf.softmax(tf.matMul(Q, K, false, true).div(d));',
     failingCheck: /without W_Q, W_K: > 0\.9 of the weight on itself/,
   },
+  {
+    card: 't-align-uniform',
+    mistake: 'uses t = 1 in the uniformity kernel e^{−t‖x−y‖²}',
+    from: 'tf.exp(dist2.mul(-2))',
+    to: 'tf.exp(dist2.mul(-1))',
+    failingCheck: /L_uniform \(t = 2\) of four literal unit vectors = pinned/,
+  },
+  {
+    card: 't-align-uniform',
+    mistake: 'uses t = 3 in the uniformity kernel e^{−t‖x−y‖²}',
+    from: 'tf.exp(dist2.mul(-2))',
+    to: 'tf.exp(dist2.mul(-3))',
+    failingCheck: /L_uniform \(t = 2\) of four literal unit vectors = pinned/,
+  },
+  {
+    card: 't-bert-total',
+    mistake: 'declares the pooler without its bias',
+    from: "return [...list, ...linear('pooler.dense', H, H)];",
+    to: "return [...list, ['pooler.dense.weight', [H, H]]];",
+    failingCheck: /BertModel with pooler/,
+  },
+  {
+    card: 't-attn-formula',
+    mistake: 'scales each head by √d_model instead of √d_h',
+    from: 'div(Math.sqrt(q.shape[1]))',
+    to: 'div(Math.sqrt(d))',
+    failingCheck: /MultiHead = Concat/,
+  },
+  {
+    card: 't-attn-formula',
+    mistake: 'concatenates the heads in the wrong order before W^O',
+    from: 'tf.matMul(tf.concat(heads, 1), Wo)',
+    to: 'tf.matMul(tf.concat(heads.reverse(), 1), Wo)',
+    failingCheck: /MultiHead = Concat/,
+  },
 ];
 
 const proofOf = (cardId: string): string => proofOfCard(parsed, DECK_PATH, cardId);
@@ -225,6 +260,22 @@ describe('decks/1-transformer.md', () => {
       expect(result.ok, `#${card.id}: ${describeFailure(result)}`).toBe(true);
       expect(result.leakedTensors, `#${card.id} leaked tensors`).toBe(0);
     }
+  });
+});
+
+describe('#t-align-uniform pins a value computed independently', () => {
+  it('its pinned L_uniform equals log E_{i≠j} e^{−2‖x_i − x_j‖²} of its literal points, in float64', () => {
+    const proof = proofOf('t-align-uniform');
+    const points = JSON.parse(/const literalPoints = (\[.*\]);/.exec(proof)![1]) as number[][];
+    const pinned = Number(/const pinnedUniformity = (-?[\d.]+);/.exec(proof)![1]);
+    let sum = 0, pairs = 0;
+    points.forEach((p, i) => points.forEach((q, j) => {
+      if (i === j) return;
+      sum += Math.exp(-2 * p.reduce((acc, pk, k) => acc + (pk - q[k]) ** 2, 0));
+      pairs++;
+    }));
+    expect(points.every((p) => Math.abs(Math.hypot(...p) - 1) < 1e-12), 'unit vectors').toBe(true);
+    expect(pinned).toBeCloseTo(Math.log(sum / pairs), 12);
   });
 });
 
