@@ -238,6 +238,34 @@ const MUTATIONS: Mutation[] = [
     to: 'tf.matMul(tf.concat(heads.reverse(), 1), Wo)',
     failingCheck: /MultiHead = Concat/,
   },
+  {
+    card: 't-ln-vs-bn',
+    mistake: 'updates the running mean with the weights swapped, r ← 0.1·r + 0.9·μ_B',
+    from: 'momentum * r + (1 - momentum) * batchMean[j]',
+    to: '(1 - momentum) * r + momentum * batchMean[j]',
+    failingCheck: /running mean = EMA of batch means/,
+  },
+  {
+    card: 't-pre-post-ln',
+    mistake: 'leaves out Pre-LN\'s final LayerNorm',
+    from: 'return layerNorm(x); };',
+    to: 'return x; };',
+    failingCheck: /Pre-LN: last-layer gradient shrinks with depth/,
+  },
+  {
+    card: 't-kv-cache',
+    mistake: 'counts only the keys (forgets the factor 2 for K and V)',
+    from: '=> 2 * layers * tokens * hKv * headDim;',
+    to: '=> layers * tokens * hKv * headDim;',
+    failingCheck: /cache entries counted == 2·L·n·h_kv·d_h/,
+  },
+  {
+    card: 't-kv-cache',
+    mistake: 'masks cached keys as if the new token were at position 0',
+    from: 'c.k, c.v, p.hKv, t)',
+    to: 'c.k, c.v, p.hKv, 0)',
+    failingCheck: /cached decoding == full causal recomputation/,
+  },
 ];
 
 const proofOf = (cardId: string): string => proofOfCard(parsed, DECK_PATH, cardId);
@@ -246,7 +274,7 @@ describe('decks/1-transformer.md', () => {
   it('parses without errors and every card has an id, tags and a js proof', () => {
     expect(parsed.errors).toEqual([]);
     expect(parsed.deck?.id).toBe('transformer');
-    expect(parsed.cards.length).toBe(26);
+    expect(parsed.cards.length).toBe(28);
     for (const card of parsed.cards) {
       expect(card.id, `card at line ${card.line}`).toMatch(/^t-[a-z0-9-]+$/);
       expect(card.tags.length, `#${card.id} tags`).toBeGreaterThan(0);
