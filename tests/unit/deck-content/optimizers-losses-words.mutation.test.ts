@@ -19,7 +19,7 @@ interface DeckUnderTest {
 
 const DECKS: DeckUnderTest[] = [
   { path: 'decks/2-optimizers.md', id: 'optimizers', cardCount: 13, idPrefix: /^o-[a-z0-9-]+$/ },
-  { path: 'decks/3-losses.md', id: 'losses', cardCount: 9, idPrefix: /^l-[a-z0-9-]+$/ },
+  { path: 'decks/3-losses.md', id: 'losses', cardCount: 10, idPrefix: /^l-[a-z0-9-]+$/ },
   { path: 'decks/4-word-vectors.md', id: 'word-vectors', cardCount: 6, idPrefix: /^w-[a-z0-9-]+$/ },
 ];
 
@@ -44,9 +44,9 @@ const MUTATIONS: DeckMutation[] = [
   {
     deck: 'decks/2-optimizers.md',
     card: 'o-minibatch',
-    mistake: 'claims the mini-batch gradient variance falls like 1/√m',
-    from: 'ratios[m], m, { atol: 0, rtol: 0.25 }',
-    to: 'ratios[m], Math.sqrt(m), { atol: 0, rtol: 0.25 }',
+    mistake: 'sums the mini-batch gradient instead of averaging it (its variance grows like m)',
+    from: 'meanOf(all.slice(b * m, (b + 1) * m)));',
+    to: 'meanOf(all.slice(b * m, (b + 1) * m)).map((x) => x * m));',
     failingCheck: /variance shrinks like 1\/m/,
   },
   {
@@ -72,6 +72,14 @@ const MUTATIONS: DeckMutation[] = [
     from: 'G = G.map((Gi, k) => Gi + g[k] * g[k]);',
     to: 'G = g.map((gk) => 0.1 + (t + 1) * gk * gk);',
     failingCheck: /manual Adagrad \(G₀=0\.1, backend ε\) = tf\.train\.adagrad/,
+  },
+  {
+    deck: 'decks/2-optimizers.md',
+    card: 'o-adagrad',
+    mistake: 'puts ε outside the square root, η/(√G + ε)',
+    from: 'x = x.map((xi, k) => xi - eta * g[k] / Math.sqrt(G[k] + eps));',
+    to: 'x = x.map((xi, k) => xi - eta * g[k] / (Math.sqrt(G[k]) + eps));',
+    failingCheck: /ε inside the sqrt: manual = tf\.train\.adagrad/,
   },
   {
     deck: 'decks/2-optimizers.md',
@@ -142,9 +150,41 @@ const MUTATIONS: DeckMutation[] = [
     deck: 'decks/3-losses.md',
     card: 'l-hinge',
     mistake: 'writes hinge as max(0, −z) (no margin of 1)',
-    from: 'tf.relu(tf.sub(1, tf.mul(ySigned, s)))',
-    to: 'tf.relu(tf.neg(tf.mul(ySigned, s)))',
-    failingCheck: /manual mean max\(0, 1 − y·f\) = tf\.losses\.hingeLoss/,
+    from: 'tf.relu(tf.sub(1, z))',
+    to: 'tf.relu(tf.neg(z))',
+    failingCheck: /\(w, b\) minimises the primal on a grid around it/,
+  },
+  {
+    deck: 'decks/3-losses.md',
+    card: 'l-hinge',
+    mistake: 'takes only the points with z < 1 as support vectors (drops those on the margin)',
+    from: 'z[i] <= 1 + 1e-6',
+    to: 'z[i] < 1 - 1e-6',
+    failingCheck: /support vectors \(z ≤ 1\)/,
+  },
+  {
+    deck: 'decks/3-losses.md',
+    card: 'l-ce-vs-mle',
+    mistake: 'computes the reverse KL(q‖p̂) in the decomposition',
+    from: 'const kl = tf.sum(tf.mul(pHat, tf.log(tf.div(pHat, q))));',
+    to: 'const kl = tf.sum(tf.mul(q, tf.log(tf.div(q, pHat))));',
+    failingCheck: /H\(p̂, q\) = H\(p̂\) \+ KL\(p̂‖q\)/,
+  },
+  {
+    deck: 'decks/3-losses.md',
+    card: 'l-mse-gaussian',
+    mistake: 'writes the Gaussian density as exp(−r²/σ²) (forgets the 2)',
+    from: 'tf.mul(-2, tf.square(s))',
+    to: 'tf.neg(tf.square(s))',
+    failingCheck: /NLL − n\/\(2σ²\)·MSE is the same constant/,
+  },
+  {
+    deck: 'decks/3-losses.md',
+    card: 'l-mse-gaussian',
+    mistake: 'takes the unbiased 1/(n − 1) residual variance as the MLE of σ²',
+    from: 'const sigmaHat = Math.sqrt(read(mse(wLs, bLs)));',
+    to: 'const sigmaHat = Math.sqrt(read(mse(wLs, bLs)) * n / (n - 1));',
+    failingCheck: /∂NLL\/∂σ = 0 at σ̂² = MSE/,
   },
   {
     deck: 'decks/3-losses.md',
@@ -227,6 +267,54 @@ const MUTATIONS: DeckMutation[] = [
     to: 'tf.mul(sigmoidOf(wO), h)',
     failingCheck: /∂E\/∂v′_\{w_O\} = \(σ\(v′ᵀh\) − 1\)·h/,
   },
+  {
+    deck: 'decks/2-optimizers.md',
+    card: 'o-adadelta',
+    mistake: 'uses the notes\' formula: no RMS[Δθ] in the numerator (that is RMSprop with η = 1)',
+    from: '-Math.sqrt(Edx[k] + eps) / Math.sqrt(denom[k] + eps) * gk',
+    to: '-1 / Math.sqrt(denom[k] + eps) * gk',
+    failingCheck: /Zeiler's first step/,
+  },
+  {
+    deck: 'decks/2-optimizers.md',
+    card: 'o-sgd',
+    mistake: 'keeps a constant step 0.5 (Σηₜ² = ∞, not a Robbins–Monro schedule)',
+    from: 'const decaying = (t) => 0.5 / (1 + 0.02 * t);',
+    to: 'const decaying = (t) => 0.5;',
+    failingCheck: /Robbins–Monro schedule converges/,
+  },
+  {
+    deck: 'decks/2-optimizers.md',
+    card: 'o-bgd',
+    mistake: 'writes the least-squares gradient with the wrong sign of Xᵀy, Hw + b',
+    from: 'const grad = (w) => tf.sub(tf.matMul(H, w), b);',
+    to: 'const grad = (w) => tf.add(tf.matMul(H, w), b);',
+    failingCheck: /BGD reaches the least-squares solution/,
+  },
+  {
+    deck: 'decks/3-losses.md',
+    card: 'l-01',
+    mistake: 'takes the perceptron loss max(0, −z) as the 0-1 loss',
+    from: 'const zeroOne = (m) => tf.step(tf.neg(m));',
+    to: 'const zeroOne = (m) => tf.relu(tf.neg(m));',
+    failingCheck: /d\/dz of the 0-1 loss is 0 everywhere/,
+  },
+  {
+    deck: 'decks/3-losses.md',
+    card: 'l-log',
+    mistake: 'writes the logistic loss as log(1 + e^{z}) (sign of the margin lost)',
+    from: 'const logistic = (z) => tf.softplus(tf.neg(z));',
+    to: 'const logistic = (z) => tf.softplus(z);',
+    failingCheck: /logistic: \|dL\/dz\| = σ\(10\)/,
+  },
+  {
+    deck: 'decks/4-word-vectors.md',
+    card: 'w-onehot',
+    mistake: 'measures the distance between one-hot vectors with the L1 norm',
+    from: 'const d05 = tf.norm(tf.sub(E.gather(0), E.gather(5))).dataSync()[0];',
+    to: 'const d05 = tf.norm(tf.sub(E.gather(0), E.gather(5)), 1).dataSync()[0];',
+    failingCheck: /‖e₀ − e₅‖ = ‖e₁ − e₂‖ = √2/,
+  },
 ];
 
 /** tfjs 4.22's MomentumOptimizer.dispose() does not free the learning-rate scalar it inherits from SGD.
@@ -268,6 +356,13 @@ describe('optimizer, loss and word-vector proofs fail when their formula is wron
     expect(cardsOf('decks/2-optimizers.md')).toBeGreaterThanOrEqual(3);
     expect(cardsOf('decks/3-losses.md')).toBeGreaterThanOrEqual(3);
     expect(cardsOf('decks/4-word-vectors.md')).toBeGreaterThanOrEqual(2);
+  });
+
+  it('plants at least one mistake in every proof card of these decks', () => {
+    const planted = new Set(MUTATIONS.map((m) => `${m.deck}#${m.card}`));
+    const unplanted = DECKS.flatMap((deck) => parsedDecks.get(deck.path)!.cards
+      .filter((card) => card.proofCode && !planted.has(`${deck.path}#${card.id}`)).map((card) => `${deck.path}#${card.id}`));
+    expect(unplanted).toEqual([]);
   });
 
   for (const mutation of MUTATIONS) {
