@@ -3,9 +3,9 @@
 import { message } from '../../contract/messages';
 import { rewriteBody, trimBlankLines } from './body';
 import { renderDeckFile, type DeckCardText } from './deckText';
-import { plainText, titleToTag } from './headingText';
+import { decodeEntitiesOutsideCode, plainText, titleToTag } from './headingText';
 import { joinDeckName } from './batch';
-import { deckIdFromName } from './ids';
+import { deckIdKeepingLegacy } from './ids';
 import { createImagePlan } from './images';
 import { rewriteInline } from './inline';
 import { linkReferencesPerCard } from './references';
@@ -24,12 +24,15 @@ export function fileStem(fileName: string): string {
   return stem || base.trim() || 'notes';
 }
 
-/** The single top-level heading names the deck; with several chapters the file does. */
-function deckName(outline: NotesOutline, fileName: string): string {
-  if (outline.frontMatterTitle) return plainText(outline.frontMatterTitle);
+/**
+ * The single top-level heading names the deck; with several chapters the file does. `decode` turns HTML entities
+ * into text (`Chapter 10&nbsp;Optimization`); without it the name is as importers before issue 13 wrote it.
+ */
+function deckName(outline: NotesOutline, fileName: string, decode: (text: string) => string = decodeEntitiesOutsideCode): string {
+  if (outline.frontMatterTitle) return plainText(decode(outline.frontMatterTitle));
   const topLevel = Math.min(...outline.sections.map((section) => section.heading.level));
   const tops = outline.sections.filter((section) => section.heading.level === topLevel);
-  const single = tops.length === 1 ? plainText(tops[0].heading.title) : '';
+  const single = tops.length === 1 ? plainText(decode(tops[0].heading.title)) : '';
   return single || fileStem(fileName);
 }
 
@@ -95,7 +98,9 @@ export function convertNotes(input: ConvertNotesInput): ConvertNotesResult {
   }
 
   const name = joinDeckName(input.parentDeck, deckName(outline, input.fileName));
-  const deckId = freeDeckId(deckIdFromName(name), input.reservedDeckIds ?? new Set());
+  const legacyName = joinDeckName(input.parentDeck, deckName(outline, input.fileName, (text) => text));
+  const wantedId = deckIdKeepingLegacy(name, legacyName, input.writableDeckIds ?? new Set());
+  const deckId = freeDeckId(wantedId, input.reservedDeckIds ?? new Set());
   const images = createImagePlan(deckId, input.imageExists ?? (() => false));
   const skippedHeadings: SkippedHeading[] = [];
   const sections = cardSections(outline.sections, skippedHeadings);

@@ -186,3 +186,17 @@ describe('npm run import:notes', () => {
   });
 });
 
+
+describe('a deck imported before deck names lost their HTML entities', () => {
+  it('is found and updated in place by a re-import, every card id kept', () => {
+    const legacyText = readFileSync(fixturePath('legacy-decks/ch10-optimization.deck.md'), 'utf8');
+    mkdirSync(deckDir, { recursive: true });
+    const legacyPath = join(deckDir, 'chapter-10-nbsp-optimization.md');
+    writeFileSync(legacyPath, legacyText);
+    copyFileSync(fixturePath('messy/ch10-optimization.md'), join(notesDir, 'ch10-optimization.md'));
+    const notes = importer([{ id: 'chapter-10-nbsp-optimization', path: legacyPath }]);
+    const preview = notes.preview(readNotesFile(join(notesDir, 'ch10-optimization.md')));
+    expect(preview).toMatchObject({ deckId: 'chapter-10-nbsp-optimization', deckName: 'Chapter 10 Optimization', targetPath: legacyPath, updatesExisting: true });
+    expect(preview.cards.map((card) => card.id)).toEqual(parseDeck(legacyText).cards.map((card) => card.id));
+  });
+});
