@@ -12,7 +12,7 @@ import { linkReferencesPerCard } from './references';
 import { reimportCards } from './reimport';
 import { outlineNotes, type NotesOutline, type NotesSection } from './outline';
 import { cardTitle, sectionCardIds } from './sectionIds';
-import { notQuestionReason, questionWithParent, questionWordings, repeatedHeadingKeys } from './sectionRules';
+import { highestCounter, notQuestionReason, numberRepeatedQuestions, questionWithParent, questionWordings, repeatedHeadingKeys, withCounters } from './sectionRules';
 import { validateNotesText } from './textInput';
 import type { ConvertNotesInput, ConvertNotesResult, NotesImportSummary, SkippedHeading } from './types';
 
@@ -107,6 +107,9 @@ export function convertNotes(input: ConvertNotesInput): ConvertNotesResult {
   const repeated = repeatedHeadingKeys(outline.sections);
   const sectionIds = sectionCardIds(deckId, sections, new Set((input.previousCards ?? []).map((card) => card.id)));
   const include = new Set(input.includeSections ?? []);
+  // Numbered over every section that can be a card, so including or skipping a reference list renumbers nothing.
+  const questions = numberRepeatedQuestions(sections.map((section) => questionWithParent(section, repeated)));
+  const earlierCounter = highestCounter([...(input.previousCards ?? []).map((card) => card.frontMd), ...(input.baselines ?? []).map((b) => b.question)]);
   const pending: PendingCard[] = [];
   sections.forEach((section, index) => {
     const { importedBefore } = sectionIds[index];
@@ -117,8 +120,9 @@ export function convertNotes(input: ConvertNotesInput): ConvertNotesResult {
       return;
     }
     const body = rewriteBody(section.body, images.render);
-    const question = rewriteInline(questionWithParent(section, repeated), images.render).trim();
-    const otherQuestions = [...questionWordings(section), section.heading.title].map((title) => rewriteInline(title, images.render).trim());
+    const question = rewriteInline(questions[index].question, images.render).trim();
+    const wordings = withCounters(questionWordings(section), Math.max(questions[index].times, earlierCounter));
+    const otherQuestions = [...wordings, section.heading.title].map((title) => rewriteInline(title, images.render).trim());
     pending.push({ section, question, otherQuestions, answerLines: trimBlankLines(body.lines), hasProof: body.hasProof });
   });
   skippedHeadings.sort((a, b) => a.line - b.line);
