@@ -183,6 +183,12 @@ export interface StartupStatus {
 export const PICK_PATH_PURPOSES = ['deck-folder', 'export-folder', 'import-folder', 'deck-file', 'notes-file', 'notes-folder'] as const;
 export type PickPathPurpose = (typeof PICK_PATH_PURPOSES)[number];
 
+/** A batch preview's included sections for one of its files (`NotesBatchItem.path`), as `includeSections` of one file. */
+export interface NotesBatchInclude {
+  path: string;
+  lines: number[];
+}
+
 /** One file of a batch notes import: its preview, or why it cannot be imported (the other files still can). */
 export interface NotesBatchItem<P = NotesImportPreview> {
   path: string;
@@ -373,7 +379,7 @@ export interface Api {
    * Several notes files and folders of notes by full path, each file its own deck named `<folder>::<chapter>`
    * (ARCHITECTURE.md, import:notes): one preview per file, or its problem. Each preview is committed on its own.
    */
-  previewNotesImportBatch(arg: { paths: string[] }): Promise<{ items: NotesBatchItem[] }>;
+  previewNotesImportBatch(arg: { paths: string[]; includeSections?: NotesBatchInclude[] }): Promise<{ items: NotesBatchItem[] }>;
   commitNotesImport(arg: { previewId: string } & NotesImportDecisions): Promise<{ deckId: string; path: string }>;
   // Editing and browsing (issue #6).
   getCard(arg: { cardId: string }): Promise<EditableCard>;

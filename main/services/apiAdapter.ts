@@ -20,7 +20,7 @@ export function createApi(services: ProofDeckServices): Api {
     recordProofRun: async (arg) => services.recordProofRun(arg),
     proofRuns: async ({ cardId }) => services.proofRuns(cardId),
     previewNotesImport: async ({ fileName, text, includeSections, parentDeck }) => notes.preview({ fileName, text, includeSections, parentDeck }),
-    previewNotesImportBatch: async ({ paths }) => ({ items: notes.previewBatch(paths) }),
+    previewNotesImportBatch: async ({ paths, includeSections }) => ({ items: notes.previewBatch(paths, includeSections) }),
     previewNotesImportFile: async ({ path, includeSections }) => notes.previewFile(path, includeSections),
     commitNotesImport: async ({ previewId, ...decisions }) => notes.commit(previewId, decisions),
     getCard: async ({ cardId }) => edits.getCard(cardId),

@@ -1,7 +1,7 @@
 // The composition root: opens the collection, builds the services over it and hands the one Api object to both
 // transports (Electron's IPC handlers and the browser-mode host), so the two modes cannot drift apart.
 import { join, resolve } from 'node:path';
-import type { Api, CollectionOverview, NotesBatchItem, NotesImportDecisions, DatabaseProblemInfo, PickPathPurpose, RestoreReport, Settings, StartupStatus } from '../contract/api';
+import type { Api, CollectionOverview, NotesBatchInclude, NotesBatchItem, NotesImportDecisions, DatabaseProblemInfo, PickPathPurpose, RestoreReport, Settings, StartupStatus } from '../contract/api';
 import { AppError } from '../contract/errors';
 import { message, type Message } from '../contract/messages';
 import type { ProofResult } from '../contract/proof';
@@ -226,9 +226,9 @@ export function createProofDeckApp(options: AppOptions): ProofDeckApp {
   const notes = {
     preview: notesPreview,
     previewFile: (path: string, includeSections?: readonly number[]) => notesPreview({ ...readNotesFile(path), includeSections }),
-    previewBatch(paths: string[]): NotesBatchItem[] {
+    previewBatch(paths: string[], includeSections?: NotesBatchInclude[]): NotesBatchItem[] {
       open();
-      return previewNotesBatch(notesImporter, paths).map(({ preview, ...item }) => ({ ...item, preview: preview && withoutCliDetails(preview) }));
+      return previewNotesBatch(notesImporter, paths, includeSections).map(({ preview, ...item }) => ({ ...item, preview: preview && withoutCliDetails(preview) }));
     },
     commit(previewId: string, decisions?: NotesImportDecisions) {
       open();
@@ -290,7 +290,7 @@ export interface ProofDeckServices {
   notes: {
     preview(input: NotesImportInput): ReturnType<Api['previewNotesImport']> extends Promise<infer R> ? R : never;
     previewFile(path: string, includeSections?: readonly number[]): ReturnType<Api['previewNotesImportFile']> extends Promise<infer R> ? R : never;
-    previewBatch(paths: string[]): NotesBatchItem[];
+    previewBatch(paths: string[], includeSections?: NotesBatchInclude[]): NotesBatchItem[];
     commit(previewId: string, decisions?: NotesImportDecisions): { deckId: string; path: string };
   };
   database: { status(): StartupStatus; restore(backup: string): Promise<StartupStatus>; startEmpty(): Promise<StartupStatus>; updateSettings(patch: Partial<Settings>): Settings };
