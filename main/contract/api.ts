@@ -180,7 +180,7 @@ export interface StartupStatus {
 }
 
 /** What a native file dialog is for; it sets the dialog's title and whether it picks a folder or a deck file. */
-export const PICK_PATH_PURPOSES = ['deck-folder', 'export-folder', 'import-folder', 'deck-file', 'notes-file', 'notes-folder'] as const;
+export const PICK_PATH_PURPOSES = ['deck-folder', 'export-folder', 'import-folder', 'deck-file', 'notes-file', 'notes-folder', 'notes-files'] as const;
 export type PickPathPurpose = (typeof PICK_PATH_PURPOSES)[number];
 
 /** A batch preview's included sections for one of its files (`NotesBatchItem.path`), as `includeSections` of one file. */
@@ -417,8 +417,11 @@ export interface Api {
    * the user's deck folder, all or nothing; one undo step removes what it added.
    */
   importDeckFolder(arg: { path: string }): Promise<EditOutcome>;
-  /** Asks the user for a path with the system's dialog (Electron only; `path` is null when they cancel). */
-  pickPath(arg: { purpose: PickPathPurpose }): Promise<{ path: string | null }>;
+  /**
+   * Asks the user for a path with the system's dialog (Electron only; `path` is null when they cancel).
+   * `notes-files` picks several notes files at once: `paths` lists them all (empty when cancelled), `path` is the first.
+   */
+  pickPath(arg: { purpose: PickPathPurpose }): Promise<{ path: string | null; paths?: string[] }>;
   /**
    * Asks the user, in a dialog of the main process, to confirm a path they typed (Electron only): the path-taking
    * methods accept a path only when it was picked with `pickPath` or confirmed here, for that purpose.

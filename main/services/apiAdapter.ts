@@ -53,7 +53,7 @@ export function createApi(services: ProofDeckServices): Api {
     addDeckFolder: async ({ path }) => (open(), folders.add(path)),
     removeDeckFolder: async ({ path }) => (open(), folders.remove(path)),
     importDeckFolder: async ({ path }) => edits.importDeckFolder(path),
-    pickPath: async ({ purpose }) => ({ path: await services.pickPath(purpose) }),
+    pickPath: ({ purpose }) => services.pickPath(purpose),
     confirmPath: async ({ path, purpose }) => ({ confirmed: await services.confirmPath(path, purpose) }),
   };
 }

@@ -26,7 +26,7 @@ import { guardWrites } from './readOnlyGuard';
 import { readDeckAsset, type DeckAsset } from './deckAssets';
 import { createDeckFolderService } from './deckFolderService';
 import { createEditService } from './edit';
-import { createPathGrants, type PathGrants } from './pathGrants';
+import { createPathGrants, grantPicked, type DialogAnswer, type PathGrants } from './pathGrants';
 import { realFuturePath, realTargetInside } from '../files/inside';
 import { createNotesImporter, readNotesFile, type NotesImportInput, type NotesImportPreviewDetails } from './notesImport';
 import { databaseBaselines } from './notesBaselines';
@@ -43,10 +43,10 @@ export interface AppOptions {
   clock?: Clock;
   nativeBinding?: string;
   /**
-   * The host's file dialog (Electron's); resolves to null when the user cancels. Browser mode has none: a page
+   * The host's file dialog (Electron's); resolves to the chosen path (several for `notes-files`), null when cancelled. Browser mode has none: a page
    * cannot hand the host a path, so the user types it.
    */
-  pickPath?: (purpose: PickPathPurpose) => Promise<string | null>;
+  pickPath?: (purpose: PickPathPurpose) => Promise<DialogAnswer>;
   /**
    * The host's confirmation dialog for a path the user typed (Electron's message box); true when they confirm.
    * `resolved` is where the path really leads (symlinks followed), shown when it differs.
@@ -251,9 +251,7 @@ export function createProofDeckApp(options: AppOptions): ProofDeckApp {
     proofRuns: (cardId: string) => proofRunsFor(open().db, cardId),
     async pickPath(purpose: PickPathPurpose) {
       if (!options.pickPath || !pathGrants) throw new AppError(message('api.noFileDialog'));
-      const path = await options.pickPath(purpose);
-      if (path !== null) pathGrants.grant(path, purpose);
-      return path;
+      return grantPicked(pathGrants, purpose, await options.pickPath(purpose));
     },
     async confirmPath(path: string, purpose: PickPathPurpose) {
       if (!options.confirmPath || !pathGrants) throw new AppError(message('api.noFileDialog'));
@@ -297,6 +295,6 @@ export interface ProofDeckServices {
   overview(): CollectionOverview;
   recordProofRun(arg: { cardId: string; contentHash: string; result: ProofResult }): void;
   proofRuns(cardId: string): ReturnType<typeof proofRunsFor>;
-  pickPath(purpose: PickPathPurpose): Promise<string | null>;
+  pickPath(purpose: PickPathPurpose): Promise<{ path: string | null; paths?: string[] }>;
   confirmPath(path: string, purpose: PickPathPurpose): Promise<boolean>;
 }
