@@ -179,9 +179,9 @@ describe('npm run import:notes', () => {
 
   it('imports skipped sections given with --include, by the heading lines its summary lists', () => {
     copyFileSync(fixturePath('messy/ch3-经典网络.md'), join(notesDir, 'ch3.md'));
-    const plain = cli(join(notesDir, 'ch3.md'), '--out', join(root, 'plain.md'));
+    const plain = cli(join(notesDir, 'ch3.md'), '--out', join(root, 'plain.md'), '--data-dir', join(root, 'data'));
     expect(plain.stdout).toContain('  line 108: 参考文献 (a reference list');
-    const run = cli(join(notesDir, 'ch3.md'), '--include', '108', '--include=74', '--out', join(root, 'included.md'));
+    const run = cli(join(notesDir, 'ch3.md'), '--include', '108', '--include=74', '--out', join(root, 'included.md'), '--data-dir', join(root, 'data'));
     expect(run.stderr).toBe('');
     expect(run.status).toBe(0);
     expect(run.stdout).not.toContain('line 108: 参考文献');
