@@ -1,4 +1,4 @@
-// npm run import:notes -- <notes.md> [--out <deck.md>] [--data-dir X]
+// npm run import:notes -- <notes.md> [--out <deck.md>] [--include <line>[,<line>…]] [--data-dir X]
 // npm run import:notes -- <notes.md | notes folder>... [--data-dir X]
 // Turns a Markdown/Typora notes file into a deck in one step, without prompting: writes the deck (to --out,
 // else `<data dir>/decks/<deck id>.md`, updating the deck with that id and never overwriting another file),
@@ -24,23 +24,36 @@ import {
 import { MAX_BATCH_FILES, previewNotesBatch } from '../main/services/notesBatch';
 
 const USAGE =
-  'usage: npm run import:notes -- <notes.md> [--out <deck.md>] [--data-dir <folder>]\n' +
+  'usage: npm run import:notes -- <notes.md> [--out <deck.md>] [--include <line>[,<line>…]] [--data-dir <folder>]\n' +
   '       npm run import:notes -- <notes.md | notes folder>... [--data-dir <folder>]';
 
 interface CliArgs {
   notesPaths: string[];
   outPath: string | undefined;
+  /** Heading lines of skipped sections (references, TODO…) to import anyway, as the preview's Include does. */
+  includeSections: number[] | undefined;
   dataDir: string;
+}
+
+/** `--include 108,74`: the heading lines the summary lists under "Skipped headings". */
+function includeLines(value: string | undefined): number[] {
+  const parts = (value ?? '').split(',').map((part) => part.trim());
+  if (!value || parts.some((part) => !/^[1-9]\d{0,8}$/.test(part))) throw new Error('--include needs heading lines: --include <line>[,<line>…]');
+  return parts.map(Number);
 }
 
 function parseArgs(argv: string[]): CliArgs | { help: true } {
   const { dataDir, rest } = parseDataDirArgs(argv);
   let outPath: string | undefined;
+  let includeSections: number[] | undefined;
   const positional: string[] = [];
   for (let i = 0; i < rest.length; i++) {
     const arg = rest[i];
     if (arg === '--help' || arg === '-h') return { help: true };
-    if (arg === '--out') {
+    if (arg === '--include' || arg.startsWith('--include=')) {
+      const value = arg === '--include' ? rest[++i] : arg.slice('--include='.length);
+      includeSections = [...(includeSections ?? []), ...includeLines(value)];
+    } else if (arg === '--out') {
       outPath = rest[++i];
       if (!outPath || outPath.startsWith('--')) throw new Error('--out needs a file: --out <deck.md>');
     } else if (arg.startsWith('--out=')) {
@@ -52,7 +65,9 @@ function parseArgs(argv: string[]): CliArgs | { help: true } {
   }
   if (positional.length === 0) throw new Error('give the notes file (or files, or a folder of notes) to import');
   if (outPath !== undefined && (positional.length > 1 || isFolder(positional[0]))) throw new Error(formatMessage(message('notes.outWithSeveral')));
-  return { notesPaths: positional, outPath, dataDir };
+  // Lines name headings of one file: with several files a line would mean a different heading in each.
+  if (includeSections !== undefined && (positional.length > 1 || isFolder(positional[0]))) throw new Error(formatMessage(message('notes.includeWithSeveral')));
+  return { notesPaths: positional, outPath, includeSections, dataDir };
 }
 
 function isFolder(path: string): boolean {
@@ -150,7 +165,7 @@ function main(argv: string[]): number {
     });
     const [only] = args.notesPaths;
     if (args.notesPaths.length > 1 || isFolder(only)) return importBatch(importer, args.notesPaths);
-    const preview = importer.preview({ ...readNotesFile(only), outPath: args.outPath });
+    const preview = importer.preview({ ...readNotesFile(only), outPath: args.outPath, includeSections: args.includeSections });
     console.log(formatSummary(preview, only));
     const written = importer.commit(preview.previewId);
     console.log(`Wrote ${written.path}`);

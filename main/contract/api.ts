@@ -184,8 +184,14 @@ export interface StartupStatus {
 }
 
 /** What a native file dialog is for; it sets the dialog's title and whether it picks a folder or a deck file. */
-export const PICK_PATH_PURPOSES = ['deck-folder', 'export-folder', 'import-folder', 'deck-file', 'notes-file', 'notes-folder'] as const;
+export const PICK_PATH_PURPOSES = ['deck-folder', 'export-folder', 'import-folder', 'deck-file', 'notes-file', 'notes-folder', 'notes-files'] as const;
 export type PickPathPurpose = (typeof PICK_PATH_PURPOSES)[number];
+
+/** A batch preview's included sections for one of its files (`NotesBatchItem.path`), as `includeSections` of one file. */
+export interface NotesBatchInclude {
+  path: string;
+  lines: number[];
+}
 
 /** One file of a batch notes import: its preview, or why it cannot be imported (the other files still can). */
 export interface NotesBatchItem<P = NotesImportPreview> {
@@ -386,7 +392,7 @@ export interface Api {
    * Several notes files and folders of notes by full path, each file its own deck named `<folder>::<chapter>`
    * (ARCHITECTURE.md, import:notes): one preview per file, or its problem. Each preview is committed on its own.
    */
-  previewNotesImportBatch(arg: { paths: string[] }): Promise<{ items: NotesBatchItem[] }>;
+  previewNotesImportBatch(arg: { paths: string[]; includeSections?: NotesBatchInclude[] }): Promise<{ items: NotesBatchItem[] }>;
   commitNotesImport(arg: { previewId: string } & NotesImportDecisions): Promise<{ deckId: string; path: string }>;
   // Editing and browsing (issue #6).
   getCard(arg: { cardId: string }): Promise<EditableCard>;
@@ -424,8 +430,11 @@ export interface Api {
    * the user's deck folder, all or nothing; one undo step removes what it added.
    */
   importDeckFolder(arg: { path: string }): Promise<EditOutcome>;
-  /** Asks the user for a path with the system's dialog (Electron only; `path` is null when they cancel). */
-  pickPath(arg: { purpose: PickPathPurpose }): Promise<{ path: string | null }>;
+  /**
+   * Asks the user for a path with the system's dialog (Electron only; `path` is null when they cancel).
+   * `notes-files` picks several notes files at once: `paths` lists them all (empty when cancelled), `path` is the first.
+   */
+  pickPath(arg: { purpose: PickPathPurpose }): Promise<{ path: string | null; paths?: string[] }>;
   /**
    * Asks the user, in a dialog of the main process, to confirm a path they typed (Electron only): the path-taking
    * methods accept a path only when it was picked with `pickPath` or confirmed here, for that purpose.

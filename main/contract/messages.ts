@@ -300,6 +300,7 @@ export const ENGLISH = {
   'notes.batchCardIdTwice': (p: { cardId: string; other: string }) =>
     `This file would make a card with the id "${p.cardId}", as ${p.other} does (card ids start with the deck's name, cut short); only the first is imported. Import it on its own, or rename its folder or chapter.`,
   'notes.outWithSeveral': () => '--out names one deck file: give one notes file with it, or leave it out to import several.',
+  'notes.includeWithSeveral': () => '--include names heading lines of one notes file: give one file with it.',
 } satisfies Record<string, (params: never, words: Words) => string>;
 
 function megabytes(bytes: number): string {

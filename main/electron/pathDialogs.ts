@@ -11,6 +11,7 @@ const DIALOGS: Record<PickPathPurpose, OpenDialogOptions> = {
   'deck-file': { title: 'Import a deck file', buttonLabel: 'Import', properties: ['openFile'], filters: [{ name: 'Deck files (Markdown)', extensions: ['md'] }] },
   'notes-file': { title: 'Import notes', buttonLabel: 'Preview', properties: ['openFile'], filters: [{ name: 'Notes (Markdown, Typora)', extensions: ['md', 'markdown', 'txt'] }] },
   'notes-folder': { title: 'Import a folder of notes', buttonLabel: 'Preview', properties: ['openDirectory'] },
+  'notes-files': { title: 'Import notes files', buttonLabel: 'Preview', properties: ['openFile', 'multiSelections'], filters: [{ name: 'Notes (Markdown, Typora)', extensions: ['md', 'markdown', 'txt'] }] },
 };
 
 /** What confirming lets ProofDeck do with the path: the user reads this, not only the path. */
@@ -21,13 +22,15 @@ const CONFIRMATIONS: Record<PickPathPurpose, { question: string; effect: string;
   'deck-file': { question: 'Import this deck file?', effect: 'ProofDeck will read', button: 'Import' },
   'notes-file': { question: 'Import these notes?', effect: 'ProofDeck will read the notes file and the images beside it:', button: 'Preview' },
   'notes-folder': { question: 'Import this folder of notes?', effect: 'ProofDeck will read the notes files (.md, .markdown, .txt) and their images in', button: 'Preview' },
+  'notes-files': { question: 'Import these notes?', effect: 'ProofDeck will read the notes file and the images beside it:', button: 'Preview' },
 };
 
-/** The system's file dialog; null when the user cancels. */
-export async function pickPathDialog(window: BrowserWindow | null, purpose: PickPathPurpose): Promise<string | null> {
+/** The system's file dialog: the chosen path (every one, for a multiple selection); null when the user cancels. */
+export async function pickPathDialog(window: BrowserWindow | null, purpose: PickPathPurpose): Promise<string | readonly string[] | null> {
   const options = DIALOGS[purpose];
   const result = window ? await dialog.showOpenDialog(window, options) : await dialog.showOpenDialog(options);
-  return result.canceled ? null : (result.filePaths[0] ?? null);
+  if (result.canceled) return null;
+  return options.properties?.includes('multiSelections') ? result.filePaths : (result.filePaths[0] ?? null);
 }
 
 /** Asks the user to confirm a path they typed; Cancel is the default, so Enter pressed in passing refuses. */

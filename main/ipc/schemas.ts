@@ -176,6 +176,8 @@ export function apiSchemas(paths: PathCheck) {
         v.minLength(1),
         v.maxLength(MAX_BATCH_FILES),
       ),
+      // Lines of files the batch's own paths name: the host reads nothing more for them.
+      includeSections: v.optional(v.pipe(v.array(v.strictObject({ path: fullPath, lines: v.nonOptional(includeSections) })), v.maxLength(MAX_BATCH_FILES))),
     }),
     getCard: v.strictObject({ cardId: id }),
     // 10 MB of image as base64, and a little room: the service checks the decoded size and the image signature.

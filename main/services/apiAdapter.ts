@@ -31,7 +31,7 @@ export function createApi(services: ProofDeckServices): Api {
     recordProofRun: async (arg) => services.recordProofRun(arg),
     proofRuns: async ({ cardId }) => services.proofRuns(cardId),
     previewNotesImport: async ({ fileName, text, includeSections, parentDeck }) => notes.preview({ fileName, text, includeSections, parentDeck }),
-    previewNotesImportBatch: async ({ paths }) => ({ items: notes.previewBatch(paths) }),
+    previewNotesImportBatch: async ({ paths, includeSections }) => ({ items: notes.previewBatch(paths, includeSections) }),
     previewNotesImportFile: async ({ path, includeSections }) => notes.previewFile(path, includeSections),
     commitNotesImport: async ({ previewId, ...decisions }) => notes.commit(previewId, decisions),
     getCard: async ({ cardId }) => edits.getCard(cardId),
@@ -64,7 +64,7 @@ export function createApi(services: ProofDeckServices): Api {
     addDeckFolder: async ({ path }) => (open(), folders.add(path)),
     removeDeckFolder: async ({ path }) => (open(), folders.remove(path)),
     importDeckFolder: async ({ path }) => edits.importDeckFolder(path),
-    pickPath: async ({ purpose }) => ({ path: await services.pickPath(purpose) }),
+    pickPath: ({ purpose }) => services.pickPath(purpose),
     confirmPath: async ({ path, purpose }) => ({ confirmed: await services.confirmPath(path, purpose) }),
   };
 }

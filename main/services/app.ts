@@ -1,7 +1,7 @@
 // The composition root: opens the collection, builds the services over it and hands the one Api object to both
 // transports (Electron's IPC handlers and the browser-mode host), so the two modes cannot drift apart.
 import { join, resolve } from 'node:path';
-import type { Api, CollectionOverview, NotesBatchItem, NotesImportDecisions, DatabaseProblemInfo, PickPathPurpose, RestoreReport, Settings, StartupStatus } from '../contract/api';
+import type { Api, CollectionOverview, NotesBatchInclude, NotesBatchItem, NotesImportDecisions, DatabaseProblemInfo, PickPathPurpose, RestoreReport, Settings, StartupStatus } from '../contract/api';
 import { AppError } from '../contract/errors';
 import { message, type Message } from '../contract/messages';
 import type { ProofResult } from '../contract/proof';
@@ -25,7 +25,7 @@ import { guardWrites } from './readOnlyGuard';
 import { readDeckAsset, type DeckAsset } from './deckAssets';
 import { createDeckFolderService } from './deckFolderService';
 import { createEditService } from './edit';
-import { createPathGrants, type PathGrants } from './pathGrants';
+import { createPathGrants, grantPicked, type DialogAnswer, type PathGrants } from './pathGrants';
 import { realFuturePath, realTargetInside } from '../files/inside';
 import { createNotesImporter, readNotesFile, type NotesImportInput, type NotesImportPreviewDetails } from './notesImport';
 import { databaseBaselines } from './notesBaselines';
@@ -44,10 +44,10 @@ export interface AppOptions {
   clock?: Clock;
   nativeBinding?: string;
   /**
-   * The host's file dialog (Electron's); resolves to null when the user cancels. Browser mode has none: a page
+   * The host's file dialog (Electron's); resolves to the chosen path (several for `notes-files`), null when cancelled. Browser mode has none: a page
    * cannot hand the host a path, so the user types it.
    */
-  pickPath?: (purpose: PickPathPurpose) => Promise<string | null>;
+  pickPath?: (purpose: PickPathPurpose) => Promise<DialogAnswer>;
   /**
    * The host's confirmation dialog for a path the user typed (Electron's message box); true when they confirm.
    * `resolved` is where the path really leads (symlinks followed), shown when it differs.
@@ -231,9 +231,9 @@ export function createProofDeckApp(options: AppOptions): ProofDeckApp {
   const notes = {
     preview: notesPreview,
     previewFile: (path: string, includeSections?: readonly number[]) => notesPreview({ ...readNotesFile(path), includeSections }),
-    previewBatch(paths: string[]): NotesBatchItem[] {
+    previewBatch(paths: string[], includeSections?: NotesBatchInclude[]): NotesBatchItem[] {
       open();
-      return previewNotesBatch(notesImporter, paths).map(({ preview, ...item }) => ({ ...item, preview: preview && withoutCliDetails(preview) }));
+      return previewNotesBatch(notesImporter, paths, includeSections).map(({ preview, ...item }) => ({ ...item, preview: preview && withoutCliDetails(preview) }));
     },
     commit(previewId: string, decisions?: NotesImportDecisions) {
       open();
@@ -256,9 +256,7 @@ export function createProofDeckApp(options: AppOptions): ProofDeckApp {
     proofRuns: (cardId: string) => proofRunsFor(open().db, cardId),
     async pickPath(purpose: PickPathPurpose) {
       if (!options.pickPath || !pathGrants) throw new AppError(message('api.noFileDialog'));
-      const path = await options.pickPath(purpose);
-      if (path !== null) pathGrants.grant(path, purpose);
-      return path;
+      return grantPicked(pathGrants, purpose, await options.pickPath(purpose));
     },
     async confirmPath(path: string, purpose: PickPathPurpose) {
       if (!options.confirmPath || !pathGrants) throw new AppError(message('api.noFileDialog'));
@@ -295,13 +293,13 @@ export interface ProofDeckServices {
   notes: {
     preview(input: NotesImportInput): ReturnType<Api['previewNotesImport']> extends Promise<infer R> ? R : never;
     previewFile(path: string, includeSections?: readonly number[]): ReturnType<Api['previewNotesImportFile']> extends Promise<infer R> ? R : never;
-    previewBatch(paths: string[]): NotesBatchItem[];
+    previewBatch(paths: string[], includeSections?: NotesBatchInclude[]): NotesBatchItem[];
     commit(previewId: string, decisions?: NotesImportDecisions): { deckId: string; path: string };
   };
   database: { status(): StartupStatus; restore(backup: string): Promise<StartupStatus>; startEmpty(): Promise<StartupStatus>; updateSettings(patch: Partial<Settings>): Settings };
   overview(): CollectionOverview;
   recordProofRun(arg: { cardId: string; contentHash: string; result: ProofResult }): void;
   proofRuns(cardId: string): ReturnType<typeof proofRunsFor>;
-  pickPath(purpose: PickPathPurpose): Promise<string | null>;
+  pickPath(purpose: PickPathPurpose): Promise<{ path: string | null; paths?: string[] }>;
   confirmPath(path: string, purpose: PickPathPurpose): Promise<boolean>;
 }

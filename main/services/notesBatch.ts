@@ -3,7 +3,7 @@
 // One file's problem is that file's result, not the batch's: the others still preview and import.
 import { statSync } from 'node:fs';
 import { basename, dirname, relative, resolve, sep } from 'node:path';
-import type { NotesBatchItem } from '../contract/api';
+import type { NotesBatchInclude, NotesBatchItem } from '../contract/api';
 import { AppError } from '../contract/errors';
 import { message, type Message } from '../contract/messages';
 import { isNotesFileName, isSkippedNotesFolder, notesParentDeck } from '../core/notes';
@@ -77,14 +77,20 @@ export function notesBatchFiles(paths: readonly string[]): { files: NotesBatchFi
  * the same card id, cannot both be written: the second is refused (`notes.batchDeckTwice`, `notes.batchCardIdTwice`),
  * naming the first.
  */
-export function previewNotesBatch(importer: NotesImporter, paths: readonly string[]): NotesBatchItem<NotesImportPreviewDetails>[] {
+export function previewNotesBatch(
+  importer: NotesImporter,
+  paths: readonly string[],
+  /** Per notes file (its full path, as the items name it): heading lines of skipped sections to include. */
+  includeSections: readonly NotesBatchInclude[] = [],
+): NotesBatchItem<NotesImportPreviewDetails>[] {
+  const includeOf = new Map(includeSections.map(({ path, lines }) => [resolve(path), lines]));
   const { files, problems } = notesBatchFiles(paths);
   const items: NotesBatchItem<NotesImportPreviewDetails>[] = problems.map(({ path, problem }) => ({ path, preview: null, problem }));
   const firstFileOfDeck = new Map<string, string>();
   const fileOfCard = new Map<string, string>();
   for (const file of files) {
     try {
-      const preview = importer.preview({ ...readNotesFile(file.path), parentDeck: file.parentDeck });
+      const preview = importer.preview({ ...readNotesFile(file.path), parentDeck: file.parentDeck, includeSections: includeOf.get(file.path) });
       const other = firstFileOfDeck.get(preview.deckId);
       if (other !== undefined) {
         items.push({ path: file.path, preview: null, problem: message('notes.batchDeckTwice', { deckId: preview.deckId, other }) });

@@ -252,8 +252,9 @@ export function createNotesImporter(options: NotesImporterOptions): NotesImporte
     const imageExists = (src: string): boolean => notesDir !== null && resolveNotesImage(src, notesDir, process.platform, input.fileName) !== null;
     const decks = options.existingDecks();
     const reservedDeckIds = new Set(decks.filter(isBuiltIn).map((deck) => deck.id));
+    const writableDeckIds = new Set(decks.filter((deck) => !isBuiltIn(deck)).map((deck) => deck.id));
     const inputFor = (previousCards: PreviousDeckCard[], baselines: ImportBaseline[]): ConvertNotesInput => ({
-      text, fileName: input.fileName, imageExists, previousCards, decodeWarnings, reservedDeckIds, baselines,
+      text, fileName: input.fileName, imageExists, previousCards, decodeWarnings, reservedDeckIds, writableDeckIds, baselines,
       includeSections: input.includeSections, parentDeck: input.parentDeck,
     });
     const convert = (previousCards: PreviousDeckCard[]) => convertNotes(inputFor(previousCards, []));

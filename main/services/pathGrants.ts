@@ -8,8 +8,30 @@ import { resolve } from 'node:path';
 import type { PickPathPurpose } from '../contract/api';
 import { realFuturePath } from '../files/inside';
 
-/** Enough for a long session of imports and exports; a renderer granting itself more cannot happen (the user answers). */
-export const MAX_PATH_GRANTS = 64;
+/**
+ * Enough for a long session of imports and exports, and for one dialog's pick of every file of a notes batch
+ * (MAX_BATCH_FILES, 500) without forgetting the first; a renderer granting itself more cannot happen (the user answers).
+ */
+export const MAX_PATH_GRANTS = 600;
+
+/** What the system dialog answered: one path, several (a multiple selection), or null when cancelled. */
+export type DialogAnswer = string | readonly string[] | null;
+
+/** The purpose each picked path is granted for: files picked together for a notes batch are each a notes file. */
+export const grantedPurpose = (purpose: PickPathPurpose): PickPathPurpose => (purpose === 'notes-files' ? 'notes-file' : purpose);
+
+/** The API's answer to pickPath: the first path, and for a multiple selection (`notes-files`) every path. */
+export function pickAnswer(purpose: PickPathPurpose, answer: DialogAnswer): { path: string | null; paths?: string[] } {
+  const paths = answer === null ? [] : typeof answer === 'string' ? [answer] : [...answer];
+  return purpose === 'notes-files' ? { path: paths[0] ?? null, paths } : { path: paths[0] ?? null };
+}
+
+/** Grants every picked path of `answer`, for the purpose it was picked for; returns the API's answer. */
+export function grantPicked(grants: PathGrants, purpose: PickPathPurpose, answer: DialogAnswer): { path: string | null; paths?: string[] } {
+  const picked = pickAnswer(purpose, answer);
+  for (const path of picked.paths ?? (picked.path === null ? [] : [picked.path])) grants.grant(path, grantedPurpose(purpose));
+  return picked;
+}
 
 export interface PathGrants {
   grant(path: string, purpose: PickPathPurpose): void;

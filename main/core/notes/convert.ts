@@ -3,16 +3,16 @@
 import { message } from '../../contract/messages';
 import { rewriteBody, trimBlankLines } from './body';
 import { renderDeckFile, type DeckCardText } from './deckText';
-import { plainText, titleToTag } from './headingText';
+import { decodeEntitiesOutsideCode, plainText, titleToTag } from './headingText';
 import { joinDeckName } from './batch';
-import { deckIdFromName } from './ids';
+import { deckIdKeepingLegacy } from './ids';
 import { createImagePlan } from './images';
 import { rewriteInline } from './inline';
 import { linkReferencesPerCard } from './references';
 import { reimportCards } from './reimport';
 import { outlineNotes, type NotesOutline, type NotesSection } from './outline';
 import { cardTitle, sectionCardIds } from './sectionIds';
-import { notQuestionReason, questionWithParent, questionWordings, repeatedHeadingKeys } from './sectionRules';
+import { highestCounter, notQuestionReason, numberRepeatedQuestions, questionWithParent, questionWordings, repeatedHeadingKeys, withCounters } from './sectionRules';
 import { validateNotesText } from './textInput';
 import type { ConvertNotesInput, ConvertNotesResult, NotesImportSummary, SkippedHeading } from './types';
 
@@ -24,12 +24,15 @@ export function fileStem(fileName: string): string {
   return stem || base.trim() || 'notes';
 }
 
-/** The single top-level heading names the deck; with several chapters the file does. */
-function deckName(outline: NotesOutline, fileName: string): string {
-  if (outline.frontMatterTitle) return plainText(outline.frontMatterTitle);
+/**
+ * The single top-level heading names the deck; with several chapters the file does. `decode` turns HTML entities
+ * into text (`Chapter 10&nbsp;Optimization`); without it the name is as importers before issue 13 wrote it.
+ */
+function deckName(outline: NotesOutline, fileName: string, decode: (text: string) => string = decodeEntitiesOutsideCode): string {
+  if (outline.frontMatterTitle) return plainText(decode(outline.frontMatterTitle));
   const topLevel = Math.min(...outline.sections.map((section) => section.heading.level));
   const tops = outline.sections.filter((section) => section.heading.level === topLevel);
-  const single = tops.length === 1 ? plainText(tops[0].heading.title) : '';
+  const single = tops.length === 1 ? plainText(decode(tops[0].heading.title)) : '';
   return single || fileStem(fileName);
 }
 
@@ -95,13 +98,18 @@ export function convertNotes(input: ConvertNotesInput): ConvertNotesResult {
   }
 
   const name = joinDeckName(input.parentDeck, deckName(outline, input.fileName));
-  const deckId = freeDeckId(deckIdFromName(name), input.reservedDeckIds ?? new Set());
+  const legacyName = joinDeckName(input.parentDeck, deckName(outline, input.fileName, (text) => text));
+  const wantedId = deckIdKeepingLegacy(name, legacyName, input.writableDeckIds ?? new Set());
+  const deckId = freeDeckId(wantedId, input.reservedDeckIds ?? new Set());
   const images = createImagePlan(deckId, input.imageExists ?? (() => false));
   const skippedHeadings: SkippedHeading[] = [];
   const sections = cardSections(outline.sections, skippedHeadings);
   const repeated = repeatedHeadingKeys(outline.sections);
   const sectionIds = sectionCardIds(deckId, sections, new Set((input.previousCards ?? []).map((card) => card.id)));
   const include = new Set(input.includeSections ?? []);
+  // Numbered over every section that can be a card, so including or skipping a reference list renumbers nothing.
+  const questions = numberRepeatedQuestions(sections.map((section) => questionWithParent(section, repeated)));
+  const earlierCounter = highestCounter([...(input.previousCards ?? []).map((card) => card.frontMd), ...(input.baselines ?? []).map((b) => b.question)]);
   const pending: PendingCard[] = [];
   sections.forEach((section, index) => {
     const { importedBefore } = sectionIds[index];
@@ -112,8 +120,9 @@ export function convertNotes(input: ConvertNotesInput): ConvertNotesResult {
       return;
     }
     const body = rewriteBody(section.body, images.render);
-    const question = rewriteInline(questionWithParent(section, repeated), images.render).trim();
-    const otherQuestions = [...questionWordings(section), section.heading.title].map((title) => rewriteInline(title, images.render).trim());
+    const question = rewriteInline(questions[index].question, images.render).trim();
+    const wordings = withCounters(questionWordings(section), Math.max(questions[index].times, earlierCounter));
+    const otherQuestions = [...wordings, section.heading.title].map((title) => rewriteInline(title, images.render).trim());
     pending.push({ section, question, otherQuestions, answerLines: trimBlankLines(body.lines), hasProof: body.hasProof });
   });
   skippedHeadings.sort((a, b) => a.line - b.line);

@@ -37,11 +37,12 @@ export function stripNumbering(text: string): string {
 }
 
 /**
- * A chapter title as a per-card tag: numbering removed, spaces turned into `-`. Quotes, backslashes and
+ * A chapter title as a per-card tag: entities decoded (`Chapter 10&nbsp;Optimization` → `Chapter-10-Optimization`; tags
+ * follow the notes on re-import, so this renames no card), numbering removed, spaces turned into `-`. Quotes, backslashes and
  * braces are dropped because tags live inside the heading's `tags="…"` attribute.
  */
 export function titleToTag(title: string): string {
-  return stripNumbering(plainText(title))
+  return stripNumbering(plainText(decodeEntitiesOutsideCode(title)))
     .replace(/["\\{}]/g, '')
     .trim()
     .replace(/\s+/g, '-');
@@ -65,7 +66,8 @@ const SPACE_ENTITIES = /&(?:emsp|ensp|nbsp|thinsp|emsp13|emsp14|numsp|puncsp|hai
 // Entities that stand for one plain character; `&lt;` and `&gt;` stay, or decoding them would make HTML of text.
 const CHARACTER_ENTITIES: Record<string, string> = { amp: '&', quot: '"', apos: "'", middot: '·', hellip: '…', mdash: '—', ndash: '–', times: '×', divide: '÷', laquo: '«', raquo: '»', ldquo: '“', rdquo: '”', lsquo: '‘', rsquo: '’' };
 
-function decodeEntitiesOutsideCode(text: string): string {
+/** HTML entities as the characters they stand for (spacing ones as a space), except in code spans and `&lt;`/`&gt;`. */
+export function decodeEntitiesOutsideCode(text: string): string {
   // Code spans keep their entities: `&nbsp;` in code is what the author wants shown.
   return text
     .split(/(`+[^`]*`+)/)

@@ -26,6 +26,17 @@ export function deckIdFromName(name: string): string {
   return truncate(slug, MAX_DECK_ID_LENGTH) || 'notes';
 }
 
+/**
+ * The deck id of notes whose deck name had HTML entities (`Chapter 10&nbsp;Optimization`). Names are decoded now,
+ * which changes the id derived from them; a deck imported before under the old id (among the writable decks)
+ * keeps it, so a re-import still finds it and every card id (which starts with the deck id) stays.
+ */
+export function deckIdKeepingLegacy(name: string, legacyName: string, writableDeckIds: ReadonlySet<string>): string {
+  const id = deckIdFromName(name);
+  const legacy = deckIdFromName(legacyName);
+  return legacy !== id && writableDeckIds.has(legacy) && !writableDeckIds.has(id) ? legacy : id;
+}
+
 export interface CardIdRequest {
   title: string;
   /** Title of the enclosing heading, used to tell apart two cards with the same title. */

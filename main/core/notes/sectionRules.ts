@@ -110,3 +110,35 @@ export function questionWithParent(section: NotesSection, repeated: ReadonlySet<
   const parentText = questionTitle(parent.text.replace(/<[^>]*>/g, ''));
   return parentText ? `${parentText} · ${own}` : own;
 }
+
+/**
+ * Questions still equal after the parent rule — a heading repeated under one parent ("How does Adam work?" twice
+ * in one chapter), where neither the parent nor the grandparent tells them apart — get a counter: the first keeps
+ * its question, the second reads "… (2)", the third "… (3)", in file order. `times` is how often the question occurs.
+ */
+export function numberRepeatedQuestions(questions: readonly string[]): { question: string; times: number }[] {
+  const times = new Map<string, number>();
+  for (const question of questions) times.set(headingKey(question), (times.get(headingKey(question)) ?? 0) + 1);
+  const seen = new Map<string, number>();
+  return questions.map((question) => {
+    const key = headingKey(question);
+    const nth = (seen.get(key) ?? 0) + 1;
+    seen.set(key, nth);
+    return { question: nth === 1 ? question : `${question} (${nth})`, times: times.get(key)! };
+  });
+}
+
+/** The highest counter among earlier questions ("X (3)" → 3; 1 when none): how far a counter may have moved. */
+export function highestCounter(questions: readonly string[]): number {
+  const counters = questions.map((question) => Number(/ \((\d{1,4})\)$/.exec(question)?.[1] ?? 1));
+  return Math.max(1, ...counters);
+}
+
+/**
+ * A question's wordings with every counter it can have had ("X", "X (2)"… up to `upTo`): the counter moves or goes
+ * when an earlier repeat is added, moved away or removed, which is the importer's wording changing, not the user's.
+ */
+export function withCounters(wordings: readonly string[], upTo: number): string[] {
+  const counted = wordings.flatMap((wording) => Array.from({ length: Math.max(0, upTo - 1) }, (_, index) => `${wording} (${index + 2})`));
+  return [...wordings, ...counted];
+}

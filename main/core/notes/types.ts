@@ -125,6 +125,11 @@ export interface ConvertNotesInput {
   baselines?: readonly ImportBaseline[];
   /** The user's answers to the preview's conflicts and suggested matches. */
   choices?: NotesImportChoices;
+  /**
+   * Ids of the writable decks loaded now: a deck imported before entities were decoded in deck names keeps its
+   * old id when one of these has it (ids.ts deckIdKeepingLegacy).
+   */
+  writableDeckIds?: ReadonlySet<string>;
   /** Deck ids this import must not take (built-in decks): the deck id then gets a `-notes` suffix. */
   reservedDeckIds?: ReadonlySet<string>;
   /**

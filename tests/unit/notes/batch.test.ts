@@ -72,6 +72,24 @@ describe('which files a batch takes and how their decks are named', () => {
   });
 });
 
+describe('skipped sections in a batch preview', () => {
+  it('lists them per file with their reason, and includes those the user ticked for that file only', () => {
+    const messy = join(root, 'messy');
+    cpSync(join(__dirname, '../../fixtures/notes/messy'), messy, { recursive: true });
+    const importer = createNotesImporter({ userDeckDir: deckDir(), existingDecks: () => [], maxPending: 100 });
+    const [ch10, ch3] = previewNotesBatch(importer, [messy]).map((item) => item.preview!);
+    const references = ch3.skippedHeadings.find((skipped) => skipped.heading === '参考文献')!;
+    expect(references).toMatchObject({ reason: { code: 'notes.skipReferences' }, includable: true });
+    expect(ch10.skippedHeadings.map((skipped) => skipped.heading)).toContain('References');
+
+    const again = previewNotesBatch(importer, [messy], [{ path: join(messy, 'ch3-经典网络.md'), lines: [references.line] }]);
+    const [ch10Again, ch3Again] = again.map((item) => item.preview!);
+    expect(ch3Again.cards.map((card) => card.question)).toContain('参考文献');
+    expect(ch3Again.skippedHeadings.map((skipped) => skipped.heading)).not.toContain('参考文献');
+    expect(ch10Again.skippedHeadings).toEqual(ch10.skippedHeadings);
+  });
+});
+
 describe('npm run import:notes with several files or a folder', () => {
   const cli = (...args: string[]) =>
     spawnSync(process.execPath, ['--import', 'tsx', 'scripts/import-notes.ts', ...args], { encoding: 'utf8', env: { ...process.env, PROOFDECK_DATA_DIR: '', XDG_CONFIG_HOME: join(root, 'xdg-config') } });

@@ -11,6 +11,8 @@ const legacyDeck = (name: string) => {
   expect(parseDeck(text, path).errors).toEqual([]);
   return previousCardsOf(text);
 };
+/** The legacy deck's id, as the service passes the loaded writable decks' ids. */
+const legacyDeckIds = (name: string) => new Set([parseDeck(readFileSync(fixturePath(`legacy-decks/${name}`), 'utf8')).deck!.id]);
 
 describe.each([
   ['messy/ch3-经典网络.md', 'ch3-经典网络.deck.md'],
@@ -19,7 +21,8 @@ describe.each([
 ])('re-importing %s over the deck imported before', (notes, deck) => {
   const previousCards = legacyDeck(deck);
   const fileName = notes.split('/').pop()!;
-  const { parsed, summary } = convertOk(readFixture(notes), { fileName, previousCards, imageExists: () => true }); // as the decks were written
+  const writableDeckIds = legacyDeckIds(deck);
+  const { parsed, summary } = convertOk(readFixture(notes), { fileName, previousCards, writableDeckIds, imageExists: () => true }); // as the decks were written
 
   it('keeps every card id of the old deck, and removes none', () => {
     expect(parsed.cards.map((card) => card.id)).toEqual(previousCards.map((card) => card.id));
@@ -28,6 +31,29 @@ describe.each([
 
   it('shows the new questions on those cards all the same', () => {
     expect(parsed.cards.map((card) => card.frontMd).join('\n')).not.toMatch(/&emsp;|&nbsp;|^\d+(\.\d+)*\s|^（[一二三\d]）|^Q\d/m);
+  });
+});
+
+describe('a deck name with HTML entities (Chapter 10&nbsp;Optimization)', () => {
+  const notes = readFixture('messy/ch10-optimization.md');
+  it('is decoded in the deck name and the tags', () => {
+    const { summary, parsed } = convertOk(notes, { fileName: 'ch10-optimization.md' });
+    expect(summary.deckName).toBe('Chapter 10 Optimization');
+    expect(summary.deckId).toBe('chapter-10-optimization');
+    expect(parsed.cards.flatMap((card) => card.tags).join(' ')).not.toContain('&nbsp;');
+  });
+
+  it('keeps the old deck id while a writable deck has it, so a re-import finds that deck', () => {
+    const { summary } = convertOk(notes, { fileName: 'ch10-optimization.md', writableDeckIds: legacyDeckIds('ch10-optimization.deck.md') });
+    expect(summary.deckId).toBe('chapter-10-nbsp-optimization');
+    expect(summary.deckName).toBe('Chapter 10 Optimization');
+  });
+
+  it('keeps it under a batch folder too, and not when the new id is taken by a deck of its own', () => {
+    const batch = { fileName: 'ch10-optimization.md', parentDeck: 'messy' };
+    expect(convertOk(notes, { ...batch, writableDeckIds: new Set(['messy-chapter-10-nbsp-optimization']) }).summary.deckId).toBe('messy-chapter-10-nbsp-optimization');
+    const both = new Set(['messy-chapter-10-nbsp-optimization', 'messy-chapter-10-optimization']);
+    expect(convertOk(notes, { ...batch, writableDeckIds: both }).summary.deckId).toBe('messy-chapter-10-optimization');
   });
 });
 

@@ -79,9 +79,28 @@ describe('generic and repeated headings get their parent', () => {
     ]);
   });
 
-  it('adds no parent to a heading repeated under the same parent, where it could not tell them apart', () => {
+  it('numbers a heading repeated under the same parent, where the parent could not tell them apart', () => {
     const text = '# Optimizers\n## How does Adam work?\nmoments\n## How does Adam work\nbias correction\n';
-    expect(convertOk(text).parsed.cards.map((card) => card.frontMd)).toEqual(['How does Adam work?', 'How does Adam work']);
+    expect(convertOk(text).parsed.cards.map((card) => card.frontMd)).toEqual(['How does Adam work?', 'How does Adam work (2)']);
+  });
+
+  it('numbers a generic heading repeated under one parent after its parent, and leaves other repeats alone', () => {
+    const text = '# CNN\n## LeNet\n### 模型介绍\na\n### 模型介绍\nb\n### 模型介绍\nc\n## VGG\n### 模型介绍\nd\n';
+    expect(convertOk(text).parsed.cards.map((card) => card.frontMd)).toEqual([
+      'LeNet · 模型介绍', 'LeNet · 模型介绍 (2)', 'LeNet · 模型介绍 (3)', 'VGG · 模型介绍',
+    ]);
+  });
+
+  it('keeps the ids of numbered repeats when a new repeat before them moves their counters', () => {
+    const before = '# Optimizers\n## Why Adam?\nmoments\n## Why Adam?\nbias correction\n';
+    const first = convertOk(before, { fileName: 'o.md' });
+    const previousCards = previousCardsOf(first.deckText);
+    const after = '# Optimizers\n## Why Adam?\nnew first answer\n## Why Adam?\nmoments\n## Why Adam?\nbias correction\n';
+    const again = convertOk(after, { fileName: 'o.md', previousCards });
+    const idOf = (answer: string) => again.parsed.cards.find((card) => card.backMd === answer)!.id;
+    expect([idOf('moments'), idOf('bias correction')]).toEqual(previousCards.map((card) => card.id));
+    expect(again.parsed.cards.map((card) => card.frontMd)).toEqual(['Why Adam?', 'Why Adam? (2)', 'Why Adam? (3)']);
+    expect(again.summary.removedCardIds).toEqual([]);
   });
 
   it('gives no parent to a generic top-level heading', () => {

@@ -179,6 +179,28 @@ describe('npm run import:notes', () => {
     expect(readdirSync(deckDir)).toContain('transformer-notes.md');
   });
 
+  it('imports skipped sections given with --include, by the heading lines its summary lists', () => {
+    copyFileSync(fixturePath('messy/ch3-经典网络.md'), join(notesDir, 'ch3.md'));
+    const plain = cli(join(notesDir, 'ch3.md'), '--out', join(root, 'plain.md'), '--data-dir', join(root, 'data'));
+    expect(plain.stdout).toContain('  line 108: 参考文献 (a reference list');
+    const run = cli(join(notesDir, 'ch3.md'), '--include', '108', '--include=74', '--out', join(root, 'included.md'), '--data-dir', join(root, 'data'));
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(0);
+    expect(run.stdout).not.toContain('line 108: 参考文献');
+    const deck = readFileSync(join(root, 'included.md'), 'utf8');
+    expect(deck).toMatch(/^## 参考文献 \{#/m);
+    expect(deck).toMatch(/^## GoogLeNet \{#/m);
+  });
+
+  it('refuses --include with several files or a folder, and a value that is not line numbers (exit 2)', () => {
+    const folder = cli(notesDir, '--include', '3');
+    expect(folder.status).toBe(2);
+    expect(folder.stderr).toContain('--include names heading lines of one notes file');
+    expect(cli(join(notesDir, 'interview-notes.md'), join(notesDir, 'interview-notes.md'), '--include=3').status).toBe(2);
+    expect(cli(join(notesDir, 'interview-notes.md'), '--include', 'refs').stderr).toContain('--include needs heading lines');
+    expect(cli(join(notesDir, 'interview-notes.md'), '--include').status).toBe(2);
+  });
+
   it('exits 2 on usage errors and 1 on a refused import', () => {
     expect(cli().status).toBe(2);
     expect(cli('a.md', '--bogus').stderr).toContain('unknown option --bogus');
@@ -188,3 +210,17 @@ describe('npm run import:notes', () => {
   });
 });
 
+
+describe('a deck imported before deck names lost their HTML entities', () => {
+  it('is found and updated in place by a re-import, every card id kept', () => {
+    const legacyText = readFileSync(fixturePath('legacy-decks/ch10-optimization.deck.md'), 'utf8');
+    mkdirSync(deckDir, { recursive: true });
+    const legacyPath = join(deckDir, 'chapter-10-nbsp-optimization.md');
+    writeFileSync(legacyPath, legacyText);
+    copyFileSync(fixturePath('messy/ch10-optimization.md'), join(notesDir, 'ch10-optimization.md'));
+    const notes = importer([{ id: 'chapter-10-nbsp-optimization', path: legacyPath }]);
+    const preview = notes.preview(readNotesFile(join(notesDir, 'ch10-optimization.md')));
+    expect(preview).toMatchObject({ deckId: 'chapter-10-nbsp-optimization', deckName: 'Chapter 10 Optimization', targetPath: legacyPath, updatesExisting: true });
+    expect(preview.cards.map((card) => card.id)).toEqual(parseDeck(legacyText).cards.map((card) => card.id));
+  });
+});

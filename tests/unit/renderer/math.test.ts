@@ -1,7 +1,7 @@
 // The deck format's math delimiters (docs/ARCHITECTURE.md), one rule at a time, through the card renderer.
 import { describe, expect, it } from 'vitest';
 import { markdownToHtml } from '../../../renderer/src/lib/markdownHtml';
-import { strayDollars, viewMath } from './mathHtml';
+import { strayDollars, viewMath } from '../../../scripts/lib/mathView';
 
 const view = (source: string) => viewMath(markdownToHtml(source));
 

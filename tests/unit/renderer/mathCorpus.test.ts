@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { markdownToHtml } from '../../../renderer/src/lib/markdownHtml';
 import { convertOk } from '../notes/helpers';
-import { strayDollars, viewMath } from './mathHtml';
+import { mathOfCards } from '../../../scripts/lib/mathView';
 
 const fixture = (name: string): string => readFileSync(fileURLToPath(new URL(`../../fixtures/math/${name}`, import.meta.url)), 'utf8');
 const counts = JSON.parse(fixture('counts.json')) as Record<string, { formulas: number; left: number; right: number }>;
@@ -17,17 +17,7 @@ const PRICE = /\$\d[\d.,]*[Mk]?(?=[\s/，。;]|[^\x00-\x7f]|$)/gm;
 
 function renderFile(name: string) {
   const { parsed } = convertOk(fixture(name), { fileName: name });
-  const total = { rendered: 0, errors: 0, stray: [] as string[], text: '' };
-  for (const card of parsed.cards) {
-    for (const source of [card.frontMd, card.backMd]) {
-      const view = viewMath(markdownToHtml(source));
-      total.rendered += view.rendered;
-      total.errors += view.errors;
-      total.stray.push(...strayDollars(view.text));
-      total.text += view.text;
-    }
-  }
-  return total;
+  return mathOfCards(parsed.cards, markdownToHtml);
 }
 
 describe('the messy math corpus', () => {

@@ -23,7 +23,7 @@ afterEach(() => {
 
 /** What the user answers in the two dialogs, in order; and what the confirmation dialog was asked. */
 interface User {
-  picks: (string | null)[];
+  picks: (string | string[] | null)[];
   confirms: boolean[];
   asked: { path: string; resolved: string; purpose: PickPathPurpose }[];
 }
@@ -86,6 +86,20 @@ describe('path grants in the desktop app', () => {
     const folders = (await dispatch('addDeckFolder', { path: paths.decks })) as { path: string; kind: string }[];
     expect(folders.at(-1)).toMatchObject({ path: paths.decks, kind: 'added' });
     expect((await desktop!.api.overview()).decks.map((d) => d.id).sort()).toEqual(['opt', 'svm']);
+  });
+
+  it('several notes files picked in one dialog (notes-files) are each granted for the batch, and nothing else is', async () => {
+    const { dispatch, user, paths } = desktopApp();
+    const second = join(c!.root, 'Typora', '第十章 notes.md');
+    writeFileSync(second, '# 第十章\n\n## RNN\n\n循环\n');
+    user.picks.push([paths.notes, second]);
+    expect(await dispatch('pickPath', { purpose: 'notes-files' })).toEqual({ path: paths.notes, paths: [paths.notes, second] });
+    const { items } = (await dispatch('previewNotesImportBatch', { paths: [paths.notes, second] })) as { items: { preview: unknown }[] };
+    expect(items.map((item) => item.preview !== null)).toEqual([true, true]);
+    // A file picked for the batch is a notes file, not a deck folder; a file nobody picked stays refused.
+    expect((await refusal(dispatch('addDeckFolder', { path: second }))).code).toBe('api.pathNotGranted');
+    expect((await refusal(dispatch('previewNotesImportBatch', { paths: [join(paths.secret, 'id_ed25519.md')] }))).code).toBe('api.pathNotGranted');
+    expect(await dispatch('pickPath', { purpose: 'notes-files' })).toEqual({ path: null, paths: [] });
   });
 
   it('a cancelled dialog grants nothing', async () => {

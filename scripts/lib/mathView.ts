@@ -1,3 +1,4 @@
+// Shared by the math corpus test (tests/unit/renderer) and `npm run notes:report`: one definition of "rendered".
 // Reads card HTML the way a reviewer sees it: formulas KaTeX rendered, formulas shown as errors, and the text
 // left outside math and code (where a stray `$` means a formula the reader sees raw). No DOM in Node, so a small
 // tag walker; KaTeX and markdown-it output is well formed.
@@ -52,3 +53,29 @@ export function viewMath(html: string): MathView {
 
 /** `$` signs a reader would see as raw math: every `$` in the text except a price's (`$5`, `$2.5`, `$1,000`). */
 export const strayDollars = (text: string): string[] => text.match(/\$(?!\d)[^\n]{0,30}/g) ?? [];
+
+/** Formulas of some cards as review shows them. */
+export interface CardsMath {
+  rendered: number;
+  /** Error boxes (`.math-error`). */
+  errors: number;
+  /** Raw `$…` spans left in the text (a formula the reader sees as source). */
+  stray: string[];
+  /** The text outside formulas and code, to look for prices in. */
+  text: string;
+}
+
+/** Each card's question and answer through `toHtml` (the card renderer review and the editor preview use). */
+export function mathOfCards(cards: readonly { frontMd: string; backMd: string }[], toHtml: (markdown: string) => string): CardsMath {
+  const total: CardsMath = { rendered: 0, errors: 0, stray: [], text: '' };
+  for (const card of cards) {
+    for (const source of [card.frontMd, card.backMd]) {
+      const view = viewMath(toHtml(source));
+      total.rendered += view.rendered;
+      total.errors += view.errors;
+      total.stray.push(...strayDollars(view.text));
+      total.text += view.text;
+    }
+  }
+  return total;
+}
