@@ -7,7 +7,7 @@
 
 import * as tf from '@tensorflow/tfjs';
 import { pathToFileURL } from 'node:url';
-import type { ProofLang } from '../main/contract/deck';
+import type { CodeBlock, ProofLang } from '../main/contract/deck';
 import type { ProofResult } from '../main/contract/proof';
 import { DEFAULT_PROOF_TIMEOUT_MS, executeProof } from '../renderer/proof/api';
 import { collectDecks, findDeckFiles } from './deck-check/collect';
@@ -29,6 +29,8 @@ function prepareTf(): Promise<void> {
 export interface NodeProofOptions {
   timeoutMs?: number;
   maxLogs?: number;
+  /** A coding card's code under test, run before the proof. */
+  subject?: CodeBlock;
 }
 
 /** Runs one proof on the cpu backend; tensors and variables it leaves behind are counted, then freed. */
@@ -40,6 +42,7 @@ export async function runProofInNode(code: string, lang: ProofLang, options: Nod
       tf,
       code,
       lang,
+      subject: options.subject,
       timeoutMs: options.timeoutMs ?? DEFAULT_PROOF_TIMEOUT_MS,
       maxLogs: options.maxLogs,
       now: () => performance.now(),

@@ -12,6 +12,21 @@ export const DECK_FILE_MAX_BYTES = 25 * 1024 * 1024;
 
 export type ProofLang = 'js' | 'ts';
 
+/** One fenced block of code with its language (`js` or `ts`, as for proofs). */
+export interface CodeBlock {
+  code: string;
+  lang: ProofLang;
+}
+
+/**
+ * A coding card's own blocks (its heading has `type="code"`): the code the user starts from and the reference
+ * solution; its proof is the test that grades the code under test.
+ */
+export interface CodingParts {
+  starter: CodeBlock;
+  solution: CodeBlock;
+}
+
 /** What a card says: the one content type that parsed cards, stored cards, views and editor drafts extend. */
 export interface CardContent {
   /** Question Markdown: the heading text (without the attribute block), plus the lines before a `?` line if any. */
@@ -20,6 +35,11 @@ export interface CardContent {
   backMd: string;
   proofCode: string | null;
   proofLang: ProofLang | null;
+  /**
+   * A coding card's starter and solution (removed from the answer like the proof); null on any other card. Absent
+   * where the card comes from the database, which does not store them: the deck file is their source.
+   */
+  code?: CodingParts | null;
   tags: string[];
 }
 

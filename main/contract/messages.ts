@@ -5,7 +5,7 @@
 // Imports nothing: the sandboxed preload bundles the contract.
 
 /** Where in the card editor a problem belongs. */
-export type EditorField = 'question' | 'answer' | 'proof' | 'tags' | 'file';
+export type EditorField = 'question' | 'answer' | 'proof' | 'code' | 'tags' | 'file';
 
 /** A nested message as a parameter ("fix this file first: <the parser's message>"). */
 export interface NestedMessage {
@@ -63,6 +63,12 @@ export const ENGLISH = {
   'deck.emptyQuestion': () => "empty question: write the question after '## '",
   'deck.proofInQuestion': () => "proof block in the question: move it after the '?' line, into the answer",
   'deck.twoProofs': (p: { lines: string }) => `two proof blocks in one card (lines ${p.lines}): keep one`,
+  'deck.codeBlockMissing': (p: { block: 'starter' | 'solution' | 'proof' }) =>
+    `a coding card (type="code") needs a \`\`\`js ${p.block} block (or ts ${p.block}) after its answer text`,
+  'deck.twoCodeBlocks': (p: { block: 'starter' | 'solution'; lines: string }) =>
+    `two ${p.block} blocks in one coding card (lines ${p.lines}): keep one`,
+  'deck.codeBlockInQuestion': (p: { block: 'starter' | 'solution' }) =>
+    `${p.block} block in the question: move it after the '?' line, into the answer`,
   'deck.duplicateDeckId': (p: { id: string; other: string }) => `duplicate deck id '${p.id}': also used by ${p.other}`,
   'deck.notUtf8Text': () => 'not UTF-8 text: save the file as UTF-8',
   'deck.cardIdElsewhere': (p: { id: string; file: string; line: number }) => `duplicate card id "${p.id}" (also at ${p.file}:${p.line})`,

@@ -12,6 +12,8 @@ export interface ProofCheck {
   maxRelError: number | null;
   /** Why it failed (shape mismatch, NaN, first offending index…), null when it passed. */
   detail: string | null;
+  /** The check's `inputs` option as text, shown beside its result; absent when the proof gave none. */
+  inputs?: string;
 }
 
 export interface ProofTable {

@@ -79,11 +79,14 @@ const proofResult = v.strictObject({
 // Editing and browsing (issue #6).
 const markdownText = v.pipe(v.string(), v.maxLength(2 * 1024 * 1024));
 const tag = v.pipe(v.string(), v.minLength(1), v.maxLength(200));
+/** A coding card's starter or solution. */
+const codeBlock = v.strictObject({ code: markdownText, lang: v.picklist(['js', 'ts'] as const) });
 const cardDraft = v.strictObject({
   frontMd: markdownText,
   backMd: markdownText,
   proofCode: v.nullable(markdownText),
   proofLang: v.nullable(v.picklist(['js', 'ts'] as const)),
+  code: v.optional(v.nullable(v.strictObject({ starter: codeBlock, solution: codeBlock }))),
   tags: v.pipe(v.array(tag), v.maxLength(200)),
 });
 const cardIds = v.pipe(v.array(id), v.minLength(1), v.maxLength(200_000));

@@ -23,7 +23,10 @@ export interface SyncReport {
 }
 
 export function cardHash(card: CardContent): string {
-  return contentHash([card.frontMd, card.backMd, card.proofCode, card.proofLang, card.tags.join(' ')]);
+  const fields = [card.frontMd, card.backMd, card.proofCode, card.proofLang, card.tags.join(' ')];
+  // A coding card's starter and solution count too (a new solution is new content); other cards hash as before.
+  if (card.code) fields.push(card.code.starter.lang, card.code.starter.code, card.code.solution.lang, card.code.solution.code);
+  return contentHash(fields);
 }
 
 function loadFile(file: FoundFile, errors: DeckFileError[]): ParsedDeckFile | null {

@@ -1,7 +1,7 @@
 // Messages between the app (host), the sandbox page and its proof worker. Every message that crosses a boundary
 // is checked here before use: the sandbox runs untrusted code, so nothing it sends is taken on trust.
 
-import type { ProofLang } from '../../main/contract/deck';
+import type { CodeBlock, ProofLang } from '../../main/contract/deck';
 import { PROOF_BACKENDS, type ProofBackend, type ProofCheck, type ProofPlot, type ProofResult, type ProofTable } from '../../main/contract/proof';
 
 export const PROTOCOL_VERSION = 1;
@@ -19,6 +19,8 @@ export interface BackendInfo {
 export interface RunRequest {
   code: string;
   lang: ProofLang;
+  /** A coding card's code under test, run before the proof (see executeProof). */
+  subject?: CodeBlock;
   backend: BackendChoice;
   timeoutMs: number;
   /** Tensors above this many elements are refused before they are allocated. */
@@ -43,7 +45,7 @@ export type SandboxReply =
 export type WorkerRequest =
   | { type: 'init'; nonce: string; backend: BackendChoice; maxTensorElements: number; backends: BackendInfo[] | null }
   | { type: 'probe'; nonce: string }
-  | { type: 'run'; code: string; lang: ProofLang; timeoutMs: number };
+  | { type: 'run'; code: string; lang: ProofLang; subject?: CodeBlock; timeoutMs: number };
 
 /** Worker → sandbox page; each carries the nonce of its init message, which proof code never sees. */
 export type WorkerReply =
@@ -70,7 +72,7 @@ export function isBackendChoice(value: unknown): value is BackendChoice {
 
 function isCheck(value: unknown): value is ProofCheck {
   return isObject(value) && isString(value.name) && typeof value.ok === 'boolean' && isNullableNumber(value.maxAbsError) &&
-    isNullableNumber(value.maxRelError) && isNullableString(value.detail);
+    isNullableNumber(value.maxRelError) && isNullableString(value.detail) && (value.inputs === undefined || isString(value.inputs));
 }
 
 function isTable(value: unknown): value is ProofTable {
@@ -112,7 +114,18 @@ export function readHostRequest(value: unknown): HostRequest | null {
   if (value.type !== 'run' || !isString(value.code) || (value.lang !== 'js' && value.lang !== 'ts') || !isBackendChoice(value.backend)) return null;
   if (!isFiniteNumber(value.timeoutMs) || value.timeoutMs <= 0) return null;
   const maxTensorElements = isFiniteNumber(value.maxTensorElements) && value.maxTensorElements > 0 ? value.maxTensorElements : undefined;
-  return { type: 'run', id: value.id as number, code: value.code, lang: value.lang, backend: value.backend, timeoutMs: value.timeoutMs, maxTensorElements };
+  const subject = readCodeBlock(value.subject);
+  if (subject === null) return null;
+  const lang: ProofLang = value.lang;
+  const request = { type: 'run' as const, id: value.id as number, code: value.code, lang, backend: value.backend, timeoutMs: value.timeoutMs, maxTensorElements };
+  return subject === undefined ? request : { ...request, subject };
+}
+
+/** An optional code block: undefined when absent, null when present but malformed (the request is then refused). */
+export function readCodeBlock(value: unknown): CodeBlock | undefined | null {
+  if (value === undefined) return undefined;
+  if (!isObject(value) || !isString(value.code) || (value.lang !== 'js' && value.lang !== 'ts')) return null;
+  return { code: value.code, lang: value.lang };
 }
 
 export function readSandboxReply(value: unknown): SandboxReply | null {

@@ -3,7 +3,7 @@
 
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import type { DeckFileError, ProofLang } from '../../main/contract/deck';
+import type { CodingParts, DeckFileError, ProofLang } from '../../main/contract/deck';
 import { parseDeck } from '../../main/core/deck';
 import { message } from '../../main/contract/messages';
 
@@ -16,6 +16,8 @@ export interface CardToCheck {
   line: number;
   proofCode: string | null;
   proofLang: ProofLang | null;
+  /** A coding card's starter and solution: its proof runs once with each. */
+  code: CodingParts | null;
 }
 
 export interface CollectedDecks {
@@ -87,6 +89,7 @@ export function collectDecks(files: string[]): CollectedDecks {
         line: card.line,
         proofCode: card.proofCode,
         proofLang: card.proofLang,
+        code: card.code ?? null,
       });
     });
   }

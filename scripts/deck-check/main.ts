@@ -9,7 +9,7 @@ import { parseDeckCheckArgs, USAGE, type BackendArg } from './args';
 import { openProofBrowser, type ProofBrowser } from './browser';
 import { ensureRendererBuild } from './build';
 import { collectDecks, findDeckFiles, type CardToCheck } from './collect';
-import { formatTable, noProofRow, resultRow, summarize, type DeckCheckRow } from './report';
+import { formatTable, noProofRow, resultRow, rowFailed, summarize, type DeckCheckRow } from './report';
 import { formatMessage } from '../../main/contract/messages';
 
 const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
@@ -42,8 +42,14 @@ async function runAll(browser: ProofBrowser, cards: CardToCheck[], backends: Pro
     await browser.warmUp(backend);
     for (const card of cards) {
       if (card.proofCode === null || card.proofLang === null) continue;
-      const result = await browser.run({ code: card.proofCode, lang: card.proofLang, backend, timeoutMs });
-      rows.get(card)!.push(resultRow(card, result));
+      const proof = { code: card.proofCode, lang: card.proofLang, backend, timeoutMs };
+      if (card.code === null) {
+        rows.get(card)!.push(resultRow(card, await browser.run(proof)));
+        continue;
+      }
+      // A coding card's test must pass the solution and fail the starter.
+      rows.get(card)!.push(resultRow(card, await browser.run({ ...proof, subject: card.code.solution }), 'solution'));
+      rows.get(card)!.push(resultRow(card, await browser.run({ ...proof, subject: card.code.starter }), 'starter'));
     }
   }
   return cards.flatMap((card) => (card.proofCode === null ? [noProofRow(card)] : rows.get(card)!));
@@ -93,7 +99,7 @@ export async function deckCheck(argv: string[]): Promise<number> {
     if (rows.length) process.stdout.write(`${formatTable(rows)}\n`);
     process.stdout.write(`${summarize(rows)}\n`);
   }
-  const failed = rows.some((row) => row.ok === false);
+  const failed = rows.some(rowFailed);
   const missingProof = args.requireProofs && rows.some((row) => row.ok === null);
   if (missingProof && !args.json) stderr('deck:check: --require-proofs: some cards have no proof');
   return failed || missingProof ? 1 : 0;

@@ -16,8 +16,9 @@ describe('built-in decks', () => {
     return { name, deck: parseDeck(decoded.text, name) };
   });
 
-  it('ship the four chapters of the notes with at least 50 cards', () => {
-    expect(files).toHaveLength(4);
+  it('ship the four chapters of the notes with at least 50 cards, and the coding deck', () => {
+    expect(files).toHaveLength(5);
+    expect(files).toContain('5-coding.md');
     expect(parsed.reduce((n, p) => n + p.deck.cards.length, 0)).toBeGreaterThanOrEqual(50);
   });
 

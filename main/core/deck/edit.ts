@@ -4,6 +4,7 @@ import type { DeckFileError } from '../../contract/deck';
 import { message, type EditorField, type Message } from '../../contract/messages';
 import { isValidCardId } from './cardId';
 import { scanFences } from './fences';
+import { isCodingHeading } from './heading';
 import { canonicalFields, type CardFields, formatCard, type FormattableCard } from './format';
 import { isBlank, splitLines } from './lines';
 import { parseDeck } from './parse';
@@ -19,6 +20,7 @@ const FIELDS: Record<keyof CardFields, { part: string; field: EditorField }> = {
   backMd: { part: 'answer', field: 'answer' },
   proofCode: { part: 'proof code', field: 'proof' },
   proofLang: { part: 'proof language', field: 'proof' },
+  code: { part: 'starter or solution code', field: 'code' },
   tags: { part: 'tags', field: 'tags' },
 };
 
@@ -127,7 +129,9 @@ export function updateCard(parsed: ParsedDeckFile, cardIndex: number, fields: Ca
   const [newHeading] = splitLines(formatted);
   const expected = canonicalFields(fields);
   // Unchanged question and tags: keep the heading line byte for byte (its spacing and attribute order).
-  if (expected.frontMd.split('\n')[0] === card.frontMd.split('\n')[0] && expected.tags.join(' ') === card.tags.join(' ')) {
+  const sameHeading = expected.frontMd.split('\n')[0] === card.frontMd.split('\n')[0] && expected.tags.join(' ') === card.tags.join(' ');
+  // …unless the card becomes a coding card: its heading then gains `type="code"`.
+  if (sameHeading && (expected.code === null || isCodingHeading(card.attributes))) {
     formatted = originalHeading.text + formatted.slice(newHeading.text.length);
   }
   // The last card of a file without a final newline stays without one.

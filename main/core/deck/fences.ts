@@ -95,7 +95,17 @@ export function fenceContent(lines: readonly SourceLine[], fence: Fence, end: nu
 
 /** `js proof` / `ts proof` (any whitespace between the two words) mark the card's proof block. */
 export function proofLangOf(info: string): 'js' | 'ts' | null {
+  const block = codeBlockOf(info);
+  return block?.role === 'proof' ? block.lang : null;
+}
+
+/** What a card's fenced block is for: its proof, or (on a coding card only) the starter or the solution. */
+export type CodeBlockRole = 'proof' | 'starter' | 'solution';
+
+/** `<js|ts> <proof|starter|solution>` (any whitespace between the two words); anything else is answer text. */
+export function codeBlockOf(info: string): { lang: 'js' | 'ts'; role: CodeBlockRole } | null {
   const words = info.split(/\s+/);
-  if (words.length !== 2 || words[1] !== 'proof') return null;
-  return words[0] === 'js' || words[0] === 'ts' ? words[0] : null;
+  if (words.length !== 2 || (words[0] !== 'js' && words[0] !== 'ts')) return null;
+  const role = words[1];
+  return role === 'proof' || role === 'starter' || role === 'solution' ? { lang: words[0], role } : null;
 }

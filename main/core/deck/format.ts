@@ -1,7 +1,7 @@
 // formatCard: a card in canonical form, the shape the editor writes.
-import type { CardContent } from '../../contract/deck';
+import type { CardContent, CodeBlock, CodingParts } from '../../contract/deck';
 import { scanFences } from './fences';
-import { endsWithAttributeBlock, formatAttributeBlock } from './heading';
+import { endsWithAttributeBlock, formatAttributeBlock, isCodingHeading } from './heading';
 import { splitLines, toMarkdown } from './lines';
 import type { HeadingAttribute, LineEnding } from './types';
 
@@ -27,8 +27,23 @@ export function canonicalFields(fields: CardFields): CardFields {
     backMd: toMarkdown(normalizeNewlines(fields.backMd).split('\n')),
     proofCode: fields.proofCode === null ? null : normalizeNewlines(fields.proofCode),
     proofLang: fields.proofCode === null ? null : (fields.proofLang ?? 'js'),
+    code: fields.code ? canonicalCode(fields.code) : null,
     tags: fields.tags.filter((tag) => tag !== ''),
   };
+}
+
+function canonicalCode(code: CodingParts): CodingParts {
+  const block = ({ code: text, lang }: CodeBlock): CodeBlock => ({ code: normalizeNewlines(text), lang: lang ?? 'js' });
+  return { starter: block(code.starter), solution: block(code.solution) };
+}
+
+/**
+ * A card with coding parts gets `type="code"` in its heading (appended when missing). One without keeps its
+ * attributes: a coding card's draft that lost its blocks is then refused on read-back instead of saved as a plain card.
+ */
+export function attributesWithType(attributes: readonly HeadingAttribute[], coding: boolean): HeadingAttribute[] {
+  if (!coding || isCodingHeading(attributes)) return [...attributes];
+  return [...attributes, { key: 'type', value: 'code', raw: 'type="code"' }];
 }
 
 /** A `?` line outside code fences in the answer would be taken for the question separator. */
@@ -43,6 +58,12 @@ function proofFence(code: string): string {
   let longest = 0;
   for (const match of code.matchAll(/^ {0,3}(`+)/gm)) longest = Math.max(longest, match[1].length);
   return '`'.repeat(Math.max(3, longest + 1));
+}
+
+/** A fenced block after a blank line: ```` ```js proof ````, ```` ```ts starter ```` … */
+function fencedBlock(code: string, info: string): string[] {
+  const fence = proofFence(code);
+  return ['', `${fence}${info}`, code, fence];
 }
 
 /** Heading attributes with `tags` set to `tags` (kept in place when present, appended otherwise). */
@@ -71,14 +92,16 @@ export function formatCard(card: FormattableCard, eol: LineEnding = '\n'): strin
   const fields = canonicalFields(card);
   const [question, ...bodyLines] = fields.frontMd.split('\n');
   const questionBody = bodyLines.join('\n').replace(/^\n+/, '');
-  const attributes = attributesWithTags(card.attributes ?? [], fields.tags);
+  const attributes = attributesWithTags(attributesWithType(card.attributes ?? [], fields.code !== null), fields.tags);
   const out: string[] = [formatHeadingLine(question, card.id ?? null, attributes)];
   if (questionBody !== '') out.push('', questionBody, '', '?');
   else if (hasSeparatorLine(fields.backMd)) out.push('?');
   if (fields.backMd !== '') out.push('', fields.backMd);
-  if (fields.proofCode !== null) {
-    const fence = proofFence(fields.proofCode);
-    out.push('', `${fence}${fields.proofLang} proof`, fields.proofCode, fence);
+  // A coding card's blocks in reading order: what the user starts from, the reference, then the test.
+  if (fields.code) {
+    out.push(...fencedBlock(fields.code.starter.code, `${fields.code.starter.lang} starter`));
+    out.push(...fencedBlock(fields.code.solution.code, `${fields.code.solution.lang} solution`));
   }
+  if (fields.proofCode !== null) out.push(...fencedBlock(fields.proofCode, `${fields.proofLang} proof`));
   return out.join('\n').split('\n').join(eol) + eol;
 }

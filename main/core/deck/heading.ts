@@ -103,3 +103,8 @@ export function endsWithAttributeBlock(text: string): boolean {
   const blockMatch = BLOCK_AT_END.exec(text);
   return blockMatch !== null && tokenizeBlock(blockMatch[1]) !== null;
 }
+
+/** A coding card's heading carries `type="code"` (quoted or bare, as any attribute). */
+export function isCodingHeading(attributes: readonly HeadingAttribute[]): boolean {
+  return attributes.some((attribute) => attribute.key === 'type' && attribute.value === 'code');
+}

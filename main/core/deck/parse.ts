@@ -14,9 +14,9 @@
 //   for every input, errors or not.
 import type { DeckFileError } from '../../contract/deck';
 import { message, type Message } from '../../contract/messages';
-import { fenceContent, type Fence, proofLangOf, scanFences } from './fences';
+import { codeBlockOf, type CodeBlockRole, fenceContent, type Fence, proofLangOf, scanFences } from './fences';
 import { parseFrontMatter } from './frontMatter';
-import { HEADING, parseHeadingText } from './heading';
+import { HEADING, isCodingHeading, parseHeadingText } from './heading';
 import { isBlank, joinRaw, type SourceLine, splitLines, toMarkdown } from './lines';
 import type { DeckFileCard, LineEnding, ParsedDeckFile } from './types';
 
@@ -119,30 +119,25 @@ function parseCard(
   }
   const answerStart = separator >= 0 ? separator + 1 : start + 1;
 
-  const proofFences: Fence[] = [];
-  for (const fence of cardFences) {
-    const lang = proofLangOf(fence.info);
-    if (lang === null) continue;
-    if (fence.open < answerStart) {
-      report(fence.open + 1, message('deck.proofInQuestion'));
-    } else {
-      proofFences.push(fence);
-    }
+  const coding = isCodingHeading(heading.attributes);
+  const blocks = cardBlocks(cardFences, answerStart, coding, report);
+  if (coding) {
+    for (const role of CODING_BLOCKS) if (!blocks.has(role)) report(line, message('deck.codeBlockMissing', { block: role }));
   }
-  if (proofFences.length > 1) {
-    const where = proofFences.map((fence) => fence.open + 1).join(' and ');
-    report(proofFences[1].open + 1, message('deck.twoProofs', { lines: where }));
-  }
-  const proof = proofFences[0];
-  const proofEnd = proof ? (proof.close ?? end - 1) : -1;
-
+  // The card's own blocks leave the answer, each with one of the blank lines around it (no double gap).
+  const removed = [...blocks.values()].map((fence) => ({ open: fence.open, end: fence.close ?? end - 1 }));
   const answerTexts: string[] = [];
   for (let index = answerStart; index < end; index++) {
-    if (proof && index >= proof.open && index <= proofEnd) continue;
-    // Removing a proof block between two blank lines would leave a double gap in the answer.
-    if (proof && index === proofEnd + 1 && isBlank(lines[index].text) && isBlank(answerTexts.at(-1) ?? '')) continue;
+    if (removed.some((block) => index >= block.open && index <= block.end)) continue;
+    const afterBlock = removed.some((block) => index === block.end + 1);
+    if (afterBlock && isBlank(lines[index].text) && isBlank(answerTexts.at(-1) ?? '')) continue;
     answerTexts.push(lines[index].text);
   }
+  const proof = blocks.get('proof');
+  const contentOf = (fence: Fence) => fenceContent(lines, fence, end).join('\n');
+  const blockOf = (fence: Fence) => ({ code: contentOf(fence), lang: codeBlockOf(fence.info)!.lang });
+  const starter = blocks.get('starter');
+  const solution = blocks.get('solution');
 
   const questionBody = separator >= 0 ? toMarkdown(lines.slice(start + 1, separator).map((l) => l.text)) : '';
   const frontMd = questionBody === '' ? heading.question : `${heading.question}\n\n${questionBody}`;
@@ -152,8 +147,9 @@ function parseCard(
     line,
     frontMd,
     backMd: toMarkdown(answerTexts),
-    proofCode: proof ? fenceContent(lines, proof, end).join('\n') : null,
+    proofCode: proof ? contentOf(proof) : null,
     proofLang: proof ? proofLangOf(proof.info) : null,
+    code: coding && starter && solution ? { starter: blockOf(starter), solution: blockOf(solution) } : null,
     tags: heading.tags,
     raw: joinRaw(cardLines),
     lineCount: cardLines.length,
@@ -161,4 +157,40 @@ function parseCard(
     hasAttributeBlock: heading.hasAttributeBlock,
     hasIdToken: heading.hasIdToken,
   };
+}
+
+/** The blocks a coding card must carry besides its answer text. */
+const CODING_BLOCKS: readonly CodeBlockRole[] = ['starter', 'solution', 'proof'];
+
+/**
+ * The card's own fenced blocks by role, the first of each: its proof, and on a coding card its starter and
+ * solution (elsewhere `js starter` is answer text, as it always was). One above the `?` line or a second of a
+ * role is reported.
+ */
+function cardBlocks(
+  cardFences: readonly Fence[],
+  answerStart: number,
+  coding: boolean,
+  report: (line: number, problem: Message) => void,
+): Map<CodeBlockRole, Fence> {
+  const byRole = new Map<CodeBlockRole, Fence[]>();
+  for (const fence of cardFences) {
+    const block = codeBlockOf(fence.info);
+    if (block === null || (block.role !== 'proof' && !coding)) continue;
+    if (fence.open < answerStart) {
+      const problem = block.role === 'proof' ? message('deck.proofInQuestion') : message('deck.codeBlockInQuestion', { block: block.role });
+      report(fence.open + 1, problem);
+    } else {
+      byRole.set(block.role, [...(byRole.get(block.role) ?? []), fence]);
+    }
+  }
+  const first = new Map<CodeBlockRole, Fence>();
+  for (const [role, fences] of byRole) {
+    first.set(role, fences[0]);
+    if (fences.length < 2) continue;
+    const lines = fences.map((fence) => fence.open + 1).join(' and ');
+    const problem = role === 'proof' ? message('deck.twoProofs', { lines }) : message('deck.twoCodeBlocks', { block: role, lines });
+    report(fences[1].open + 1, problem);
+  }
+  return first;
 }

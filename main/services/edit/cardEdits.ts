@@ -145,9 +145,11 @@ export function cardEdits(tx: FileTransactions) {
   }
 
   function getCard(cardId: string): EditableCard {
-    const { entry } = tx.locate(cardId);
-    const card = cardView(tx.context().db, cardId);
-    if (!card) throw new AppError(message('edit.cardNotFound', { cardId }));
+    const { entry, index } = tx.locate(cardId);
+    const view = cardView(tx.context().db, cardId);
+    if (!view) throw new AppError(message('edit.cardNotFound', { cardId }));
+    // The database does not store a coding card's starter and solution: the deck file, their source, gives them.
+    const card = { ...view, code: entry.parsed.cards[index].code ?? null };
     return { card, deckName: entry.parsed.deck.name, sourcePath: entry.file.path, builtIn: entry.file.folder.builtIn };
   }
 

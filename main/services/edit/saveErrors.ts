@@ -12,8 +12,10 @@ const HEADER_LINES = 6;
 function fieldAt(cardText: string, line: number): EditorField {
   const lines = cardText.split('\n');
   const proofStart = lines.findIndex((text) => /^(`{3,}|~{3,})(js|ts) proof\s*$/.test(text));
+  const codeStart = lines.findIndex((text) => /^(`{3,}|~{3,})(js|ts) (starter|solution)\s*$/.test(text));
   const separator = lines.findIndex((text) => text.trim() === '?');
   if (proofStart >= 0 && line > proofStart) return 'proof';
+  if (codeStart >= 0 && line > codeStart) return 'code';
   if (line <= 1 || (separator >= 0 && line <= separator + 1)) return 'question';
   return 'answer';
 }

@@ -26,10 +26,26 @@ export interface ProofContextOptions<Tf extends TfForContext> {
   maxChecks?: number;
 }
 
+/** Every check's options may carry `inputs`: what it was run on, shown beside its result. */
+export interface CheckInputs {
+  inputs?: unknown;
+}
+
 export interface ProofCheckApi {
-  close(name: string, actual: unknown, expected: unknown, options?: { atol?: number; rtol?: number }): boolean;
-  true(name: string, condition: unknown): boolean;
-  equal(name: string, actual: unknown, expected: unknown): boolean;
+  close(name: string, actual: unknown, expected: unknown, options?: { atol?: number; rtol?: number } & CheckInputs): boolean;
+  true(name: string, condition: unknown, options?: CheckInputs): boolean;
+  equal(name: string, actual: unknown, expected: unknown, options?: CheckInputs): boolean;
+}
+
+/** The `inputs` option as text (tensors and arrays as the log shows them); never throws, like the checks. */
+function inputsOf(options: unknown): { inputs?: string } {
+  if (typeof options !== 'object' || options === null) return {};
+  try {
+    if (!('inputs' in options) || options.inputs === undefined) return {};
+    return { inputs: describeValue(options.inputs) };
+  } catch {
+    return { inputs: describeValue(undefined) };
+  }
 }
 
 export type ProofPlotApi = Record<PlotKind, (options: Record<string, unknown>) => void>;
@@ -92,9 +108,9 @@ export function createProofContext<Tf extends TfForContext>(options: ProofContex
   };
 
   const check: ProofCheckApi = {
-    close: (name, actual, expected, closeOptions) => record(checkClose(safeName(name), actual, expected, closeOptions)),
-    true: (name, condition) => record(checkTrue(safeName(name), condition)),
-    equal: (name, actual, expected) => record(checkEqual(safeName(name), actual, expected)),
+    close: (name, actual, expected, closeOptions) => record({ ...checkClose(safeName(name), actual, expected, closeOptions), ...inputsOf(closeOptions) }),
+    true: (name, condition, trueOptions) => record({ ...checkTrue(safeName(name), condition), ...inputsOf(trueOptions) }),
+    equal: (name, actual, expected, equalOptions) => record({ ...checkEqual(safeName(name), actual, expected), ...inputsOf(equalOptions) }),
   };
 
   const log = (...values: unknown[]): void => {

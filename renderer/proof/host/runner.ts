@@ -19,6 +19,8 @@ export interface ProofRunnerOptions {
 export interface RunOptions {
   code: string;
   lang: RunRequest['lang'];
+  /** A coding card's code under test (the user's code, or the solution or starter in deck:check). */
+  subject?: RunRequest['subject'];
   backend?: BackendChoice;
   timeoutMs?: number;
   maxTensorElements?: number;
@@ -134,10 +136,10 @@ export function createProofRunner(options: ProofRunnerOptions): ProofRunner {
   }
 
   return {
-    async run({ code, lang, backend = 'auto', timeoutMs = DEFAULT_PROOF_TIMEOUT_MS, maxTensorElements }) {
+    async run({ code, lang, subject, backend = 'auto', timeoutMs = DEFAULT_PROOF_TIMEOUT_MS, maxTensorElements }) {
       const known = lastRanOn.get(backend) ?? { backend: backend === 'auto' ? 'cpu' : backend, device: 'unknown' };
       try {
-        const reply = await request((id) => ({ type: 'run', id, code, lang, backend, timeoutMs, maxTensorElements }));
+        const reply = await request((id) => ({ type: 'run', id, code, lang, backend, timeoutMs, maxTensorElements, ...(subject ? { subject } : {}) }));
         if (reply.type !== 'result') return failedResult(known.backend, known.device, 'The proof sandbox sent an unexpected reply.');
         if (reply.result.device) lastRanOn.set(backend, { backend: reply.result.backend, device: reply.result.device });
         return reply.result;

@@ -5,7 +5,7 @@
 
 import type { ProofResult } from '../../../main/contract/proof';
 import { compileProof, executeProof } from '../api';
-import { failedResult, readBackendInfos, type WorkerReply } from '../protocol';
+import { failedResult, readBackendInfos, readCodeBlock, type WorkerReply } from '../protocol';
 import { probeBackends, startBackend, tf, type StartedBackend } from './backends';
 import { hardenWorkerGlobals } from './hardening';
 import { bundledWasmPaths } from './wasmPaths';
@@ -37,7 +37,8 @@ async function handle(message: Record<string, unknown>): Promise<void> {
     let result: ProofResult;
     try {
       hardenWorkerGlobals();
-      const executed = await executeProof({ tf, code: String(message.code), lang: message.lang as 'js' | 'ts', timeoutMs: Number(message.timeoutMs), now: clock });
+      const subject = readCodeBlock(message.subject) ?? undefined;
+      const executed = await executeProof({ tf, code: String(message.code), lang: message.lang as 'js' | 'ts', subject, timeoutMs: Number(message.timeoutMs), now: clock });
       result = { ...executed, backend, device };
     } catch (error) {
       // Only reachable when the proof broke what the runner itself uses (e.g. overwrote Array.prototype methods).

@@ -149,7 +149,7 @@ export class ProofWorkers {
       return { result: failedResult(fallbackBackend, ready.device || 'unavailable', ready.error ?? 'No proof backend could start.'), killed: false };
     }
     const { worker, nonce, backend, device } = ready;
-    worker.postMessage({ type: 'run', code: request.code, lang: request.lang, timeoutMs: request.timeoutMs });
+    worker.postMessage({ type: 'run', code: request.code, lang: request.lang, subject: request.subject, timeoutMs: request.timeoutMs });
     const started = performance.now();
     let result: ProofResult;
     let killed = false;

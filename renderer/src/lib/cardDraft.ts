@@ -1,7 +1,7 @@
 // The card editor's pure pieces: what the form's text becomes as a card draft, which deck a new card goes to,
 // and where pasted images' links land in the text. No Svelte and no DOM, so they are unit-tested in Node.
 import type { CardDraft, DeckSummary } from '../../../main/contract/api';
-import type { ProofLang } from '../../../main/contract/deck';
+import type { CodingParts, ProofLang } from '../../../main/contract/deck';
 
 /** The editor's fields as the user typed them. */
 export interface DraftFields {
@@ -10,6 +10,8 @@ export interface DraftFields {
   tagsText: string;
   proofCode: string;
   proofLang: ProofLang;
+  /** A coding card's starter and solution, kept exactly as read (null on other cards). */
+  code?: CodingParts | null;
 }
 
 /** Tags are typed space- or comma-separated. */
@@ -23,6 +25,8 @@ export function draftOf(fields: DraftFields): CardDraft {
     backMd: fields.backMd,
     proofCode: hasProof ? fields.proofCode : null,
     proofLang: hasProof ? fields.proofLang : null,
+    // A coding card's parts go back with it; other cards' drafts stay as they were.
+    ...(fields.code ? { code: fields.code } : {}),
     tags: tagsFromText(fields.tagsText),
   };
 }

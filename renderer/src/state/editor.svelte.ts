@@ -3,7 +3,7 @@
 // field, running the proof, pasted images, duplicate and delete. CardEditor.svelte is only its layout.
 import { words } from '../lib/words';
 import type { Api, CardSaveError, SaveCardResult } from '../../../main/contract/api';
-import type { ProofLang } from '../../../main/contract/deck';
+import type { CodingParts, ProofLang } from '../../../main/contract/deck';
 import { base64Of, draftOf, insertImageLinks, plural } from '../lib/cardDraft';
 import type { NoticeMessage } from '../lib/notice';
 
@@ -35,6 +35,8 @@ export class EditorState {
   tagsText = $state('');
   proofCode = $state('');
   proofLang = $state<ProofLang>('js');
+  /** A coding card's starter and solution: saved back as read (editing them in the UI is issue 17 step 2). */
+  code = $state<CodingParts | null>(null);
   /** The deck file the card lives in ('' until known). */
   sourcePath = $state('');
   builtIn = $state(false);
@@ -85,6 +87,7 @@ export class EditorState {
       this.tagsText = card.tags.join(' ');
       this.proofCode = card.proofCode ?? '';
       this.proofLang = card.proofLang ?? 'js';
+      this.code = card.code ?? null;
       this.baseContentHash = card.contentHash;
       this.sourcePath = editable.sourcePath;
       this.builtIn = editable.builtIn;

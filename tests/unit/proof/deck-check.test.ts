@@ -77,9 +77,9 @@ describe('deck:check CLI', () => {
     expect(result.code).toBe(0);
     const rows = JSON.parse(result.stdout) as DeckCheckRow[];
     expect(rows).toEqual([
-      { file: basic, deck: 'proof-fixture-basic', card: 'fx-matmul', backend: 'cpu', device: 'CPU (JavaScript)', ok: true, checksPassed: 1, checksTotal: 1, ms: expect.any(Number), error: null },
-      { file: basic, deck: 'proof-fixture-basic', card: 'fx-softmax-ts', backend: 'cpu', device: 'CPU (JavaScript)', ok: true, checksPassed: 2, checksTotal: 2, ms: expect.any(Number), error: null },
-      { file: basic, deck: 'proof-fixture-basic', card: 'fx-no-proof', backend: null, device: null, ok: null, checksPassed: 0, checksTotal: 0, ms: null, error: null },
+      { file: basic, deck: 'proof-fixture-basic', card: 'fx-matmul', run: 'proof', expect: 'pass', backend: 'cpu', device: 'CPU (JavaScript)', ok: true, checksPassed: 1, checksTotal: 1, ms: expect.any(Number), error: null },
+      { file: basic, deck: 'proof-fixture-basic', card: 'fx-softmax-ts', run: 'proof', expect: 'pass', backend: 'cpu', device: 'CPU (JavaScript)', ok: true, checksPassed: 2, checksTotal: 2, ms: expect.any(Number), error: null },
+      { file: basic, deck: 'proof-fixture-basic', card: 'fx-no-proof', run: 'proof', expect: 'pass', backend: null, device: null, ok: null, checksPassed: 0, checksTotal: 0, ms: null, error: null },
     ]);
     expect((await deckCheck([basic, '--backend', 'cpu', '--require-proofs'])).code).toBe(1);
   }, 120_000);
@@ -93,6 +93,27 @@ describe('deck:check CLI', () => {
     expect(result.stdout).toMatch(/FAIL\s+failing\s+#1\s+wasm\s+0\/1/);
     expect(result.stdout).toMatch(/check "softmax" failed: 2 of 2 elements not close/);
     expect(readFileSync(file, 'utf8')).toBe(text); // the card without an id did not get one written
+  }, 120_000);
+
+  it('runs a coding card\'s test with its solution (must pass) and its starter (must fail); a passing starter fails the run', async () => {
+    const coding = join(fixtures, 'coding.md');
+    const result = await deckCheck([coding, '--backend', 'cpu', '--json']);
+    expect(result.code).toBe(1);
+    const rows = JSON.parse(result.stdout) as DeckCheckRow[];
+    expect(rows.map(({ card, run, expect: expected, ok }) => ({ card, run, expect: expected, ok }))).toEqual([
+      { card: 'fx-code-softmax', run: 'solution', expect: 'pass', ok: true },
+      { card: 'fx-code-softmax', run: 'starter', expect: 'fail', ok: false },
+      { card: 'fx-code-weak', run: 'solution', expect: 'pass', ok: true },
+      { card: 'fx-code-weak', run: 'starter', expect: 'fail', ok: true },
+      { card: 'fx-code-plain', run: 'proof', expect: 'pass', ok: true },
+    ]);
+    // The starter's failure names the check and the inputs it ran on.
+    expect(rows[1].error).toBe('check "rows match tf.softmax, even at large logits" failed: actual: expected a number, array, typed array or tensor, got undefined (inputs: x = [[1000, 1001], [0, 0]])');
+    const table = await deckCheck([coding, '--backend', 'cpu']);
+    expect(table.code).toBe(1);
+    expect(table.stdout).toMatch(/ok\s+proof-fixture-coding\s+fx-code-softmax\s+starter \(should fail\)\s+cpu\s+0\/1/);
+    expect(table.stdout).toMatch(/FAIL\s+proof-fixture-coding\s+fx-code-weak\s+starter \(should fail\)\s+cpu\s+1\/1[^\n]*\n\s+↳ the starter passes its tests/);
+    expect(table.stdout).toMatch(/^4 passed, 1 failed, 0 without a proof$/m);
   }, 120_000);
 });
 
