@@ -1,4 +1,4 @@
-// Mutation test for decks/5-coding.md: for every coding card, typical mistakes of its kind are planted IN MEMORY
+// Mutation test for tests/fixtures/coding-deck/5-coding.md (the coding deck, built-in once review can grade code): for every coding card, typical mistakes of its kind are planted IN MEMORY
 // into a copy of its solution, and the card's test (its proof) must fail that code, as it fails the starter and
 // passes the solution. A planted mistake the test lets through is a test that cannot grade what the user writes.
 // The deck file is only read.
@@ -7,7 +7,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { parseDeck } from '../../../main/core/deck';
 import { runProofInNode } from '../../../scripts/proof-node';
 
-const parsed = parseDeck(readFileSync(new URL('../../../decks/5-coding.md', import.meta.url), 'utf8'), 'decks/5-coding.md');
+const parsed = parseDeck(readFileSync(new URL('../../fixtures/coding-deck/5-coding.md', import.meta.url), 'utf8'), '5-coding.md');
 
 interface Mistake {
   card: string;
@@ -50,7 +50,7 @@ const MISTAKES: Mistake[] = [
 
 const cardOf = (id: string) => {
   const card = parsed.cards.find((c) => c.id === id);
-  if (!card?.code || card.proofCode === null || card.proofLang === null) throw new Error(`${id} is not a coding card of decks/5-coding.md`);
+  if (!card?.code || card.proofCode === null || card.proofLang === null) throw new Error(`${id} is not a coding card of 5-coding.md`);
   return { ...card, code: card.code, proofCode: card.proofCode, proofLang: card.proofLang };
 };
 
@@ -60,7 +60,7 @@ afterAll(() => {
   console.log(`coding deck mutation score: ${caught.length}/${MISTAKES.length}\n${caught.map((line) => `  ✓ ${line}`).join('\n')}`);
 });
 
-describe('decks/5-coding.md', () => {
+describe('the coding deck (5-coding.md)', () => {
   it('parses, and every card is a coding card with a planted mistake below', () => {
     expect(parsed.errors).toEqual([]);
     expect(parsed.cards.length).toBeGreaterThanOrEqual(6);
