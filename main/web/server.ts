@@ -7,7 +7,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { errorKind, type ErrorKind } from '../contract/errors';
-import { message } from '../contract/messages';
+import { message, type Message } from '../contract/messages';
 import { createDispatcher, toErrorPayload } from '../ipc/dispatch';
 import { readBody } from './body';
 
@@ -65,20 +65,35 @@ function send(res: ServerResponse, status: number, body: string | Buffer, header
 const sendJson = (res: ServerResponse, status: number, value: unknown) =>
   send(res, status, JSON.stringify(value ?? null), { 'content-type': 'application/json; charset=utf-8' });
 
+/**
+ * The JSON body of a POST (the API and the test clock), or null once the refusal is sent: POST only, JSON only,
+ * the body within its cap and strict UTF-8 (readBody), parseable. An empty body reads as `empty`.
+ */
+async function readJsonPost(req: IncomingMessage, res: ServerResponse, empty: unknown): Promise<{ arg: unknown } | null> {
+  const refuse = (status: number, error: Message): null => {
+    sendJson(res, status, { error });
+    return null;
+  };
+  if (req.method !== 'POST') {
+    send(res, 405, 'POST only.');
+    return null;
+  }
+  if (!String(req.headers['content-type'] ?? '').startsWith('application/json')) return refuse(415, message('api.jsonOnly'));
+  const body = await readBody(req);
+  if (!body.ok) return refuse(body.status, body.error);
+  try {
+    return { arg: body.text.length ? JSON.parse(body.text) : empty };
+  } catch (error) {
+    return refuse(400, message('api.badJson', { detail: (error as Error).message }));
+  }
+}
+
 /** The test clock's endpoint, behind the same guards as the API; 404 with `testClock.off` unless it was turned on. */
 async function answerTestClock(req: IncomingMessage, res: ServerResponse, clock: MovableClock | undefined): Promise<void> {
   if (!clock) return sendJson(res, 404, { error: message('testClock.off') });
-  if (req.method !== 'POST') return send(res, 405, 'POST only.');
-  if (!String(req.headers['content-type'] ?? '').startsWith('application/json')) return sendJson(res, 415, { error: message('api.jsonOnly') });
-  const body = await readBody(req);
-  if (!body.ok) return sendJson(res, body.status, { error: body.error });
-  let arg: unknown;
-  try {
-    arg = JSON.parse(body.text || '{}');
-  } catch (error) {
-    return sendJson(res, 400, { error: message('api.badJson', { detail: (error as Error).message }) });
-  }
-  const moved = moveTestClock(clock, arg);
+  const post = await readJsonPost(req, res, {});
+  if (!post) return;
+  const moved = moveTestClock(clock, post.arg);
   return moved.ok ? sendJson(res, 200, { result: moved.reading }) : sendJson(res, 400, { error: moved.error });
 }
 
@@ -115,18 +130,10 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       }
       if (url.pathname === TEST_CLOCK_PATH) return await answerTestClock(req, res, options.testClock);
       if (url.pathname.startsWith('/api/')) {
-        if (req.method !== 'POST') return send(res, 405, 'POST only.');
-        if (!String(req.headers['content-type'] ?? '').startsWith('application/json')) return sendJson(res, 415, { error: message('api.jsonOnly') });
-        const body = await readBody(req);
-        if (!body.ok) return sendJson(res, body.status, { error: body.error });
-        let arg: unknown;
+        const post = await readJsonPost(req, res, undefined);
+        if (!post) return;
         try {
-          arg = body.text.length ? JSON.parse(body.text) : undefined;
-        } catch (error) {
-          return sendJson(res, 400, { error: message('api.badJson', { detail: (error as Error).message }) });
-        }
-        try {
-          return sendJson(res, 200, { result: await dispatch(url.pathname.slice('/api/'.length), arg) });
+          return sendJson(res, 200, { result: await dispatch(url.pathname.slice('/api/'.length), post.arg) });
         } catch (error) {
           const payload = toErrorPayload(error);
           return sendJson(res, HTTP_STATUS[errorKind(payload.code)], { error: payload });

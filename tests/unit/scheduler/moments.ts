@@ -16,12 +16,5 @@ export function logged(local: string, quality: Quality, utcOffsetMin = 0): Logge
   return { quality, reviewedAt: now, day: today };
 }
 
-/** Deterministic PRNG (mulberry32), as the benches use: the same synthetic histories every run. */
-export function prng(seed: number): () => number {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** Deterministic PRNG: the benches' own, so synthetic histories are the same every run. */
+export { prng } from '../../../scripts/bench/stats';
