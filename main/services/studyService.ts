@@ -78,7 +78,8 @@ export function createStudyService(deps: { store: StudyStore; presets: PresetSto
     const settings = deps.settings();
     const at = moment(settings);
     const scope = scopeOf(target, at.today, at.now);
-    const found = store.next(scope);
+    const groups = store.sessionGroups(scope);
+    const found = store.next(scope, groups);
     let next: StudyCard | null = null;
     if (found) {
       const qualities = settings.sixGrades ? SIX_GRADE_QUALITIES : FOUR_BUTTON_QUALITIES;
@@ -88,7 +89,7 @@ export function createStudyService(deps: { store: StudyStore; presets: PresetSto
       next = { card: cardViewOf(found.row), kind: found.kind, outcomes, shownAt: at.now };
     }
     // Undo belongs to the session: its scope (sessionKey) and day, kept in the database (storage/studyStore.ts).
-    return { next, counts: store.counts(scope), undoDepth: store.undoDepth(scope), now: at.now };
+    return { next, counts: store.counts(scope, groups), undoDepth: store.undoDepth(scope), now: at.now };
   }
 
   /** What a session over `deckId` would show now, limits applied: the home screen's counts, without building a card. */

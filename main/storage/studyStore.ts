@@ -23,6 +23,12 @@ export interface Remaining {
   reviews: number;
 }
 
+/** Decks of a session that share a preset, with what its daily limits leave today. */
+export interface SessionGroup {
+  decks: (string | null)[];
+  left: Remaining;
+}
+
 /** FSRS learning cards due this soon are shown when nothing else is left (Anki's "learn ahead limit"). */
 export const LEARN_AHEAD_MS = 20 * 60_000;
 
@@ -132,7 +138,7 @@ export function createStudyStore(db: Db) {
    * The session's decks grouped by preset, each group with what its limits leave. All decks (deckId null) stay one
    * group over the all-decks plans while every deck uses one preset (the usual case); else each deck is asked.
    */
-  function groupsOf(scope: StudyScope): { decks: (string | null)[]; left: Remaining }[] {
+  function groupsOf(scope: StudyScope): SessionGroup[] {
     const left = remainingByPreset(scope.today);
     const presetOf = new Map((assignments.all() as { deck_id: string; preset_id: number }[]).map((a) => [a.deck_id, a.preset_id]));
     const leftOf = (preset: number) => left.get(preset) ?? left.get(DEFAULT_PRESET_ID)!;
@@ -184,10 +190,16 @@ export function createStudyStore(db: Db) {
   return {
     remainingByPreset,
 
+    /**
+     * The session's decks by preset with what each preset's limits leave (five reads). A study step reads them once
+     * and hands them to `next` and `counts`, which read them themselves when not given.
+     */
+    sessionGroups: groupsOf,
+
     /** Each group's decks summed and capped at what its preset's limits leave, then the groups summed. */
-    counts(scope: StudyScope) {
+    counts(scope: StudyScope, groups: readonly SessionGroup[] = groupsOf(scope)) {
       const total = { new: 0, review: 0, learning: 0 };
-      for (const { decks, left } of groupsOf(scope)) {
+      for (const { decks, left } of groups) {
         const sum = decks.map((d) => countOne(d, scope, left)).reduce((a, b) => ({ new: a.new + b.new, review: a.review + b.review, learning: a.learning + b.learning }));
         total.new += Math.min(sum.new, left.newCards);
         total.review += Math.min(sum.review, left.reviews);
@@ -200,8 +212,7 @@ export function createStudyStore(db: Db) {
      * FSRS learning steps due now first (they are due at an instant), then reviews due, new cards, today's SM-2 drill,
      * and last the learning steps due within LEARN_AHEAD_MS; each deck within what its preset's limits leave.
      */
-    next(scope: StudyScope): { row: CardRow; kind: StudyKind } | null {
-      const groups = groupsOf(scope);
+    next(scope: StudyScope, groups: readonly SessionGroup[] = groupsOf(scope)): { row: CardRow; kind: StudyKind } | null {
       const all = groups.flatMap((g) => g.decks);
       const withReviews = groups.filter((g) => g.left.reviews > 0).flatMap((g) => g.decks);
       const withNew = new Set(groups.filter((g) => g.left.newCards > 0).flatMap((g) => g.decks));
