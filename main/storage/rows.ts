@@ -80,15 +80,8 @@ export function stateOf(row: StateRow): SchedulerState {
 }
 
 /** Column values of a state (named as the columns, camel-cased). An FSRS state keeps the card's last SM-2 EF. */
-export interface StateColumns {
+export interface StateColumns extends CardSchedule {
   scheduler: SchedulerName;
-  efMilli: number;
-  reps: number;
-  intervalDays: number;
-  dueDay: number | null;
-  lapses: number;
-  queue: CardQueue;
-  drillDay: number | null;
   fsrsStability: number | null;
   fsrsDifficulty: number | null;
   fsrsPhase: FsrsPhase | null;
