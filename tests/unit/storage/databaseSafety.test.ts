@@ -15,6 +15,18 @@ afterEach(() => c?.dispose());
 
 const dbFile = () => join(c.dataDir, 'proofdeck.sqlite');
 const backups = () => listBackups(join(c.dataDir, 'backups'));
+
+/** Damages a leaf page of `cards` in the middle of the file: integrity_check fails, `reviews` still reads. */
+function damageCardsLeafPage(): void {
+  const probe = new Database(dbFile(), { readonly: true });
+  const pages = probe.prepare(`SELECT pageno FROM dbstat WHERE name = 'cards' AND pagetype = 'leaf' ORDER BY pageno`).pluck().all() as number[];
+  const pageSize = probe.pragma('page_size', { simple: true }) as number;
+  probe.close();
+  const bytes = readFileSync(dbFile());
+  const page = pages[Math.floor(pages.length / 2)];
+  for (let i = (page - 1) * pageSize + 8; i < page * pageSize; i++) bytes[i] = (i * 13) & 0xff;
+  writeFileSync(dbFile(), bytes);
+}
 const sha = (path: string) => createHash('sha256').update(readFileSync(path)).digest('hex');
 
 async function answer(cardId: string, quality: Quality) {
@@ -138,15 +150,7 @@ describe('a restore rescues the answers the damaged file holds beyond the backup
     // A crash would have left no shutdown backup: only the older one is there.
     rmSync(backups()[0].path);
     expect(backups()[0].path).toBe(backup.path);
-    // Damage a leaf page of `cards` in the middle of the file: integrity_check fails, `reviews` still reads.
-    const probe = new Database(dbFile(), { readonly: true });
-    const pages = probe.prepare(`SELECT pageno FROM dbstat WHERE name = 'cards' AND pagetype = 'leaf' ORDER BY pageno`).pluck().all() as number[];
-    const pageSize = probe.pragma('page_size', { simple: true }) as number;
-    probe.close();
-    const bytes = readFileSync(dbFile());
-    const page = pages[Math.floor(pages.length / 2)];
-    for (let i = (page - 1) * pageSize + 8; i < page * pageSize; i++) bytes[i] = (i * 13) & 0xff;
-    writeFileSync(dbFile(), bytes);
+    damageCardsLeafPage();
 
     c.reopen();
     const { databaseProblem } = await c.app.api.startupStatus();
@@ -187,14 +191,7 @@ describe('a restore rescues the answers the damaged file holds beyond the backup
     expect(expected.map((r) => (r as { fsrs_phase: string }).fsrs_phase)).toEqual(['review', 'learning', 'review']);
     rmSync(backups()[0].path);
     expect(backups()[0].path).toBe(backup.path);
-    const probe = new Database(dbFile(), { readonly: true });
-    const pages = probe.prepare(`SELECT pageno FROM dbstat WHERE name = 'cards' AND pagetype = 'leaf' ORDER BY pageno`).pluck().all() as number[];
-    const pageSize = probe.pragma('page_size', { simple: true }) as number;
-    probe.close();
-    const bytes = readFileSync(dbFile());
-    const page = pages[Math.floor(pages.length / 2)];
-    for (let i = (page - 1) * pageSize + 8; i < page * pageSize; i++) bytes[i] = (i * 13) & 0xff;
-    writeFileSync(dbFile(), bytes);
+    damageCardsLeafPage();
     c.reopen();
     const status = await c.app.api.restoreBackup({ backup: backup.path });
     expect(status.restored).toEqual({ backup: backup.path, rescued: 3, skipped: 0 });
