@@ -20,9 +20,18 @@ export function folderWithinDeckFolder(file: string, folders: readonly Pick<Deck
   return best ?? '';
 }
 
-/** Adds each deck's tree path and orders the list: built-in decks first (as before), then by path, naturally. */
+const byText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+/**
+ * Adds each deck's tree path and orders the list: built-in decks first, in the order of their numbered files
+ * (1-transformer.md, 2-optimizers.md…: the notes' chapter order, which their names do not sort into), then the
+ * user's decks by path, naturally.
+ */
 export function inTreeOrder<T extends Omit<DeckSummary, 'path' | 'due'>>(decks: readonly T[], folders: readonly Pick<DeckFolder, 'path'>[]): (T & { path: string[] })[] {
   return decks
     .map((deck) => ({ ...deck, path: deckTreePath(deck.name, folderWithinDeckFolder(deck.sourcePath, folders)) }))
-    .sort((a, b) => Number(b.builtIn) - Number(a.builtIn) || compareDeckPaths(a.path, b.path) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    .sort((a, b) =>
+      Number(b.builtIn) - Number(a.builtIn) ||
+      (a.builtIn && b.builtIn ? byText(a.sourcePath, b.sourcePath) : compareDeckPaths(a.path, b.path)) ||
+      byText(a.id, b.id));
 }

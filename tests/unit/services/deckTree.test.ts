@@ -34,6 +34,18 @@ describe('deck tree in the overview', () => {
       ['book', 'part 2', 'ch10'],
     ]);
   });
+
+  it('keeps built-in decks in the order of their numbered files, whatever their names sort to', async () => {
+    c = tempCollection({
+      builtIn: {
+        '1-transformer.md': deckText('t', [{ id: 't1', q: 'T?' }], 'Transformer 与 BERT'),
+        '2-optimizers.md': deckText('o', [{ id: 'o1', q: 'O?' }], '优化器 (Optimizers)'),
+        '4-word-vectors.md': deckText('w', [{ id: 'w1', q: 'W?' }], '词向量 (Word vectors)'),
+      },
+    });
+    const { decks } = await c.app.api.overview();
+    expect(decks.map((deck) => deck.id)).toEqual(['t', 'o', 'w']);
+  });
 });
 
 describe('studying several decks as one session (a parent row)', () => {
