@@ -87,7 +87,7 @@ const MISTAKES: Mistake[] = [
   { card: 'c-sgns-grad', mistake: 'forgets the − 1 of the positive term', from: 'tf.sub(tf.sigmoid(tf.dot(context, center)), 1)', to: 'tf.sigmoid(tf.dot(context, center))' },
   { card: 'c-sgns-grad', mistake: 'weights the negatives by σ(−u_k·v_c)', from: 'tf.sigmoid(tf.matMul(negatives, tf.reshape(center, [-1, 1])))', to: 'tf.sigmoid(tf.neg(tf.matMul(negatives, tf.reshape(center, [-1, 1]))))' },
   { card: 'c-sgns-grad', mistake: 'subtracts the negatives’ push instead of adding it', from: 'return tf.add(positive, tf.sum(', to: 'return tf.sub(positive, tf.sum(' },
-  { card: 'c-align-uniform', mistake: 'uniformity averages over all n² pairs, i = j included', from: 'tf.div(tf.sum(tf.mul(tf.exp(tf.mul(-2, dist2)), offDiagonal)), n * (n - 1))', to: 'tf.mean(tf.exp(tf.mul(-2, dist2)))' },
+  { card: 'c-align-uniform', mistake: 'uniformity averages over all n² pairs, i = j included', from: 'tf.div(tf.sub(tf.sum(tf.exp(tf.mul(-2, dist2))), n), n * (n - 1))', to: 'tf.mean(tf.exp(tf.mul(-2, dist2)))' },
   { card: 'c-align-uniform', mistake: 't = 1 instead of 2', from: 'tf.mul(-2, dist2)', to: 'tf.mul(-1, dist2)' },
   { card: 'c-align-uniform', mistake: 'alignment with the distance, not its square', from: 'tf.mean(tf.sum(tf.square(tf.sub(x, y)), -1))', to: 'tf.mean(tf.norm(tf.sub(x, y), \'euclidean\', -1))' },
   { card: 'c-align-uniform', mistake: 'alignment averaged over the wrong axis', from: 'tf.mean(tf.sum(tf.square(tf.sub(x, y)), -1))', to: 'tf.mean(tf.sum(tf.square(tf.sub(x, y)), 0))' },
