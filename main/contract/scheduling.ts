@@ -100,7 +100,8 @@ export interface SchedulerFit {
   comparison: SchedulerComparison;
   /**
    * FSRS's parameters in the comparison: `fitted` by the optimizer on the reviews before `fromDay` only (never on
-   * the scored ones), or FSRS's `default` ones when those were fewer than MIN_OPTIMIZER_REVIEWS.
+   * the scored ones), or FSRS's `default` ones when those were fewer than MIN_OPTIMIZER_REVIEWS (or the optimizer
+   * declined them as too thin).
    */
   fsrsParameters: 'fitted' | 'default';
   /** Reviews before `fromDay` (what FSRS was or could have been fitted to). */

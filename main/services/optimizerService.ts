@@ -87,9 +87,11 @@ export function createOptimizerService(deps: {
         throw new AppError(message('scheduler.notEnoughHistory', { scored, needed: MIN_SCORED_REVIEWS }));
       }
       const training = optimizerItems(trainingPart(all, fromDay));
-      if (training.length < MIN_OPTIMIZER_REVIEWS) return { comparison: first, fsrsParameters: 'default', trainingReviews: training.length, fromDay };
-      const fitted = await run({ items: training, currentWeights: null });
-      return { comparison: compare(fitted.weights)!, fsrsParameters: 'fitted', trainingReviews: training.length, fromDay };
+      const withDefaults: SchedulerFit = { comparison: first, fsrsParameters: 'default', trainingReviews: training.length, fromDay };
+      if (training.length < MIN_OPTIMIZER_REVIEWS) return withDefaults;
+      // fsrs-rs may still decline a set it finds too thin ("NotEnoughData"): the defaults are the honest fallback.
+      const fitted = await run({ items: training, currentWeights: null }).catch(() => null);
+      return fitted ? { comparison: compare(fitted.weights)!, fsrsParameters: 'fitted', trainingReviews: training.length, fromDay } : withDefaults;
     },
   };
 }
