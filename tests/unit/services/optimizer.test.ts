@@ -2,11 +2,16 @@
 // real @open-spaced-repetition/binding running in a real worker thread. Histories are drawn with a seeded PRNG from
 // a known forgetting curve — FSRS-6 with initial stabilities a quarter of the defaults (a user who forgets faster
 // than FSRS assumes) — and written into the review log of a real collection.
+import Database from 'better-sqlite3';
+import { join } from 'node:path';
 import { default_w } from 'ts-fsrs';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { OptimizerStatus, PresetFields } from '../../../main/contract/scheduling';
 import { evaluateSchedulers, optimizerItems, splitDay, trainingPart, type CardHistory } from '../../../main/core/scheduler';
+import { createOptimizerService } from '../../../main/services/optimizerService';
 import { runOptimizer } from '../../../main/services/optimizerRunner';
+import { createHistoryStore } from '../../../main/storage/historyStore';
+import { createPresetStore } from '../../../main/storage/presetStore';
 import { deckText, tempCollection, type TempCollection } from '../helpers/collection';
 import { refusal as refusalOf } from '../helpers/refusal';
 import { seedReviews } from '../helpers/seedReviews';
@@ -117,5 +122,30 @@ describe('evaluateSchedulers', () => {
     expect(fsrs.rmseBins).toBeLessThan(sm2.rmseBins);
     expect(fsrs.auc!).toBeGreaterThan(0.5);
     console.log(`evaluation: ${scored} scored, trained on ${fit.trainingReviews}; log loss SM-2 ${sm2.logLoss.toFixed(4)} FSRS ${fsrs.logLoss.toFixed(4)}; RMSE(bins) ${sm2.rmseBins.toFixed(4)} / ${fsrs.rmseBins.toFixed(4)}; AUC ${sm2.auc?.toFixed(3)} / ${fsrs.auc?.toFixed(3)}`);
+  });
+});
+
+describe('the evaluation when the optimizer declines the training half', () => {
+  it('scores FSRS\'s defaults and says so, rather than failing', async () => {
+    const histories = collectionWithHistory(160, 21);
+    const db = new Database(join(c.dataDir, 'proofdeck.sqlite'));
+    try {
+      const declined: number[] = [];
+      const service = createOptimizerService({
+        histories: createHistoryStore(db),
+        presets: createPresetStore(db),
+        run: async (request) => {
+          declined.push(request.items.length);
+          throw new Error('NotEnoughData');
+        },
+      });
+      const fit = await service.evaluate(1);
+      expect(declined).toEqual([fit.trainingReviews]);
+      expect(fit.fsrsParameters).toBe('default');
+      const byId = [...histories].sort((a, b) => (a.cardId < b.cardId ? -1 : 1));
+      expect(fit.comparison).toEqual(evaluateSchedulers(byId));
+    } finally {
+      db.close();
+    }
   });
 });
