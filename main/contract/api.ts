@@ -4,7 +4,7 @@ import type { CardContent, DeckFileError } from './deck';
 import type { Message } from './messages';
 import type { ProofBackend, ProofResult } from './proof';
 import type { Statistics } from './statistics';
-import type { Preset, PresetFields, PresetList } from './scheduling';
+import type { OptimizerStatus, Preset, PresetFields, PresetList, SchedulerFit } from './scheduling';
 
 /** Epoch milliseconds. Every time crossing the boundary is one of these. */
 export type EpochMs = number;
@@ -378,6 +378,14 @@ export interface Api {
   deletePreset(arg: { id: number }): Promise<void>;
   /** The deck studies with the preset from now on (its cards re-derived if the scheduler differs). */
   assignPreset(arg: { deckId: string; presetId: number }): Promise<Preset>;
+  /**
+   * Starts FSRS's optimizer on the review history of the preset's decks, off the main thread; refused below
+   * MIN_OPTIMIZER_REVIEWS. Applies nothing: the user applies the weights with `updatePreset`.
+   */
+  optimizePreset(arg: { presetId: number }): Promise<{ jobId: string }>;
+  optimizerStatus(arg: { jobId: string }): Promise<OptimizerStatus>;
+  /** SM-2 and FSRS scored out of sample on the preset's decks' history; refused below MIN_SCORED_REVIEWS. */
+  evaluateSchedulers(arg: { presetId: number }): Promise<SchedulerFit>;
   updateSettings(arg: Partial<Settings>): Promise<Settings>;
   recordProofRun(arg: { cardId: string; contentHash: string; result: ProofResult }): Promise<void>;
   proofRuns(arg: { cardId: string }): Promise<ProofRunRecord[]>;
@@ -463,6 +471,9 @@ export const API_METHODS = [
   'updatePreset',
   'deletePreset',
   'assignPreset',
+  'optimizePreset',
+  'optimizerStatus',
+  'evaluateSchedulers',
   'updateSettings',
   'recordProofRun',
   'proofRuns',

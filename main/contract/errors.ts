@@ -15,6 +15,7 @@ const KINDS: Partial<Record<MessageCode, ErrorKind>> = {
   'study.cardNotFound': 'not-found',
   'preset.notFound': 'not-found',
   'preset.nameTaken': 'conflict',
+  'optimizer.unknownJob': 'not-found',
   'proof.unknownCard': 'not-found',
   'db.notOpen': 'unavailable',
   'db.notSqlite': 'unavailable',

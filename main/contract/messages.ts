@@ -215,6 +215,12 @@ export const ENGLISH = {
   'preset.notFound': (p: { presetId: number }) => `No preset with id ${p.presetId}.`,
   'preset.nameTaken': (p: { name: string }) => `A preset named “${p.name}” already exists.`,
   'preset.defaultKept': () => 'The default preset cannot be deleted: decks without a preset of their own use it.',
+  'optimizer.notEnoughReviews': (p: { reviews: number; needed: number }) =>
+    `Not enough reviews to optimize: the optimizer needs ${p.needed} reviews on a later day than the card's previous answer, and this preset's decks have ${p.reviews}. FSRS keeps its current parameters.`,
+  'optimizer.unknownJob': (p: { jobId: string }) => `No optimizer run ${p.jobId} (runs are forgotten when the app restarts).`,
+  'optimizer.failed': (p: { detail: string }) => `The optimizer failed (${p.detail}); the preset's parameters are unchanged.`,
+  'scheduler.notEnoughHistory': (p: { scored: number; needed: number }) =>
+    `Not enough history to compare the schedulers: ${p.scored} of this preset's reviews can be scored out of sample, and at least ${p.needed} are needed. Keep studying.`,
 
   // ---- Proofs ----
   'proof.unknownCard': (p: { cardId: string }) => `No card with id ${p.cardId}: its proof result was not recorded.`,

@@ -148,6 +148,9 @@ export function apiSchemas(paths: PathCheck) {
     updatePreset: v.strictObject({ id: presetId, ...presetFields }),
     deletePreset: v.strictObject({ id: presetId }),
     assignPreset: v.strictObject({ deckId: id, presetId }),
+    optimizePreset: v.strictObject({ presetId }),
+    optimizerStatus: v.strictObject({ jobId: id }),
+    evaluateSchedulers: v.strictObject({ presetId }),
     updateSettings: v.strictObject({
       newPerDay: v.optional(count(9999)),
       reviewsPerDay: v.optional(count(99999)),

@@ -33,6 +33,8 @@ import { MAX_BATCH_FILES, previewNotesBatch } from './notesBatch';
 import { createStudyService, type StudyService } from './studyService';
 import { createPresetService, type PresetService } from './presetService';
 import { createPresetStore } from '../storage/presetStore';
+import { createHistoryStore } from '../storage/historyStore';
+import { createOptimizerService, type OptimizerService } from './optimizerService';
 import { createStatisticsService, type StatisticsService } from './statisticsService';
 
 export interface AppOptions {
@@ -62,6 +64,7 @@ interface Open {
   settings: Settings;
   study: StudyService;
   presets: PresetService;
+  optimizer: OptimizerService;
   statistics: StatisticsService;
   lastSync: SyncReport;
   opened: OpenedDb;
@@ -131,8 +134,9 @@ export function createProofDeckApp(options: AppOptions): ProofDeckApp {
       const presetStore = createPresetStore(db);
       const study = createStudyService({ store: studyStore, presets: presetStore, clock, settings: () => open().settings });
       const presets = createPresetService({ db, presets: presetStore, study: studyStore });
+      const optimizer = createOptimizerService({ histories: createHistoryStore(db), presets: presetStore });
       const statistics = createStatisticsService({ store: createStatsStore(db), clock, rolloverHour: () => open().settings.rolloverHour });
-      current = { db, settings, study, presets, statistics, lastSync, opened };
+      current = { db, settings, study, presets, optimizer, statistics, lastSync, opened };
       warnings = opened.warnings;
       problem = null;
     } catch (error) {
