@@ -16,6 +16,7 @@ const KINDS: Partial<Record<MessageCode, ErrorKind>> = {
   'preset.notFound': 'not-found',
   'preset.nameTaken': 'conflict',
   'proof.unknownCard': 'not-found',
+  'proof.notCodingCard': 'not-found',
   'db.notOpen': 'unavailable',
   'db.notSqlite': 'unavailable',
   'db.cannotOpen': 'unavailable',
