@@ -83,3 +83,31 @@ test('solve a coding card: a wrong attempt, a right one, the proposed grade conf
   await expect(page.locator('.grade.proposed')).toHaveAttribute('data-quality', '1');
   expect(app.problems).toEqual([]);
 });
+
+test('the card editor edits a coding card\'s starter, solution and test; Run tests the proof on the solution', async ({ launchApp }) => {
+  test.setTimeout(90_000);
+  const app = await launchApp({ builtInDecks: {}, userDecks: { 'coding.md': CODING_DECK } });
+  const { page } = app;
+  await expect(page.getByTestId('deck-list')).toContainText('Coding review');
+  await page.keyboard.press('s');
+  await expect(page.locator('article.card')).toHaveAttribute('data-card-id', 'cr-softmax');
+  await page.keyboard.press('e');
+  await expect(page.getByTestId('card-editor')).toHaveAttribute('data-card-id', 'cr-softmax');
+  await expect(page.getByTestId('editor-starter-code')).toContainText('return x; // TODO');
+  await expect(page.getByTestId('editor-solution-code')).toContainText(SOLUTION_LINE);
+  await expect(page.getByTestId('proof-editor')).toContainText('each row sums to 1');
+
+  await page.getByTestId('run-proof').click();
+  await expect(page.locator('.proof-panel')).toHaveAttribute('data-state', 'pass', { timeout: 60_000 });
+
+  await page.getByTestId('editor-starter-code').click();
+  await page.keyboard.press('Control+End');
+  await page.keyboard.insertText('\n// hint: subtract the row max');
+  await expect(page.getByTestId('dirty')).toBeVisible();
+  await page.keyboard.press('Control+s');
+  await expect(page.getByTestId('editor-banner')).toContainText('Saved');
+  const text = readFileSync(join(app.userDeckDir, 'coding.md'), 'utf8');
+  expect(text).toContain('  return x; // TODO\n}\n// hint: subtract the row max\n```\n\n```js solution\n');
+  expect(text.replace('\n// hint: subtract the row max', '')).toBe(CODING_DECK);
+  expect(app.problems).toEqual([]);
+});
