@@ -90,10 +90,36 @@ export const MAX_ANSWER_DURATION_MS = 3_600_000;
 export type StudyKind = 'new' | 'review' | 'drill' | 'learning';
 
 export interface StudyCard {
+  /** A coding card's view carries its `code` (starter and solution, read from its deck file); null on other cards. */
   card: CardView;
   kind: StudyKind;
   outcomes: ButtonOutcome[];
   shownAt: EpochMs;
+  /** A coding card's last kept attempt (shown as "last time: passed in 4 min"); null when none or not a coding card. */
+  lastAttempt: CodeAttempt | null;
+}
+
+/**
+ * The user's last attempt at a coding card (issue 17), kept per card in `code_attempts` — never in proof_runs: it
+ * grades the user's code, not the card's proof.
+ */
+export interface CodeAttemptInput {
+  cardId: string;
+  /** The code the user last ran. */
+  code: string;
+  /** Whether that run passed (every check, at least one). */
+  passed: boolean;
+  checksPassed: number;
+  checksTotal: number;
+  /** Runs of the tests in this review of the card, this one included. */
+  runs: number;
+  /** Time from the card coming on screen to this run: the time to solve when it passed. */
+  solveMs: number;
+}
+
+export interface CodeAttempt extends Omit<CodeAttemptInput, 'cardId'> {
+  /** When the attempt was kept (the host's clock). */
+  at: EpochMs;
 }
 
 export interface StudyStep {
@@ -389,6 +415,8 @@ export interface Api {
   updateSettings(arg: Partial<Settings>): Promise<Settings>;
   recordProofRun(arg: { cardId: string; contentHash: string; result: ProofResult }): Promise<void>;
   proofRuns(arg: { cardId: string }): Promise<ProofRunRecord[]>;
+  /** Keeps the user's latest run of a coding card's tests (replacing the card's previous attempt); see `StudyCard.lastAttempt`. */
+  recordCodeAttempt(arg: CodeAttemptInput): Promise<CodeAttempt>;
   /**
    * `includeSections`: heading lines of includable skipped sections the user chose to import anyway. `parentDeck`
    * (a batch uploaded from a folder): the deck is named `<parentDeck>::<chapter>`.
@@ -477,6 +505,7 @@ export const API_METHODS = [
   'updateSettings',
   'recordProofRun',
   'proofRuns',
+  'recordCodeAttempt',
   'previewNotesImport',
   'previewNotesImportFile',
   'previewNotesImportBatch',

@@ -17,6 +17,7 @@ const KINDS: Partial<Record<MessageCode, ErrorKind>> = {
   'preset.nameTaken': 'conflict',
   'optimizer.unknownJob': 'not-found',
   'proof.unknownCard': 'not-found',
+  'proof.notCodingCard': 'not-found',
   'db.notOpen': 'unavailable',
   'db.notSqlite': 'unavailable',
   'db.cannotOpen': 'unavailable',

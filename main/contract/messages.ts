@@ -224,6 +224,7 @@ export const ENGLISH = {
 
   // ---- Proofs ----
   'proof.unknownCard': (p: { cardId: string }) => `No card with id ${p.cardId}: its proof result was not recorded.`,
+  'proof.notCodingCard': (p: { cardId: string }) => `Card ${p.cardId} is not a coding card (or no longer exists): the attempt was not kept.`,
 
   // ---- The database ----
   'db.notSqlite': (p: { path: string }) => `${p.path} is not a SQLite database (its header is wrong). It was left untouched.`,

@@ -163,6 +163,19 @@ export function apiSchemas(paths: PathCheck) {
     }),
     recordProofRun: v.strictObject({ cardId: id, contentHash: v.pipe(v.string(), v.maxLength(128)), result: proofResult }),
     proofRuns: v.strictObject({ cardId: id }),
+    recordCodeAttempt: v.pipe(
+      v.strictObject({
+        cardId: id,
+        code: markdownText,
+        passed: v.boolean(),
+        checksPassed: count(1000),
+        checksTotal: count(1000),
+        runs: v.pipe(count(1_000_000), v.minValue(1)),
+        // A review lasts at most a day in practice; a week bounds a card left open over a holiday.
+        solveMs: count(7 * 86_400_000),
+      }),
+      v.check((a) => a.checksPassed <= a.checksTotal, 'checksPassed ≤ checksTotal'),
+    ),
     previewNotesImport: v.strictObject({
       fileName: v.pipe(v.string(), v.minLength(1), v.maxLength(1024)),
       text: v.pipe(v.string(), v.maxLength(25 * 1024 * 1024)),

@@ -33,6 +33,7 @@ export function createApi(services: ProofDeckServices): Api {
     updateSettings: async (patch: Partial<Settings>) => database.updateSettings(patch),
     recordProofRun: async (arg) => services.recordProofRun(arg),
     proofRuns: async ({ cardId }) => services.proofRuns(cardId),
+    recordCodeAttempt: async (arg) => services.recordCodeAttempt(arg),
     previewNotesImport: async ({ fileName, text, includeSections, parentDeck }) => notes.preview({ fileName, text, includeSections, parentDeck }),
     previewNotesImportBatch: async ({ paths, includeSections }) => ({ items: notes.previewBatch(paths, includeSections) }),
     previewNotesImportFile: async ({ path, includeSections }) => notes.previewFile(path, includeSections),

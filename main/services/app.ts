@@ -1,10 +1,11 @@
 // The composition root: opens the collection, builds the services over it and hands the one Api object to both
 // transports (Electron's IPC handlers and the browser-mode host), so the two modes cannot drift apart.
 import { join, resolve } from 'node:path';
-import type { Api, CollectionOverview, NotesBatchInclude, NotesBatchItem, NotesImportDecisions, DatabaseProblemInfo, PickPathPurpose, RestoreReport, Settings, StartupStatus } from '../contract/api';
+import type { Api, CodeAttempt, CodeAttemptInput, CollectionOverview, NotesBatchInclude, NotesBatchItem, NotesImportDecisions, DatabaseProblemInfo, PickPathPurpose, RestoreReport, Settings, StartupStatus } from '../contract/api';
 import { AppError } from '../contract/errors';
 import { message, type Message } from '../contract/messages';
 import type { ProofResult } from '../contract/proof';
+import type { CodingParts } from '../contract/deck';
 import { backupDir, userDeckDir } from '../config/dataDir';
 import { DatabaseProblem, isDiskFull, setDurability, type Db } from '../storage/database';
 import { listBackups } from '../storage/backups';
@@ -13,6 +14,7 @@ import { deckSummaries, listDecks } from '../storage/collectionStore';
 import { inTreeOrder } from './deckTree';
 import { cardLocations } from '../storage/editStore';
 import { proofRunsFor, recordProofRun } from '../storage/proofRunStore';
+import { lastCodeAttempt, recordCodeAttempt } from '../storage/codeAttemptStore';
 import { readSettings, writeSettings } from '../storage/settingsStore';
 import { createStudyStore } from '../storage/studyStore';
 import { createStatsStore } from '../storage/statsStore';
@@ -132,7 +134,8 @@ export function createProofDeckApp(options: AppOptions): ProofDeckApp {
       if (!opened.diskFull) setDurability(db, settings.durability);
       const studyStore = createStudyStore(db);
       const presetStore = createPresetStore(db);
-      const study = createStudyService({ store: studyStore, presets: presetStore, clock, settings: () => open().settings });
+      const coding = { codeOf, lastAttempt: (cardId: string) => lastCodeAttempt(db, cardId) };
+      const study = createStudyService({ store: studyStore, presets: presetStore, clock, settings: () => open().settings, coding });
       const presets = createPresetService({ db, presets: presetStore, study: studyStore });
       const optimizer = createOptimizerService({ histories: createHistoryStore(db), presets: presetStore });
       const statistics = createStatisticsService({ store: createStatsStore(db), clock, rolloverHour: () => open().settings.rolloverHour });
@@ -145,6 +148,14 @@ export function createProofDeckApp(options: AppOptions): ProofDeckApp {
       warnings = [];
       problem = problemInfo(error, place);
     }
+  }
+
+  /**
+   * A coding card's starter and solution. The deck file owns them and the database does not copy them: the parsed
+   * files, kept current by every sync and edit, give them (as they do the editor, edit/cardEdits.ts getCard).
+   */
+  function codeOf(deckId: string, cardId: string): CodingParts | null {
+    return open().lastSync.loaded.get(deckId)?.parsed.cards.find((card) => card.id === cardId)?.code ?? null;
   }
 
   function closeCurrent(): void {
@@ -258,6 +269,12 @@ export function createProofDeckApp(options: AppOptions): ProofDeckApp {
       recordProofRun(open().db, { cardId, contentHash, backend, device, ok, ms, ranAt: clock.now() });
     },
     proofRuns: (cardId: string) => proofRunsFor(open().db, cardId),
+    recordCodeAttempt(attempt: CodeAttemptInput): CodeAttempt {
+      const { db } = open();
+      const known = cardLocations(db, [attempt.cardId]).get(attempt.cardId);
+      if (!known || known.removed || !codeOf(known.deckId, attempt.cardId)) throw new AppError(message('proof.notCodingCard', { cardId: attempt.cardId }));
+      return recordCodeAttempt(db, attempt, clock.now());
+    },
     async pickPath(purpose: PickPathPurpose) {
       if (!options.pickPath || !pathGrants) throw new AppError(message('api.noFileDialog'));
       return grantPicked(pathGrants, purpose, await options.pickPath(purpose));
@@ -304,6 +321,7 @@ export interface ProofDeckServices {
   overview(): CollectionOverview;
   recordProofRun(arg: { cardId: string; contentHash: string; result: ProofResult }): void;
   proofRuns(cardId: string): ReturnType<typeof proofRunsFor>;
+  recordCodeAttempt(attempt: CodeAttemptInput): CodeAttempt;
   pickPath(purpose: PickPathPurpose): Promise<{ path: string | null; paths?: string[] }>;
   confirmPath(path: string, purpose: PickPathPurpose): Promise<boolean>;
 }

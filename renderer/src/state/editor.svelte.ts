@@ -3,7 +3,7 @@
 // field, running the proof, pasted images, duplicate and delete. CardEditor.svelte is only its layout.
 import { words } from '../lib/words';
 import type { Api, CardSaveError, SaveCardResult } from '../../../main/contract/api';
-import type { CodingParts, ProofLang } from '../../../main/contract/deck';
+import type { CodeBlock, CodingParts, ProofLang } from '../../../main/contract/deck';
 import { base64Of, draftOf, insertImageLinks, plural } from '../lib/cardDraft';
 import type { NoticeMessage } from '../lib/notice';
 
@@ -14,6 +14,8 @@ export interface ProofRun {
   id: number;
   code: string;
   lang: ProofLang;
+  /** A coding card's proof runs on its solution (as deck:check does): the test of the test. */
+  subject?: CodeBlock;
 }
 
 export interface EditorOptions {
@@ -35,7 +37,7 @@ export class EditorState {
   tagsText = $state('');
   proofCode = $state('');
   proofLang = $state<ProofLang>('js');
-  /** A coding card's starter and solution: saved back as read (editing them in the UI is issue 17 step 2). */
+  /** A coding card's starter and solution, edited in their own code editors and saved back with the card. */
   code = $state<CodingParts | null>(null);
   /** The deck file the card lives in ('' until known). */
   sourcePath = $state('');
@@ -122,7 +124,8 @@ export class EditorState {
 
   runProof(): void {
     if (!this.canRun) return;
-    this.run = { id: ++this.runCounter, code: this.proofCode, lang: this.proofLang };
+    const subject = this.code ? { ...this.code.solution } : undefined;
+    this.run = { id: ++this.runCounter, code: this.proofCode, lang: this.proofLang, ...(subject ? { subject } : {}) };
   }
 
   /** Back to the previous screen, asking first when there are unsaved changes. */
