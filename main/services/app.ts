@@ -11,7 +11,7 @@ import { listBackups } from '../storage/backups';
 import { removeStaleTemps } from '../files/staleTemps';
 import { deckSummaries, listDecks } from '../storage/collectionStore';
 import { inTreeOrder } from './deckTree';
-import { cardLocations } from '../storage/editStore';
+import { cardLocations, cardView } from '../storage/editStore';
 import { proofRunsFor, recordProofRun } from '../storage/proofRunStore';
 import { readSettings, writeSettings } from '../storage/settingsStore';
 import { createStudyStore } from '../storage/studyStore';
@@ -34,6 +34,8 @@ import { createStudyService, type StudyService } from './studyService';
 import { createPresetService, type PresetService } from './presetService';
 import { createPresetStore } from '../storage/presetStore';
 import { createStatisticsService, type StatisticsService } from './statisticsService';
+import { createMockService, type MockService } from './mockService';
+import { createMockStore } from '../storage/mockStore';
 
 export interface AppOptions {
   dataDir: string;
@@ -63,6 +65,7 @@ interface Open {
   study: StudyService;
   presets: PresetService;
   statistics: StatisticsService;
+  mocks: MockService;
   lastSync: SyncReport;
   opened: OpenedDb;
 }
@@ -132,7 +135,8 @@ export function createProofDeckApp(options: AppOptions): ProofDeckApp {
       const study = createStudyService({ store: studyStore, presets: presetStore, clock, settings: () => open().settings });
       const presets = createPresetService({ db, presets: presetStore, study: studyStore });
       const statistics = createStatisticsService({ store: createStatsStore(db), clock, rolloverHour: () => open().settings.rolloverHour });
-      current = { db, settings, study, presets, statistics, lastSync, opened };
+      const mocks = createMockService({ db, store: createMockStore(db), study, cardView: (cardId) => cardView(db, cardId), clock });
+      current = { db, settings, study, presets, statistics, mocks, lastSync, opened };
       warnings = opened.warnings;
       problem = null;
     } catch (error) {

@@ -8,6 +8,8 @@ import { MIGRATION_006_ANSWER_UNDO } from './006_answer_undo';
 import { MIGRATION_007_STATISTICS } from './007_statistics';
 import { MIGRATION_008_IMPORT_BASELINES } from './008_import_baselines';
 import { MIGRATION_009_PRESETS_FSRS } from './009_presets_fsrs';
+// 010 is another branch's (in flight when 011 was written); the merge puts it before 011.
+import { MIGRATION_011_MOCK_INTERVIEWS } from './011_mock_interviews';
 
 export const MIGRATIONS: readonly string[] = [
   MIGRATION_001_INIT,
@@ -19,4 +21,5 @@ export const MIGRATIONS: readonly string[] = [
   MIGRATION_007_STATISTICS,
   MIGRATION_008_IMPORT_BASELINES,
   MIGRATION_009_PRESETS_FSRS,
+  MIGRATION_011_MOCK_INTERVIEWS,
 ];
