@@ -5,6 +5,7 @@ import type { Message } from './messages';
 import type { ProofBackend, ProofResult } from './proof';
 import type { Statistics } from './statistics';
 import type { OptimizerStatus, Preset, PresetFields, PresetList, SchedulerFit } from './scheduling';
+import type { MockAnswerArg, MockReport, MockSelection, MockStarted, MockSummary } from './mock';
 
 /** Epoch milliseconds. Every time crossing the boundary is one of these. */
 export type EpochMs = number;
@@ -476,6 +477,16 @@ export interface Api {
    * methods accept a path only when it was picked with `pickPath` or confirmed here, for that purpose.
    */
   confirmPath(arg: { path: string; purpose: PickPathPurpose }): Promise<{ confirmed: boolean }>;
+  // Mock interviews (issue 18): they change no scheduling unless `reschedule` is on.
+  /** Draws `count` cards at random from the selection's decks and tags (suspended cards left out) and stores the mock. */
+  startMock(arg: { selection: MockSelection; count: number; secondsPerQuestion: number; reschedule: boolean }): Promise<MockStarted>;
+  /** Records a question's grade once; with `reschedule` on it is also the card's review (as `answerCard`). */
+  answerMock(arg: MockAnswerArg): Promise<void>;
+  /** Ends the mock (unanswered questions score 0) and returns its report. */
+  finishMock(arg: { mockId: number }): Promise<MockReport>;
+  /** Every mock, newest first. */
+  listMocks(arg: void): Promise<{ mocks: MockSummary[] }>;
+  mockReport(arg: { mockId: number }): Promise<MockReport>;
 }
 
 export type ApiMethod = keyof Api;
@@ -533,6 +544,11 @@ export const API_METHODS = [
   'importDeckFolder',
   'pickPath',
   'confirmPath',
+  'startMock',
+  'answerMock',
+  'finishMock',
+  'listMocks',
+  'mockReport',
 ] as const satisfies readonly ApiMethod[];
 
 type MissingMethods = Exclude<ApiMethod, (typeof API_METHODS)[number]>;

@@ -6,6 +6,7 @@ import * as v from 'valibot';
 import { MAX_ANSWER_DURATION_MS, PICK_PATH_PURPOSES, type ApiArg, type ApiMethod, type PickPathPurpose } from '../contract/api';
 import { PROOF_BACKENDS, type ProofPlotKind } from '../contract/proof';
 import { DESIRED_RETENTION_MAX, DESIRED_RETENTION_MIN } from '../contract/scheduling';
+import { MOCK_GRADES, MOCK_MAX_QUESTIONS, MOCK_MAX_SECONDS } from '../contract/mock';
 import { MAX_BATCH_FILES } from '../services/notesBatch';
 
 const id = v.pipe(v.string(), v.minLength(1), v.maxLength(200));
@@ -26,6 +27,7 @@ const count = (max: number) => v.pipe(v.number(), v.integer(), v.minValue(0), v.
 const finite = v.pipe(v.number(), v.finite());
 const noArg = v.optional(v.undefined());
 const presetId = v.pipe(v.number(), v.integer(), v.minValue(1));
+const mockId = v.pipe(v.number(), v.integer(), v.minValue(1));
 const presetFields = {
   name: v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(100)),
   newPerDay: count(9999),
@@ -241,6 +243,24 @@ export function apiSchemas(paths: PathCheck) {
     importDeckFolder: v.strictObject({ path: grantedPath(paths, 'import-folder') }),
     pickPath: v.strictObject({ purpose: v.picklist(PICK_PATH_PURPOSES) }),
     confirmPath: v.strictObject({ path: fullPath, purpose: v.picklist(PICK_PATH_PURPOSES) }),
+    // Counts and times below 1 pass the schema so the service refuses them in words (mock.countTooSmall, mock.noTime).
+    startMock: v.strictObject({
+      selection: v.strictObject({ deckIds: v.pipe(v.array(id), v.maxLength(MAX_STUDY_DECKS)), tags: v.pipe(v.array(tag), v.maxLength(1000)) }),
+      count: count(MOCK_MAX_QUESTIONS),
+      secondsPerQuestion: count(MOCK_MAX_SECONDS),
+      reschedule: v.boolean(),
+    }),
+    answerMock: v.strictObject({
+      mockId,
+      cardId: id,
+      grade: v.picklist(MOCK_GRADES),
+      ms: v.pipe(finite, v.minValue(0), v.maxValue(MOCK_MAX_SECONDS * 1000)),
+      revealed: v.boolean(),
+      timedOut: v.boolean(),
+    }),
+    finishMock: v.strictObject({ mockId }),
+    listMocks: noArg,
+    mockReport: v.strictObject({ mockId }),
   } satisfies ContractSchemas;
 }
 

@@ -70,5 +70,10 @@ export function createApi(services: ProofDeckServices): Api {
     importDeckFolder: async ({ path }) => edits.importDeckFolder(path),
     pickPath: ({ purpose }) => services.pickPath(purpose),
     confirmPath: async ({ path, purpose }) => ({ confirmed: await services.confirmPath(path, purpose) }),
+    startMock: async (arg) => open().mocks.start(arg),
+    answerMock: async (arg) => open().mocks.answer(arg),
+    finishMock: async ({ mockId }) => open().mocks.finish(mockId),
+    listMocks: async () => ({ mocks: open().mocks.list() }),
+    mockReport: async ({ mockId }) => open().mocks.report(mockId),
   };
 }

@@ -12,7 +12,7 @@ import { listBackups } from '../storage/backups';
 import { removeStaleTemps } from '../files/staleTemps';
 import { deckSummaries, listDecks } from '../storage/collectionStore';
 import { inTreeOrder } from './deckTree';
-import { cardLocations } from '../storage/editStore';
+import { cardLocations, cardView } from '../storage/editStore';
 import { proofRunsFor, recordProofRun } from '../storage/proofRunStore';
 import { lastCodeAttempt, recordCodeAttempt } from '../storage/codeAttemptStore';
 import { readSettings, writeSettings } from '../storage/settingsStore';
@@ -38,6 +38,8 @@ import { createPresetStore } from '../storage/presetStore';
 import { createHistoryStore } from '../storage/historyStore';
 import { createOptimizerService, type OptimizerService } from './optimizerService';
 import { createStatisticsService, type StatisticsService } from './statisticsService';
+import { createMockService, type MockService } from './mockService';
+import { createMockStore } from '../storage/mockStore';
 
 export interface AppOptions {
   dataDir: string;
@@ -68,6 +70,7 @@ interface Open {
   presets: PresetService;
   optimizer: OptimizerService;
   statistics: StatisticsService;
+  mocks: MockService;
   lastSync: SyncReport;
   opened: OpenedDb;
 }
@@ -139,7 +142,8 @@ export function createProofDeckApp(options: AppOptions): ProofDeckApp {
       const presets = createPresetService({ db, presets: presetStore, study: studyStore });
       const optimizer = createOptimizerService({ histories: createHistoryStore(db), presets: presetStore });
       const statistics = createStatisticsService({ store: createStatsStore(db), clock, rolloverHour: () => open().settings.rolloverHour });
-      current = { db, settings, study, presets, optimizer, statistics, lastSync, opened };
+      const mocks = createMockService({ db, store: createMockStore(db), study, cardView: (cardId) => cardView(db, cardId), clock });
+      current = { db, settings, study, presets, optimizer, statistics, mocks, lastSync, opened };
       warnings = opened.warnings;
       problem = null;
     } catch (error) {

@@ -9,6 +9,7 @@ import { MIGRATION_007_STATISTICS } from './007_statistics';
 import { MIGRATION_008_IMPORT_BASELINES } from './008_import_baselines';
 import { MIGRATION_009_PRESETS_FSRS } from './009_presets_fsrs';
 import { MIGRATION_010_CODE_ATTEMPTS } from './010_code_attempts';
+import { MIGRATION_011_MOCK_INTERVIEWS } from './011_mock_interviews';
 
 export const MIGRATIONS: readonly string[] = [
   MIGRATION_001_INIT,
@@ -21,4 +22,5 @@ export const MIGRATIONS: readonly string[] = [
   MIGRATION_008_IMPORT_BASELINES,
   MIGRATION_009_PRESETS_FSRS,
   MIGRATION_010_CODE_ATTEMPTS,
+  MIGRATION_011_MOCK_INTERVIEWS,
 ];
