@@ -1,0 +1,81 @@
+// The accessibility audit (issue 19): axe-core on every screen, in the light and the dark theme, with zero serious
+// or critical violations. One app start per theme; each test walks the screens and reports every violation found
+// (all screens, not just the first failing one) so a run names everything there is to fix.
+import { test, expect, deckFile, type RunningApp } from './fixtures';
+import { describeViolations, seriousViolations, type Violation } from './axe';
+import type { Page } from '@playwright/test';
+
+const deck = deckFile('a11y', 'Audit deck', [
+  { id: 'a-plain', q: 'What does **LayerNorm** normalise over, for `x` in $\\mathbb{R}^H$?', a: 'The **features** of one token: $\\mu = \\frac1H\\sum_i x_i$.' },
+  {
+    id: 'a-proof',
+    q: 'Does the square grow?',
+    a: 'Yes, see the plot.',
+    proof: "check.true('squares grow', [0, 1, 4, 9].every((v, i, a) => i === 0 || v > a[i - 1]));\nplot.line({ title: 'squares', series: { y: [0, 1, 4, 9] } });",
+  },
+  { id: 'a-third', q: 'A third card', a: 'Its answer.' },
+]);
+
+type Screen = { name: string; open: (page: Page) => Promise<void> };
+
+/** From the home screen by its shortcut, waiting for the view; Escape goes back home afterwards. */
+const fromHome = (name: string, key: string, ready: string): Screen => ({
+  name,
+  open: async (page) => {
+    await page.keyboard.press(key);
+    await expect(page.locator(ready).first()).toBeVisible();
+  },
+});
+
+const HOME_SCREENS: Screen[] = [
+  fromHome('browse', 'b', '.browse [data-card-id]'),
+  fromHome('card editor', 'a', '.card-editor'),
+  fromHome('decks', 'd', '.decks-header'),
+  fromHome('import', 'i', '[data-testid="import-notes"]'),
+  fromHome('settings', ',', '.settings-form'),
+  fromHome('statistics', 't', '[data-testid="statistics"]'),
+];
+
+async function auditAll(app: RunningApp, scheme: 'light' | 'dark'): Promise<Violation[]> {
+  const { page } = app;
+  const found: Violation[] = [];
+  const audit = async (screen: string) => found.push(...(await seriousViolations(page, `${scheme} ${screen}`)));
+
+  await expect(page.getByTestId('deck-list')).toContainText('Audit deck');
+  await audit('home');
+
+  await page.keyboard.press('s');
+  const card = page.locator('article.card');
+  await expect(card).toHaveAttribute('data-card-id', 'a-plain');
+  await audit('review question');
+  await page.keyboard.press('Space');
+  await expect(page.getByTestId('answer')).toBeVisible();
+  await audit('review answer');
+  await page.keyboard.press('3');
+  await expect(card).toHaveAttribute('data-card-id', 'a-proof');
+  await page.keyboard.press('Space');
+  await expect(card.getByTestId('proof-verdict')).toContainText('passed', { timeout: 20_000 });
+  await expect(card.locator('.proof-plot svg')).toBeVisible();
+  await audit('review proof panel');
+  await page.keyboard.press('Escape');
+
+  for (const screen of HOME_SCREENS) {
+    await expect(page.getByTestId('deck-list'), `home, before ${screen.name}`).toBeVisible();
+    await screen.open(page);
+    await audit(screen.name);
+    await page.keyboard.press('Escape');
+  }
+  return found;
+}
+
+for (const scheme of ['light', 'dark'] as const) {
+  test(`no serious or critical axe violations on any screen, ${scheme} theme`, async ({ launchApp }) => {
+    test.setTimeout(180_000);
+    const app = await launchApp({ builtInDecks: { 'a11y.md': deck } });
+    await app.page.emulateMedia({ colorScheme: scheme });
+    const found = await auditAll(app, scheme);
+    const screens = new Set(found.map((v) => v.screen));
+    console.log(`axe ${scheme}: ${found.length} serious/critical rules violated on ${screens.size} screens, ${found.reduce((n, v) => n + v.targets.length, 0)} nodes`);
+    expect(found, describeViolations(found)).toEqual([]);
+  });
+}
