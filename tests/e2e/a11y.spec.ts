@@ -16,6 +16,15 @@ const deck = deckFile('a11y', 'Audit deck', [
   { id: 'a-third', q: 'A third card', a: 'Its answer.' },
 ]);
 
+type Scheme = 'light' | 'dark';
+/** The palette's page background and text in each theme (styles.css). */
+const COLOURS: Record<Scheme, { bg: string; text: string }> = {
+  light: { bg: 'rgb(247, 247, 245)', text: 'rgb(29, 29, 31)' },
+  dark: { bg: 'rgb(23, 24, 27)', text: 'rgb(236, 236, 236)' },
+};
+const computed = (page: Page, selector: string, property: string) =>
+  page.locator(selector).first().evaluate((el, p) => getComputedStyle(el).getPropertyValue(p), property);
+
 type Screen = { name: string; open: (page: Page) => Promise<void> };
 
 /** From the home screen by its shortcut, waiting for the view; Escape goes back home afterwards. */
@@ -36,7 +45,15 @@ const HOME_SCREENS: Screen[] = [
   fromHome('statistics', 't', '[data-testid="statistics"]'),
 ];
 
-async function auditAll(app: RunningApp, scheme: 'light' | 'dark'): Promise<Violation[]> {
+/** Picks the theme in Settings the way a user does; it applies at once, without Save. */
+async function chooseTheme(page: Page, scheme: Scheme): Promise<void> {
+  await page.keyboard.press(',');
+  await page.getByTestId('theme').selectOption(scheme);
+  await expect(page.locator('html')).toHaveAttribute('data-theme', scheme);
+  await page.keyboard.press('Escape');
+}
+
+async function auditAll(app: RunningApp, scheme: Scheme): Promise<Violation[]> {
   const { page } = app;
   const found: Violation[] = [];
   const audit = async (screen: string) => found.push(...(await seriousViolations(page, `${scheme} ${screen}`)));
@@ -56,12 +73,16 @@ async function auditAll(app: RunningApp, scheme: 'light' | 'dark'): Promise<Viol
   await page.keyboard.press('Space');
   await expect(card.getByTestId('proof-verdict')).toContainText('passed', { timeout: 20_000 });
   await expect(card.locator('.proof-plot svg')).toBeVisible();
+  // The plot draws in the theme's text colour and is one image named by its words.
+  expect(await computed(page, '.proof-plot svg', 'color')).toBe(COLOURS[scheme].text);
+  await expect(card.locator('.proof-plot [role="img"]')).toHaveAttribute('aria-label', 'squares. Line chart. y: 4 values from 0 to 9.');
   await audit('review proof panel');
   await page.keyboard.press('Escape');
 
   for (const screen of HOME_SCREENS) {
     await expect(page.getByTestId('deck-list'), `home, before ${screen.name}`).toBeVisible();
     await screen.open(page);
+    if (screen.name === 'card editor') expect(await computed(page, '.cm-editor', 'background-color')).toBe(COLOURS[scheme].bg);
     await audit(screen.name);
     await page.keyboard.press('Escape');
   }
@@ -72,7 +93,11 @@ for (const scheme of ['light', 'dark'] as const) {
   test(`no serious or critical axe violations on any screen, ${scheme} theme`, async ({ launchApp }) => {
     test.setTimeout(180_000);
     const app = await launchApp({ builtInDecks: { 'a11y.md': deck } });
-    await app.page.emulateMedia({ colorScheme: scheme });
+    // The system says the other scheme: the Theme setting must win over prefers-color-scheme.
+    await app.page.emulateMedia({ colorScheme: scheme === 'light' ? 'dark' : 'light' });
+    await expect(app.page.getByTestId('deck-list')).toContainText('Audit deck');
+    await chooseTheme(app.page, scheme);
+    expect(await computed(app.page, 'html', 'background-color')).toBe(COLOURS[scheme].bg);
     const found = await auditAll(app, scheme);
     const screens = new Set(found.map((v) => v.screen));
     console.log(`axe ${scheme}: ${found.length} serious/critical rules violated on ${screens.size} screens, ${found.reduce((n, v) => n + v.targets.length, 0)} nodes`);
