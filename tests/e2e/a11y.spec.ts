@@ -104,3 +104,66 @@ for (const scheme of ['light', 'dark'] as const) {
     expect(found, describeViolations(found)).toEqual([]);
   });
 }
+
+/** The focused element, whether it shows a focus ring (:focus-visible with a 2px+ outline or a box-shadow). */
+function focused(page: Page) {
+  return page.evaluate(() => {
+    const el = document.activeElement as HTMLElement;
+    const style = getComputedStyle(el);
+    const outline = style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 2;
+    return {
+      testid: el.dataset.testid ?? null,
+      name: el.getAttribute('aria-label') ?? el.textContent?.trim() ?? '',
+      ring: el.matches(':focus-visible') && (outline || style.boxShadow !== 'none'),
+    };
+  });
+}
+
+/** Tabs until `wanted` has the focus, checking the ring on every stop on the way. */
+async function tabTo(page: Page, wanted: (f: Awaited<ReturnType<typeof focused>>) => boolean, what: string) {
+  for (let i = 0; i < 20; i++) {
+    await page.keyboard.press('Tab');
+    const now = await focused(page);
+    expect(now.ring, `focus ring on "${now.name}" while tabbing to ${what}`).toBe(true);
+    if (wanted(now)) return now;
+  }
+  throw new Error(`Tab never reached ${what}`);
+}
+
+test('a review from the keyboard alone: visible focus, announced cards and answers, grades that say when', async ({ launchApp }) => {
+  const app = await launchApp({ builtInDecks: { 'a11y.md': deck } });
+  const { page } = app;
+  // Theme "system" (the default) follows prefers-color-scheme.
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await expect(page.getByTestId('deck-list')).toContainText('Audit deck');
+  expect(await computed(page, 'html', 'background-color')).toBe(COLOURS.dark.bg);
+  await expect(page.locator('html')).not.toHaveAttribute('data-theme');
+
+  await tabTo(page, (f) => f.testid === 'study-all', 'Study all');
+  await page.keyboard.press('Enter');
+  const announcer = page.getByTestId('review-announcer');
+  await expect(announcer).toHaveAttribute('aria-live', 'polite');
+  await expect(announcer).toHaveText('Card 1 of 3: What does LayerNorm normalise over, for x in \\mathbb{R}^H?');
+
+  await tabTo(page, (f) => f.testid === 'reveal', 'Show answer');
+  await page.keyboard.press('Space');
+  await expect(page.getByTestId('answer')).toBeVisible();
+  await expect(announcer).toHaveText('Answer shown: The features of one token: \\mu = \\frac1H\\sum_i x_i.');
+  const good = await tabTo(page, (f) => /^Good/.test(f.name), 'the Good button');
+  expect(good.name).toMatch(/^Good — again in 1 day$/);
+  const grades = page.locator('.grade');
+  await expect(grades.nth(0)).toHaveAccessibleName(/^Again — again later today, then in 1 day$/);
+  await expect(grades.nth(3)).toHaveAccessibleName(/^Easy — again in \d+ days?$/);
+  await page.keyboard.press('3');
+  await expect(announcer).toHaveText('Card 2 of 3: Does the square grow?');
+
+  await page.keyboard.press('Space');
+  await expect(announcer).toHaveText('Answer shown: Yes, see the plot.');
+  await page.keyboard.press('4');
+  await expect(announcer).toHaveText('Card 3 of 3: A third card');
+  await page.keyboard.press('Space');
+  await page.keyboard.press('1');
+  // Again drills the card once more today: it comes back as one more card of the session.
+  await expect(announcer).toHaveText('Card 4 of 4: A third card');
+  expect(app.problems).toEqual([]);
+});
