@@ -25,7 +25,8 @@ const COLOURS: Record<Scheme, { bg: string; text: string }> = {
 const computed = (page: Page, selector: string, property: string) =>
   page.locator(selector).first().evaluate((el, p) => getComputedStyle(el).getPropertyValue(p), property);
 
-type Screen = { name: string; open: (page: Page) => Promise<void> };
+/** `escapes`: how many Esc presses lead back home (the first one clears a selection). */
+type Screen = { name: string; open: (page: Page) => Promise<void>; escapes?: number };
 
 /** From the home screen by its shortcut, waiting for the view; Escape goes back home afterwards. */
 const fromHome = (name: string, key: string, ready: string): Screen => ({
@@ -37,7 +38,20 @@ const fromHome = (name: string, key: string, ready: string): Screen => ({
 });
 
 const HOME_SCREENS: Screen[] = [
-  fromHome('browse', 'b', '.browse [data-card-id]'),
+  {
+    name: 'browse (a row selected)',
+    open: async (page) => {
+      await fromHome('browse', 'b', '.browse [data-card-id]').open(page);
+      // Questions read as text: no **, backticks or dollars.
+      await expect(page.locator('.browse-row[data-card-id="a-plain"] [data-testid="browse-question"]')).toHaveText(
+        'What does LayerNorm normalise over, for x in \\mathbb{R}^H?',
+      );
+      await page.getByTestId('browse-list').focus();
+      await page.keyboard.press('Space'); // selects the highlighted row: the selected colours are audited too
+      await expect(page.locator('.browse-row[aria-selected="true"]')).toHaveCount(1);
+    },
+    escapes: 2,
+  },
   fromHome('card editor', 'a', '.card-editor'),
   fromHome('decks', 'd', '.decks-header'),
   fromHome('import', 'i', '[data-testid="import-notes"]'),
@@ -84,7 +98,7 @@ async function auditAll(app: RunningApp, scheme: Scheme): Promise<Violation[]> {
     await screen.open(page);
     if (screen.name === 'card editor') expect(await computed(page, '.cm-editor', 'background-color')).toBe(COLOURS[scheme].bg);
     await audit(screen.name);
-    await page.keyboard.press('Escape');
+    for (let i = 0; i < (screen.escapes ?? 1); i++) await page.keyboard.press('Escape');
   }
   return found;
 }
