@@ -156,7 +156,12 @@ export interface Settings {
   proofTimeoutMs: number;
   /** Parent rows of the home screen's deck tree the user collapsed: their tree paths joined with `::`. */
   collapsedDecks: string[];
+  /** Colours of the whole UI (the proof editor and plots included): the system's light/dark choice, or a fixed one. */
+  theme: ThemeChoice;
 }
+
+export const THEME_CHOICES = ['system', 'light', 'dark'] as const;
+export type ThemeChoice = (typeof THEME_CHOICES)[number];
 
 export interface ProofRunRecord {
   cardId: string;

@@ -10,6 +10,23 @@ export function describeOutcome(outcome: ButtonOutcome): string {
   return outcome.drillsToday ? `again today · ${due}` : due;
 }
 
+const count = (n: number, unit: string): string => `${n} ${unit}${n === 1 ? '' : 's'}`;
+
+/** When the card returns, in words a screen reader reads well ("again in 3 days"), where the button shows "3d". */
+export function spokenReturn(outcome: ButtonOutcome): string {
+  if (outcome.dueInMinutes !== null) {
+    const minutes = outcome.dueInMinutes;
+    return minutes < 60 ? `again in ${count(Math.max(1, minutes), 'minute')}` : `again in ${count(Number((minutes / 60).toFixed(1)), 'hour')}`;
+  }
+  const days = outcome.intervalDays;
+  const later = days <= 0 ? 'today' : days < 31 ? `in ${count(days, 'day')}` : days < 365 ? `in ${count(Number((days / 30).toFixed(1)), 'month')}` : `in ${count(Number((days / 365).toFixed(1)), 'year')}`;
+  if (outcome.drillsToday) return days <= 0 ? 'again later today' : `again later today, then ${later}`;
+  return `again ${later}`;
+}
+
+/** A grade button's accessible name: what it does and when the card returns ("Good — again in 3 days"). */
+export const gradeName = (outcome: ButtonOutcome): string => `${BUTTON_LABELS[outcome.quality]} — ${spokenReturn(outcome)}`;
+
 export function formatMinutes(minutes: number): string {
   if (minutes < 1) return '<1m';
   if (minutes < 60) return `${minutes}m`;
