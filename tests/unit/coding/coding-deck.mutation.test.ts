@@ -1,4 +1,4 @@
-// Mutation test for tests/fixtures/coding-deck/5-coding.md (the coding deck, built-in once review can grade code): for every coding card, typical mistakes of its kind are planted IN MEMORY
+// Mutation test for decks/5-coding.md (the built-in coding deck): for every coding card, typical mistakes of its kind are planted IN MEMORY
 // into a copy of its solution, and the card's test (its proof) must fail that code, as it fails the starter and
 // passes the solution. A planted mistake the test lets through is a test that cannot grade what the user writes.
 // The deck file is only read.
@@ -7,7 +7,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { parseDeck } from '../../../main/core/deck';
 import { runProofInNode } from '../../../scripts/proof-node';
 
-const parsed = parseDeck(readFileSync(new URL('../../fixtures/coding-deck/5-coding.md', import.meta.url), 'utf8'), '5-coding.md');
+const parsed = parseDeck(readFileSync(new URL('../../../decks/5-coding.md', import.meta.url), 'utf8'), '5-coding.md');
 
 interface Mistake {
   card: string;

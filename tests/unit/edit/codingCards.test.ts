@@ -12,7 +12,7 @@ const editorDraft = (card: CardView) => draftOf({
   frontMd: card.frontMd, backMd: card.backMd, tagsText: card.tags.join(' '),
   proofCode: card.proofCode ?? '', proofLang: card.proofLang ?? 'js', code: card.code ?? null,
 });
-const CODING_DECK = readFileSync(join(__dirname, '../../fixtures/coding-deck/5-coding.md'), 'utf8');
+const CODING_DECK = readFileSync(join(__dirname, '../../../decks/5-coding.md'), 'utf8');
 
 let c: TempCollection;
 afterEach(() => c?.dispose());
