@@ -1,11 +1,13 @@
 // Mock interviews (issue 18): a timed run through cards chosen at random from a selection of decks or tags, graded
 // like a review, ending in a report. By default it changes no scheduling (Anki's filtered decks with rescheduling
 // off); `reschedule` makes each answer a review. Imports nothing outside the contract.
-import type { CardView, EpochMs } from './api';
+import type { CardView, CodeAttempt, EpochMs, Quality } from './api';
 
 /** The grades of a mock question, the four review buttons (Again, Hard, Good, Easy = SM-2 qualities 1, 3, 4, 5). */
 export const MOCK_GRADES = ['again', 'hard', 'good', 'easy'] as const;
 export type MockGrade = (typeof MOCK_GRADES)[number];
+/** The review button each mock grade is: a coding card's proposed grade (a Quality) marks its mock grade. */
+export const MOCK_GRADE_QUALITY: Record<MockGrade, Quality> = { again: 1, hard: 3, good: 4, easy: 5 };
 
 /** The cards a mock draws from: those of these decks and those carrying one of these tags (either may be empty). */
 export interface MockSelection {
@@ -25,7 +27,10 @@ export const MOCK_MAX_SECONDS = 3600;
 
 export interface MockQuestion {
   position: number;
+  /** A coding card's view carries its `code` (starter and solution, from its deck file), as in review. */
   card: CardView;
+  /** A coding card's last kept attempt, as in review (`StudyCard.lastAttempt`); null when none or not a coding card. */
+  lastAttempt: CodeAttempt | null;
   /** The topics its score counts under: the card's tags, or its deck's name when it has none. */
   topics: string[];
 }

@@ -142,7 +142,7 @@ export function createProofDeckApp(options: AppOptions): ProofDeckApp {
       const presets = createPresetService({ db, presets: presetStore, study: studyStore });
       const optimizer = createOptimizerService({ histories: createHistoryStore(db), presets: presetStore });
       const statistics = createStatisticsService({ store: createStatsStore(db), clock, rolloverHour: () => open().settings.rolloverHour });
-      const mocks = createMockService({ db, store: createMockStore(db), study, cardView: (cardId) => cardView(db, cardId), clock });
+      const mocks = createMockService({ db, store: createMockStore(db), study, cardView: (cardId) => cardView(db, cardId), coding, clock });
       current = { db, settings, study, presets, optimizer, statistics, mocks, lastSync, opened };
       warnings = opened.warnings;
       problem = null;

@@ -5,15 +5,13 @@ import { randomInt } from 'node:crypto';
 import type { CardView } from '../contract/api';
 import { AppError } from '../contract/errors';
 import { message } from '../contract/messages';
-import type { MockAnswerArg, MockGrade, MockQuestion, MockReport, MockSelection, MockStarted, MockSummary } from '../contract/mock';
+import { MOCK_GRADE_QUALITY, type MockAnswerArg, type MockQuestion, type MockReport, type MockSelection, type MockStarted, type MockSummary } from '../contract/mock';
 import { canonicalSelection, chooseQuestions, inSelection, mockReport, mockSummary, seededRandom } from '../core/mock';
 import type { Db } from '../storage/database';
 import type { MockStore } from '../storage/mockStore';
 import type { Clock } from './clock';
-import type { StudyService } from './studyService';
+import type { CodingSource, StudyService } from './studyService';
 
-/** The review button each mock grade is (Again, Hard, Good, Easy: SM-2 qualities 1, 3, 4, 5). */
-const QUALITY_OF: Record<MockGrade, 1 | 3 | 4 | 5> = { again: 1, hard: 3, good: 4, easy: 5 };
 
 export interface MockStartArg {
   selection: MockSelection;
@@ -27,6 +25,8 @@ export function createMockService(deps: {
   store: MockStore;
   study: StudyService;
   cardView: (cardId: string) => CardView | null;
+  /** A coding card's code and last attempt, from where the review takes them. */
+  coding: CodingSource;
   clock: Clock;
   /** The seed of a new mock's order; tests pass their own. */
   seed?: () => number;
@@ -69,7 +69,7 @@ export function createMockService(deps: {
       const settings = { count: arg.count, secondsPerQuestion: arg.secondsPerQuestion, reschedule: arg.reschedule };
       const startedAt = clock.now();
       const mockId = store.create({ selection, settings, seed, startedAt, questions });
-      const shown: MockQuestion[] = questions.map((q, position) => ({ position, card: deps.cardView(q.cardId)!, topics: q.topics }));
+      const shown: MockQuestion[] = questions.map((q, position) => ({ position, ...shownCard(q.cardId), topics: q.topics }));
       return { mockId, selection, settings, startedAt, questions: shown };
     },
 
@@ -97,6 +97,13 @@ export function createMockService(deps: {
     list: (): MockSummary[] => store.all().map((mock) => mockSummary(mock.head, mock.results)),
   };
 
+  /** A question's card as the review shows it: a coding card with its code (from its deck file) and last attempt. */
+  function shownCard(cardId: string): Pick<MockQuestion, 'card' | 'lastAttempt'> {
+    const card = deps.cardView(cardId)!;
+    const code = deps.coding.codeOf(card.deckId, cardId);
+    return { card: { ...card, code }, lastAttempt: code ? deps.coding.lastAttempt(cardId) : null };
+  }
+
   /**
    * The study service's own answer, in the card's deck's session (so that deck's review can undo it today). The
    * version is read now: the mock row already guards against a second answer, and the card may have been reviewed
@@ -105,7 +112,7 @@ export function createMockService(deps: {
   function reviewAsStudied(arg: MockAnswerArg): void {
     const card = deps.cardView(arg.cardId);
     if (!card) throw new AppError(message('study.cardNotFound', { cardId: arg.cardId }));
-    study.answer({ deckId: card.deckId, cardId: arg.cardId, quality: QUALITY_OF[arg.grade], version: card.state.version, durationMs: arg.ms });
+    study.answer({ deckId: card.deckId, cardId: arg.cardId, quality: MOCK_GRADE_QUALITY[arg.grade], version: card.state.version, durationMs: arg.ms });
   }
 }
 

@@ -2,6 +2,7 @@
 // statistics changes; with rescheduling on an answer is a review (and that deck's session can undo it); refusals
 // come as message codes; the report compares with the last mock on the same selection.
 import Database from 'better-sqlite3';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { MockStarted } from '../../../main/contract/mock';
@@ -19,6 +20,8 @@ const decks = {
   ], 'Optimizers'),
   'loss.md': deckText('loss', [{ id: 'ce', q: 'Cross-entropy?', tags: ['loss'] }, { id: 'mse', q: 'MSE?', tags: ['loss'] }]),
 };
+
+const CODING_DECK = readFileSync(join(__dirname, '../../fixtures/coding-review/coding.md'), 'utf8');
 
 /** Everything scheduling and statistics read: card states, the review log, the statistics totals. */
 function schedulingSnapshot(): unknown {
@@ -120,5 +123,23 @@ describe('mock interviews', () => {
     expect((await c.app.api.listMocks()).mocks.map((m) => [m.mockId, m.finishedAt !== null])).toEqual([
       [last.mockId, true], [unfinished.mockId, false], [other.mockId, true], [second.mockId, true], [first.mockId, true],
     ]);
+  });
+
+  it('a coding card in a mock carries its starter and last attempt, its solution only in its code parts', async () => {
+    c = tempCollection({ user: { 'coding.md': CODING_DECK } });
+    const started = await c.app.api.startMock({ selection: { deckIds: ['coding-review'], tags: [] }, count: 2, secondsPerQuestion: 60, reschedule: false });
+    const byId = new Map(started.questions.map((q) => [q.card.id, q]));
+    const coding = byId.get('cr-softmax')!;
+    expect(coding.card.code?.starter.code).toContain('return x; // TODO');
+    expect(coding.card.code?.solution.code).toContain('tf.sub(x, tf.max(x, -1, true))');
+    // What the page shows before the reveal (the question) and the answer text never hold the solution.
+    expect(coding.card.frontMd + coding.card.backMd).not.toContain('tf.sub(x, tf.max(x, -1, true))');
+    expect(coding.lastAttempt).toBeNull();
+    expect(byId.get('cr-plain')!.card.code ?? null).toBeNull();
+
+    const attempt = { cardId: 'cr-softmax', code: 'function softmax(x) { return tf.softmax(x); }', passed: true, checksPassed: 3, checksTotal: 3, runs: 1, solveMs: 5000 };
+    await c.app.api.recordCodeAttempt(attempt);
+    const again = await c.app.api.startMock({ selection: { deckIds: [], tags: ['softmax'] }, count: 1, secondsPerQuestion: 60, reschedule: false });
+    expect(again.questions[0].lastAttempt).toMatchObject({ code: attempt.code, passed: true });
   });
 });

@@ -1,0 +1,55 @@
+// A coding card in a mock interview (issue 18): the review's editor and tests, the solution hidden until asked, the
+// grade the attempt earns marked on the mock's buttons and confirmed with Space, and the report showing it.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { test, expect, repoRoot } from './fixtures';
+
+const CODING_DECK = readFileSync(join(repoRoot, 'tests/fixtures/coding-review/coding.md'), 'utf8');
+const SOLUTION_LINE = 'tf.sub(x, tf.max(x, -1, true))';
+const RIGHT = 'function softmax(x) { return tf.softmax(x); }';
+
+test('a mock with a coding card: solved on the first run, Good proposed and confirmed, in the report', async ({ launchApp }) => {
+  test.setTimeout(120_000);
+  const app = await launchApp({ builtInDecks: { 'coding.md': CODING_DECK } });
+  const { page } = app;
+  await expect(page.getByTestId('deck-list')).toContainText('Coding review');
+  await page.keyboard.press('m');
+  await page.getByTestId('mock-tags').fill('softmax');
+  await page.getByTestId('mock-count').fill('1');
+  await page.getByTestId('mock-seconds').fill('300');
+  await page.getByTestId('mock-start').click();
+
+  await expect(page.getByTestId('mock-card')).toHaveAttribute('data-card-id', 'cr-softmax');
+  const editor = page.getByTestId('code-editor');
+  await expect(editor).toContainText('return x; // TODO');
+  await expect(page.getByTestId('mock-reveal')).toContainText('Show solution');
+  await expect(page.locator('.grade')).toHaveCount(0);
+  await expect(page.locator('body')).not.toContainText(SOLUTION_LINE);
+
+  await editor.click();
+  await page.keyboard.press('Control+a');
+  await page.keyboard.insertText(RIGHT);
+  // Keys typed in the editor are code: no grade, no reveal, and the mock goes on.
+  await page.keyboard.type(' // 1 2 3 4');
+  await expect(editor).toContainText('// 1 2 3 4');
+  await expect(page.locator('.grade')).toHaveCount(0);
+  await page.keyboard.press('Control+Enter');
+  const results = page.getByTestId('test-results');
+  await expect(results).toHaveAttribute('data-state', 'pass', { timeout: 60_000 });
+  await expect(results).toContainText('3/3 checks');
+  await expect(page.getByTestId('proposed-grade')).toHaveCount(1);
+  await expect(page.locator('.grade.proposed')).toHaveAttribute('data-grade', 'good');
+  await expect(page.locator('body')).not.toContainText(SOLUTION_LINE);
+
+  // Esc in the editor moves to the proposed grade (it does not end the mock); Space confirms it.
+  await page.keyboard.press('Escape');
+  await expect(page.locator('.grade.proposed')).toBeFocused();
+  await expect(page.getByTestId('mock-report')).toHaveCount(0);
+  await page.keyboard.press('Space');
+
+  await expect(page.getByTestId('mock-report')).toBeVisible();
+  await expect(page.getByTestId('mock-score')).toHaveText('100%');
+  await expect(page.getByTestId('mock-time-row')).toHaveCount(1);
+  await expect(page.getByTestId('mock-time-row')).toContainText('Good');
+  expect(app.problems).toEqual([]);
+});
