@@ -53,3 +53,36 @@ test('a mock with a coding card: solved on the first run, Good proposed and conf
   await expect(page.getByTestId('mock-time-row')).toContainText('Good');
   expect(app.problems).toEqual([]);
 });
+
+test('a coding card whose time runs out shows its solution, proposes Again, and a recall card follows as before', async ({ launchApp }) => {
+  test.setTimeout(60_000);
+  const app = await launchApp({ builtInDecks: { 'coding.md': CODING_DECK } });
+  const { page } = app;
+  await expect(page.getByTestId('deck-list')).toContainText('Coding review');
+  await page.keyboard.press('m');
+  await page.getByTestId('mock-setup').locator('input[data-deck-id="coding-review"]').check();
+  await page.getByTestId('mock-count').fill('2');
+  await page.getByTestId('mock-seconds').fill('3');
+  await page.getByTestId('mock-start').click();
+
+  const card = page.getByTestId('mock-card');
+  for (const position of [1, 2]) {
+    await expect(page.getByTestId('mock-position')).toHaveText(`Question ${position} of 2`);
+    if ((await card.getAttribute('data-card-id')) === 'cr-softmax') {
+      await expect(page.getByTestId('mock-timed-out')).toBeVisible({ timeout: 6000 });
+      await expect(page.getByTestId('coding-solution')).toContainText(SOLUTION_LINE);
+      await expect(page.locator('.grade.proposed')).toHaveAttribute('data-grade', 'again');
+      await page.keyboard.press('Enter');
+    } else {
+      // A recall card proposes nothing: Space shows its answer, then a digit grades it.
+      await page.keyboard.press('Space');
+      await expect(page.getByTestId('mock-answer')).toBeVisible();
+      await expect(page.getByTestId('proposed-grade')).toHaveCount(0);
+      await page.keyboard.press('3');
+    }
+  }
+  await expect(page.getByTestId('mock-report')).toBeVisible();
+  await expect(page.getByTestId('mock-score')).toHaveText('50%');
+  await expect(page.getByTestId('mock-time-row').filter({ hasText: 'timed out' })).toContainText('Again');
+  expect(app.problems).toEqual([]);
+});
