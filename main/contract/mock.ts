@@ -29,7 +29,7 @@ export interface MockQuestion {
   position: number;
   /** A coding card's view carries its `code` (starter and solution, from its deck file), as in review. */
   card: CardView;
-  /** A coding card's last kept attempt, as in review (`StudyCard.lastAttempt`); null when none or not a coding card. */
+  /** Always null: a mock starts every coding card from its starter (the review shows and restores the last attempt). */
   lastAttempt: CodeAttempt | null;
   /** The topics its score counts under: the card's tags, or its deck's name when it has none. */
   topics: string[];

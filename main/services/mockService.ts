@@ -97,11 +97,14 @@ export function createMockService(deps: {
     list: (): MockSummary[] => store.all().map((mock) => mockSummary(mock.head, mock.results)),
   };
 
-  /** A question's card as the review shows it: a coding card with its code (from its deck file) and last attempt. */
+  /**
+   * A question's card as the review shows it: a coding card with its code (from its deck file). Never its last
+   * attempt: an interview starts from the starter, and a "Restore last attempt" button would turn writing into
+   * reading the answer one wrote before.
+   */
   function shownCard(cardId: string): Pick<MockQuestion, 'card' | 'lastAttempt'> {
     const card = deps.cardView(cardId)!;
-    const code = deps.coding.codeOf(card.deckId, cardId);
-    return { card: { ...card, code }, lastAttempt: code ? deps.coding.lastAttempt(cardId) : null };
+    return { card: { ...card, code: deps.coding.codeOf(card.deckId, cardId) }, lastAttempt: null };
   }
 
   /**
