@@ -129,7 +129,14 @@ export interface Settings {
   proofTimeoutMs: number;
   /** Parent rows of the home screen's deck tree the user collapsed: their tree paths joined with `::`. */
   collapsedDecks: string[];
+  /** The UI language: `system` follows the system (navigator.languages); card content is never translated. */
+  language: UiLanguageSetting;
 }
+
+/** The languages the UI is translated into. */
+export const UI_LANGUAGES = ['en', 'zh-CN'] as const;
+export type UiLanguage = (typeof UI_LANGUAGES)[number];
+export type UiLanguageSetting = 'system' | UiLanguage;
 
 export interface ProofRunRecord {
   cardId: string;

@@ -1,0 +1,2 @@
+import { ENGLISH, type MessageTable } from './messages';
+export const ZH_CN: MessageTable = ENGLISH as MessageTable;

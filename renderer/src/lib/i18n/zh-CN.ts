@@ -1,0 +1,2 @@
+import { en, type UiTable } from './en';
+export const zhCN: UiTable = en;
