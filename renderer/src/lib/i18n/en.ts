@@ -234,6 +234,7 @@ export const en = {
   'browse.title': 'Browse',
   'browse.searchPlaceholder': 'Search: words (any script), deck:, tag:, is:new|learning|review|suspended|due, proof:pass|fail|none, due:7, -negate',
   'browse.searchLabel': 'Search cards',
+  'browse.syntax': 'Search syntax',
   'browse.sort': 'Sort',
   'browse.sortBy': 'Sort by',
   'browse.sortDeck': 'Deck order',
