@@ -52,6 +52,8 @@ export interface DeckSummary {
   readOnly: boolean;
   builtIn: boolean;
   cardCount: number;
+  /** The language of its card content (front matter `lang`), set as the content's `lang` attribute; null if none. */
+  lang: string | null;
   /** What a session started now would show, limits applied. */
   due: DeckCounts;
   /**

@@ -8,6 +8,7 @@ import { MIGRATION_006_ANSWER_UNDO } from './006_answer_undo';
 import { MIGRATION_007_STATISTICS } from './007_statistics';
 import { MIGRATION_008_IMPORT_BASELINES } from './008_import_baselines';
 import { MIGRATION_009_PRESETS_FSRS } from './009_presets_fsrs';
+import { MIGRATION_010_DECK_LANG } from './010_deck_lang';
 
 export const MIGRATIONS: readonly string[] = [
   MIGRATION_001_INIT,
@@ -19,4 +20,5 @@ export const MIGRATIONS: readonly string[] = [
   MIGRATION_007_STATISTICS,
   MIGRATION_008_IMPORT_BASELINES,
   MIGRATION_009_PRESETS_FSRS,
+  MIGRATION_010_DECK_LANG,
 ];

@@ -169,7 +169,7 @@ export const en = {
   'editor.label': 'Card editor',
   'editor.back': '← Back',
   'editor.newCard': 'New card',
-  'editor.editCard': (p: { id: string }) => `Edit ${p.id}`,
+  'editor.editCard': 'Edit',
   'editor.unsaved': 'unsaved',
   'editor.duplicate': 'Duplicate',
   'editor.duplicateTitle': 'Duplicate (Ctrl+Shift+D)',

@@ -12,9 +12,13 @@ export function systemLanguage(preferred: readonly string[]): UiLanguage {
   return 'en';
 }
 
+/** The language the system asks for: the browser's (Electron's follows the OS); English where there is none (Node). */
+export const systemUiLanguage = (): UiLanguage =>
+  systemLanguage(typeof navigator === 'undefined' ? [] : (navigator.languages ?? [navigator.language]));
+
 class Locale {
   setting = $state<UiLanguageSetting>('system');
-  readonly current: UiLanguage = $derived(this.setting === 'system' ? systemLanguage(navigator.languages ?? [navigator.language]) : this.setting);
+  readonly current: UiLanguage = $derived(this.setting === 'system' ? systemUiLanguage() : this.setting);
 }
 
 export const locale = new Locale();

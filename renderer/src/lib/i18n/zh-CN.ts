@@ -166,7 +166,7 @@ export const zhCN: UiTable = {
   'editor.label': '卡片编辑器',
   'editor.back': '← 返回',
   'editor.newCard': '新卡片',
-  'editor.editCard': (p) => `编辑 ${p.id}`,
+  'editor.editCard': '编辑',
   'editor.unsaved': '未保存',
   'editor.duplicate': '复制',
   'editor.duplicateTitle': '复制（Ctrl+Shift+D）',
