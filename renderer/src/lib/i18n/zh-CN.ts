@@ -209,7 +209,7 @@ export const zhCN: UiTable = {
   'proof.backend': '后端',
   'proof.backendLabel': '证明后端',
   'proof.auto': '自动',
-  'proof.cpu': 'CPU（JS）',
+  'proof.cpu': 'CPU（纯 JS）',
   'proof.software': '（软件模拟）',
   'proof.unavailable': (p) => `不可用：${p.device}`,
   'proof.rerun': '重新运行',
