@@ -132,6 +132,8 @@ export const en = {
   'settings.title': 'Settings',
   'settings.language': 'Language',
   'settings.languageSystem': (p: { current: string }) => `System (${p.current})`,
+  'settings.lang.en': 'English',
+  'settings.lang.zh-CN': 'Simplified Chinese',
   'settings.rollover': 'Next day starts at (hour, 0–23)',
   'settings.sixGrades': "Grade with SM-2's six grades 0–5 instead of four buttons",
   'settings.durability': 'Durability',
@@ -162,6 +164,7 @@ export const en = {
   'presets.saved': (p: { name: string }) => `Saved preset “${p.name}”.`,
   'presets.created': (p: { name: string }) => `Created preset “${p.name}”.`,
   'presets.defaultName': (p: { n: number }) => `Preset ${p.n}`,
+  'presets.defaultName1': 'Default',
   'presets.deleted': 'Deleted; its decks use the default preset again.',
   'presets.assigned': (p: { name: string }) => `Deck now studies with “${p.name}”.`,
 
@@ -191,7 +194,9 @@ export const en = {
   'editor.answerPreview': 'Answer preview',
   'editor.proof': 'Proof',
   'editor.proofLanguage': 'Proof language',
-  'editor.proofHint': 'tf, check.close / check.true / check.equal, log, table, plot.* — Ctrl+Space completes, Ctrl+F searches',
+  // Around the proof API's names, shown as code.
+  'editor.proofHintBefore': '',
+  'editor.proofHintAfter': ' — Ctrl+Space completes, Ctrl+F searches',
   'editor.line': (p: { line: number }) => `line ${p.line}:`,
   'editor.noDeck': 'Create a deck first (Decks → New deck): a card lives in a deck file.',
   'editor.notSaved': 'Not saved: fix the problems marked below (nothing in the editor was lost).',
@@ -204,6 +209,7 @@ export const en = {
   'editor.savedTo': (p: { path: string }) => `Saved to ${p.path}`,
 
   // ---- Proof panel ----
+  'proof.sandbox': 'proof sandbox',
   'proof.running': 'Running…',
   'proof.passed': '✓ Proof passed',
   'proof.failed': '✗ Proof failed',

@@ -129,6 +129,8 @@ export const zhCN: UiTable = {
   'settings.title': '设置',
   'settings.language': '界面语言',
   'settings.languageSystem': (p) => `跟随系统（${p.current}）`,
+  'settings.lang.en': '英语',
+  'settings.lang.zh-CN': '简体中文',
   'settings.rollover': '新的一天开始于（小时，0–23）',
   'settings.sixGrades': '使用 SM-2 的六级评分 0–5，而不是四个按钮',
   'settings.durability': '数据持久性',
@@ -159,6 +161,7 @@ export const zhCN: UiTable = {
   'presets.saved': (p) => `已保存预设“${p.name}”。`,
   'presets.created': (p) => `已新建预设“${p.name}”。`,
   'presets.defaultName': (p) => `预设 ${p.n}`,
+  'presets.defaultName1': '默认',
   'presets.deleted': '已删除；使用它的牌组改回默认预设。',
   'presets.assigned': (p) => `该牌组现在使用“${p.name}”学习。`,
 
@@ -188,7 +191,8 @@ export const zhCN: UiTable = {
   'editor.answerPreview': '答案预览',
   'editor.proof': '证明',
   'editor.proofLanguage': '证明语言',
-  'editor.proofHint': '可用 tf、check.close / check.true / check.equal、log、table、plot.* — Ctrl+Space 补全，Ctrl+F 搜索',
+  'editor.proofHintBefore': '可用 ',
+  'editor.proofHintAfter': ' — Ctrl+Space 补全，Ctrl+F 搜索',
   'editor.line': (p) => `第 ${p.line} 行：`,
   'editor.noDeck': '请先新建一个牌组（牌组管理 → 新建牌组）：卡片保存在牌组文件里。',
   'editor.notSaved': '未保存：请修正下面标出的问题（编辑器里的内容都还在）。',
@@ -201,6 +205,7 @@ export const zhCN: UiTable = {
   'editor.savedTo': (p) => `已保存到 ${p.path}`,
 
   // ---- Proof panel ----
+  'proof.sandbox': '证明沙箱',
   'proof.running': '运行中…',
   'proof.passed': '✓ 证明通过',
   'proof.failed': '✗ 证明失败',
