@@ -159,6 +159,7 @@ describe('statistics of a scripted history', () => {
       DROP TABLE review_day_totals; DROP TABLE review_deck_totals; DROP INDEX card_state_by_lapses; DROP INDEX card_state_by_interval;
       DROP TABLE import_baselines;
       DROP TABLE deck_presets; DROP TABLE presets; DROP INDEX card_state_by_due_at;
+      ALTER TABLE decks DROP COLUMN lang;
       ${['scheduler', 'fsrs_stability', 'fsrs_difficulty', 'fsrs_phase', 'fsrs_step', 'due_at', 'last_review_day'].map((col) => `ALTER TABLE card_state DROP COLUMN ${col};`).join(' ')}
       PRAGMA user_version = 6;`);
     db.close();
