@@ -82,6 +82,12 @@ test('every view in zh-CN is Chinese outside card content', async ({ launchApp }
   await page.getByTestId('run-proof').click();
   await expect(page.getByTestId('card-editor').getByTestId('proof-verdict')).toContainText('证明通过', { timeout: 30_000 });
   await expectChinese(page, 'card editor with a proof run', ['.backend-menu option']);
+  // CodeMirror's own words: its search panel.
+  await page.getByTestId('proof-editor').click();
+  await page.keyboard.press('Control+f');
+  await expect(page.locator('.cm-search')).toBeVisible();
+  await expectChinese(page, 'proof editor search panel', ['.backend-menu option']);
+  await page.keyboard.press('Escape');
   await page.locator('body').click({ position: { x: 1, y: 1 } });
   await page.keyboard.press('Escape');
   await page.keyboard.press('Escape');

@@ -3,7 +3,7 @@
 // - card content and other data the UI never translates, marked `data-card-content` (questions, answers, tags, deck
 //   names, ids, paths, a proof's check names and device); their text is also removed from attributes that quote it
 //   ("折叠 Transformer 与 BERT");
-// - code the user types or reads as code: code, pre, kbd, KaTeX, CodeMirror;
+// - code the user types or reads as code: code, pre, kbd, KaTeX, CodeMirror's text (its panels and labels are checked);
 // - text that says it is in another language (`lang` not zh: a language named in itself, "English");
 // - file paths quoted in messages ("/tmp/…/proofdeck.sqlite 不是 SQLite 数据库"): data, like card content;
 // - selectors the caller names in `ignore`, each with its reason at the call.
@@ -21,12 +21,14 @@ export const ALLOWED_WORDS = [
   'Ctrl', 'Shift', 'Enter', 'Esc', 'Space', 'Delete', 'Del',
 ];
 
-const SKIPPED = '[data-card-content], code, pre, kbd, .katex, .cm-editor, script, style';
+const SKIPPED = '[data-card-content], code, pre, kbd, .katex, script, style';
+/** Code shown as text: its words are skipped, but the editor's own attributes (aria-label) are UI. */
+const CODE_TEXT = '.cm-content, .cm-gutters, .cm-tooltip-autocomplete';
 
 export async function untranslatedText(page: Page, options: { ignore?: string[]; allow?: string[] } = {}): Promise<string[]> {
   const allow = [...ALLOWED_WORDS, ...(options.allow ?? [])];
   return page.evaluate(
-    ({ skipped, allow }) => {
+    ({ skipped, codeText, allow }) => {
       const allowed = new Set(allow.map((word) => word.toLowerCase()));
       const content = [...document.querySelectorAll('[data-card-content]')]
         .map((element) => element.textContent?.trim() ?? '')
@@ -50,7 +52,7 @@ export async function untranslatedText(page: Page, options: { ignore?: string[];
       const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
       for (let node = walker.nextNode(); node; node = walker.nextNode()) {
         const parent = node.parentElement;
-        if (!parent || parent.closest(skipped) || otherLanguage(parent)) continue;
+        if (!parent || parent.closest(skipped) || parent.closest(codeText) || otherLanguage(parent)) continue;
         check(node.textContent ?? '', describe(parent));
       }
       for (const element of document.body.querySelectorAll('[aria-label], [title], [placeholder]')) {
@@ -66,6 +68,6 @@ export async function untranslatedText(page: Page, options: { ignore?: string[];
       }
       return problems;
     },
-    { skipped: [SKIPPED, ...(options.ignore ?? [])].join(', '), allow },
+    { skipped: [SKIPPED, ...(options.ignore ?? [])].join(', '), codeText: CODE_TEXT, allow },
   );
 }

@@ -194,6 +194,7 @@ export const en = {
   'editor.answerPreview': 'Answer preview',
   'editor.proof': 'Proof',
   'editor.proofLanguage': 'Proof language',
+  'editor.proofCode': 'Proof code',
   // Around the proof API's names, shown as code.
   'editor.proofHintBefore': '',
   'editor.proofHintAfter': ' — Ctrl+Space completes, Ctrl+F searches',

@@ -191,6 +191,7 @@ export const zhCN: UiTable = {
   'editor.answerPreview': '答案预览',
   'editor.proof': '证明',
   'editor.proofLanguage': '证明语言',
+  'editor.proofCode': '证明代码',
   'editor.proofHintBefore': '可用 ',
   'editor.proofHintAfter': ' — Ctrl+Space 补全，Ctrl+F 搜索',
   'editor.line': (p) => `第 ${p.line} 行：`,
