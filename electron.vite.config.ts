@@ -8,7 +8,8 @@ export default defineConfig({
   main: {
     build: {
       outDir: 'out/main',
-      lib: { entry: resolve(root, 'main/index.ts') },
+      // The FSRS optimizer's worker is its own entry, built beside index.js where optimizerRunner.ts looks for it.
+      lib: { entry: { index: resolve(root, 'main/index.ts'), optimizerWorker: resolve(root, 'main/services/optimizerWorker.ts') } },
     },
   },
   preload: {

@@ -4,7 +4,8 @@ import type { CardContent, DeckFileError } from './deck';
 import type { Message } from './messages';
 import type { ProofBackend, ProofResult } from './proof';
 import type { Statistics } from './statistics';
-import type { Preset, PresetFields, PresetList } from './scheduling';
+import type { OptimizerStatus, Preset, PresetFields, PresetList, SchedulerFit } from './scheduling';
+import type { MockAnswerArg, MockReport, MockSelection, MockStarted, MockSummary } from './mock';
 
 /** Epoch milliseconds. Every time crossing the boundary is one of these. */
 export type EpochMs = number;
@@ -92,10 +93,36 @@ export const MAX_ANSWER_DURATION_MS = 3_600_000;
 export type StudyKind = 'new' | 'review' | 'drill' | 'learning';
 
 export interface StudyCard {
+  /** A coding card's view carries its `code` (starter and solution, read from its deck file); null on other cards. */
   card: CardView;
   kind: StudyKind;
   outcomes: ButtonOutcome[];
   shownAt: EpochMs;
+  /** A coding card's last kept attempt (shown as "last time: passed in 4 min"); null when none or not a coding card. */
+  lastAttempt: CodeAttempt | null;
+}
+
+/**
+ * The user's last attempt at a coding card (issue 17), kept per card in `code_attempts` — never in proof_runs: it
+ * grades the user's code, not the card's proof.
+ */
+export interface CodeAttemptInput {
+  cardId: string;
+  /** The code the user last ran. */
+  code: string;
+  /** Whether that run passed (every check, at least one). */
+  passed: boolean;
+  checksPassed: number;
+  checksTotal: number;
+  /** Runs of the tests in this review of the card, this one included. */
+  runs: number;
+  /** Time from the card coming on screen to this run: the time to solve when it passed. */
+  solveMs: number;
+}
+
+export interface CodeAttempt extends Omit<CodeAttemptInput, 'cardId'> {
+  /** When the attempt was kept (the host's clock). */
+  at: EpochMs;
 }
 
 export interface StudyStep {
@@ -133,12 +160,17 @@ export interface Settings {
   collapsedDecks: string[];
   /** The UI language: `system` follows the system (navigator.languages); card content is never translated. */
   language: UiLanguageSetting;
+  /** Colours of the whole UI (the proof editor and plots included): the system's light/dark choice, or a fixed one. */
+  theme: ThemeChoice;
 }
 
 /** The languages the UI is translated into. */
 export const UI_LANGUAGES = ['en', 'zh-CN'] as const;
 export type UiLanguage = (typeof UI_LANGUAGES)[number];
 export type UiLanguageSetting = 'system' | UiLanguage;
+
+export const THEME_CHOICES = ['system', 'light', 'dark'] as const;
+export type ThemeChoice = (typeof THEME_CHOICES)[number];
 
 export interface ProofRunRecord {
   cardId: string;
@@ -387,9 +419,19 @@ export interface Api {
   deletePreset(arg: { id: number }): Promise<void>;
   /** The deck studies with the preset from now on (its cards re-derived if the scheduler differs). */
   assignPreset(arg: { deckId: string; presetId: number }): Promise<Preset>;
+  /**
+   * Starts FSRS's optimizer on the review history of the preset's decks, off the main thread; refused below
+   * MIN_OPTIMIZER_REVIEWS. Applies nothing: the user applies the weights with `updatePreset`.
+   */
+  optimizePreset(arg: { presetId: number }): Promise<{ jobId: string }>;
+  optimizerStatus(arg: { jobId: string }): Promise<OptimizerStatus>;
+  /** SM-2 and FSRS scored out of sample on the preset's decks' history; refused below MIN_SCORED_REVIEWS. */
+  evaluateSchedulers(arg: { presetId: number }): Promise<SchedulerFit>;
   updateSettings(arg: Partial<Settings>): Promise<Settings>;
   recordProofRun(arg: { cardId: string; contentHash: string; result: ProofResult }): Promise<void>;
   proofRuns(arg: { cardId: string }): Promise<ProofRunRecord[]>;
+  /** Keeps the user's latest run of a coding card's tests (replacing the card's previous attempt); see `StudyCard.lastAttempt`. */
+  recordCodeAttempt(arg: CodeAttemptInput): Promise<CodeAttempt>;
   /**
    * `includeSections`: heading lines of includable skipped sections the user chose to import anyway. `parentDeck`
    * (a batch uploaded from a folder): the deck is named `<parentDeck>::<chapter>`.
@@ -449,6 +491,16 @@ export interface Api {
    * methods accept a path only when it was picked with `pickPath` or confirmed here, for that purpose.
    */
   confirmPath(arg: { path: string; purpose: PickPathPurpose }): Promise<{ confirmed: boolean }>;
+  // Mock interviews (issue 18): they change no scheduling unless `reschedule` is on.
+  /** Draws `count` cards at random from the selection's decks and tags (suspended cards left out) and stores the mock. */
+  startMock(arg: { selection: MockSelection; count: number; secondsPerQuestion: number; reschedule: boolean }): Promise<MockStarted>;
+  /** Records a question's grade once; with `reschedule` on it is also the card's review (as `answerCard`). */
+  answerMock(arg: MockAnswerArg): Promise<void>;
+  /** Ends the mock (unanswered questions score 0) and returns its report. */
+  finishMock(arg: { mockId: number }): Promise<MockReport>;
+  /** Every mock, newest first. */
+  listMocks(arg: void): Promise<{ mocks: MockSummary[] }>;
+  mockReport(arg: { mockId: number }): Promise<MockReport>;
 }
 
 export type ApiMethod = keyof Api;
@@ -472,9 +524,13 @@ export const API_METHODS = [
   'updatePreset',
   'deletePreset',
   'assignPreset',
+  'optimizePreset',
+  'optimizerStatus',
+  'evaluateSchedulers',
   'updateSettings',
   'recordProofRun',
   'proofRuns',
+  'recordCodeAttempt',
   'previewNotesImport',
   'previewNotesImportFile',
   'previewNotesImportBatch',
@@ -502,6 +558,11 @@ export const API_METHODS = [
   'importDeckFolder',
   'pickPath',
   'confirmPath',
+  'startMock',
+  'answerMock',
+  'finishMock',
+  'listMocks',
+  'mockReport',
 ] as const satisfies readonly ApiMethod[];
 
 type MissingMethods = Exclude<ApiMethod, (typeof API_METHODS)[number]>;

@@ -216,9 +216,26 @@ export const ENGLISH = {
   'preset.notFound': (p: { presetId: number }) => `No preset with id ${p.presetId}.`,
   'preset.nameTaken': (p: { name: string }) => `A preset named “${p.name}” already exists.`,
   'preset.defaultKept': () => 'The default preset cannot be deleted: decks without a preset of their own use it.',
+  'optimizer.notEnoughReviews': (p: { reviews: number; needed: number }) =>
+    `Not enough reviews to optimize: the optimizer needs ${p.needed} reviews on a later day than the card's previous answer, and this preset's decks have ${p.reviews}. FSRS keeps its current parameters.`,
+  'optimizer.unknownJob': (p: { jobId: string }) => `No optimizer run ${p.jobId} (runs are forgotten when the app restarts).`,
+  'optimizer.failed': (p: { detail: string }) => `The optimizer failed (${p.detail}); the preset's parameters are unchanged.`,
+  'scheduler.notEnoughHistory': (p: { scored: number; needed: number }) =>
+    `Not enough history to compare the schedulers: ${p.scored} of this preset's reviews can be scored out of sample, and at least ${p.needed} are needed. Keep studying.`,
+
+  // ---- Mock interviews ----
+  'mock.emptySelection': () => 'Choose at least one deck or tag for the mock interview.',
+  'mock.countTooSmall': (p: { count: number }) => `A mock interview needs at least 1 question (asked for ${p.count}).`,
+  'mock.noTime': (p: { seconds: number }) => `Give each question at least 1 second (asked for ${p.seconds}).`,
+  'mock.noCards': () => 'No cards to ask: the chosen decks and tags have no cards that are not suspended.',
+  'mock.notFound': (p: { mockId: number }) => `No mock interview with id ${p.mockId}.`,
+  'mock.finished': (p: { mockId: number }) => `Mock interview ${p.mockId} is finished: its answers can no longer change.`,
+  'mock.notAQuestion': (p: { mockId: number; cardId: string }) => `Card ${p.cardId} is not a question of mock interview ${p.mockId}.`,
+  'mock.alreadyAnswered': (p: { cardId: string }) => `Card ${p.cardId} was already answered in this mock interview; the first answer stands.`,
 
   // ---- Proofs ----
   'proof.unknownCard': (p: { cardId: string }) => `No card with id ${p.cardId}: its proof result was not recorded.`,
+  'proof.notCodingCard': (p: { cardId: string }) => `Card ${p.cardId} is not a coding card (or no longer exists): the attempt was not kept.`,
 
   // ---- The database ----
   'db.notSqlite': (p: { path: string }) => `${p.path} is not a SQLite database (its header is wrong). It was left untouched.`,

@@ -170,6 +170,25 @@ export const ZH_CN: MessageTable = {
   // ---- Proofs ----
   'proof.unknownCard': (p) => `没有 id 为 ${p.cardId} 的卡片：它的证明结果没有记录。`,
 
+  // ---- Scheduler optimizer and fit ----
+  'optimizer.notEnoughReviews': (p) =>
+    `复习记录不足，无法优化：优化器需要 ${p.needed} 次发生在卡片上次作答之后某天的复习，而此预设的牌组只有 ${p.reviews} 次。FSRS 保留当前参数。`,
+  'optimizer.unknownJob': (p) => `没有优化任务 ${p.jobId}（应用重启后任务会被遗忘）。`,
+  'optimizer.failed': (p) => `优化器失败（${p.detail}）；预设的参数未改变。`,
+  'scheduler.notEnoughHistory': (p) =>
+    `历史记录不足，无法比较调度算法：此预设的复习中有 ${p.scored} 次可以做样本外评分，至少需要 ${p.needed} 次。请继续学习。`,
+
+  // ---- Mock interviews ----
+  'mock.emptySelection': () => '请为模拟面试至少选择一个牌组或标签。',
+  'mock.countTooSmall': (p) => `模拟面试至少需要 1 道题（你要求了 ${p.count} 道）。`,
+  'mock.noTime': (p) => `每道题至少给 1 秒（你给了 ${p.seconds} 秒）。`,
+  'mock.noCards': () => '没有可提问的卡片：所选牌组和标签中没有未暂停的卡片。',
+  'mock.notFound': (p) => `没有 id 为 ${p.mockId} 的模拟面试。`,
+  'mock.finished': (p) => `模拟面试 ${p.mockId} 已结束：它的作答不能再更改。`,
+  'mock.notAQuestion': (p) => `卡片 ${p.cardId} 不是模拟面试 ${p.mockId} 的题目。`,
+  'mock.alreadyAnswered': (p) => `卡片 ${p.cardId} 已在这次模拟面试中作答；以第一次作答为准。`,
+  'proof.notCodingCard': (p) => `卡片 ${p.cardId} 不是编程卡片（或已不存在）：这次尝试没有保存。`,
+
   // ---- The database ----
   'db.notSqlite': (p) => `${p.path} 不是 SQLite 数据库（文件头不对）。它没有被改动。`,
   'db.cannotOpen': (p) => `无法打开 ${p.path}：${p.reason}`,

@@ -1,4 +1,6 @@
-// Scheduler choice and the "which scheduler fits me" comparison, as the API will carry them (issue 16). Pure types.
+// Scheduler choice, the "which scheduler fits me" comparison and the FSRS optimizer's runs, as the API carries them
+// (issue 16). Pure types.
+import type { Message } from './messages';
 
 /** The algorithms a preset can choose. SM-2 is the default. */
 export type SchedulerName = 'sm2' | 'fsrs';
@@ -58,4 +60,52 @@ export interface SchedulerComparison {
   scored: number;
   sm2: ForecastMetrics;
   fsrs: ForecastMetrics;
+}
+
+/** Below this many reviews to learn from (answers on a later day than the card's previous one), the optimizer is not run. */
+export const MIN_OPTIMIZER_REVIEWS = 400;
+/** Below this many scored reviews the comparison is noise, and "not enough history" is said instead. */
+export const MIN_SCORED_REVIEWS = 100;
+
+/** How well a set of FSRS parameters fits reviews, as fsrs-rs scores it (in sample: on the reviews it was fitted to). */
+export interface ParameterFit {
+  logLoss: number;
+  rmseBins: number;
+}
+
+/** One optimizer run (`optimizePreset` starts it, `optimizerStatus` polls it). Nothing is applied: the user applies. */
+export type OptimizerStatus =
+  | {
+      state: 'running';
+      elapsedMs: number;
+      /** The optimizer's own progress, when it reports any (the binding's callback may never fire). */
+      progress: { current: number; total: number } | null;
+    }
+  | {
+      state: 'done';
+      presetId: number;
+      elapsedMs: number;
+      /** FSRS-6's 21 weights fitted to the preset's history. */
+      weights: number[];
+      /** Reviews the optimizer learned from. */
+      reviews: number;
+      /** The preset's current weights (FSRS's defaults when it has none) and the new ones, on the same reviews. */
+      before: ParameterFit;
+      after: ParameterFit;
+    }
+  | { state: 'failed'; elapsedMs: number; message: Message };
+
+/** "Which scheduler fits me" for a preset's decks: both schedulers scored out of sample on the user's own history. */
+export interface SchedulerFit {
+  comparison: SchedulerComparison;
+  /**
+   * FSRS's parameters in the comparison: `fitted` by the optimizer on the reviews before `fromDay` only (never on
+   * the scored ones), or FSRS's `default` ones when those were fewer than MIN_OPTIMIZER_REVIEWS (or the optimizer
+   * declined them as too thin).
+   */
+  fsrsParameters: 'fitted' | 'default';
+  /** Reviews before `fromDay` (what FSRS was or could have been fitted to). */
+  trainingReviews: number;
+  /** The first study day scored: the day by which half the answers had been given. */
+  fromDay: number;
 }

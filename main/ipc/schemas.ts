@@ -3,9 +3,10 @@
 // a method without a schema, or a schema that drops or mistypes a field, is a compile error (see the end of file).
 import { isAbsolute } from 'node:path';
 import * as v from 'valibot';
-import { MAX_ANSWER_DURATION_MS, PICK_PATH_PURPOSES, UI_LANGUAGES, type ApiArg, type ApiMethod, type PickPathPurpose } from '../contract/api';
+import { MAX_ANSWER_DURATION_MS, PICK_PATH_PURPOSES, THEME_CHOICES, UI_LANGUAGES, type ApiArg, type ApiMethod, type PickPathPurpose } from '../contract/api';
 import { PROOF_BACKENDS, type ProofPlotKind } from '../contract/proof';
 import { DESIRED_RETENTION_MAX, DESIRED_RETENTION_MIN } from '../contract/scheduling';
+import { MOCK_GRADES, MOCK_MAX_QUESTIONS, MOCK_MAX_SECONDS } from '../contract/mock';
 import { MAX_BATCH_FILES } from '../services/notesBatch';
 
 const id = v.pipe(v.string(), v.minLength(1), v.maxLength(200));
@@ -26,6 +27,7 @@ const count = (max: number) => v.pipe(v.number(), v.integer(), v.minValue(0), v.
 const finite = v.pipe(v.number(), v.finite());
 const noArg = v.optional(v.undefined());
 const presetId = v.pipe(v.number(), v.integer(), v.minValue(1));
+const mockId = v.pipe(v.number(), v.integer(), v.minValue(1));
 const presetFields = {
   name: v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(100)),
   newPerDay: count(9999),
@@ -148,6 +150,9 @@ export function apiSchemas(paths: PathCheck) {
     updatePreset: v.strictObject({ id: presetId, ...presetFields }),
     deletePreset: v.strictObject({ id: presetId }),
     assignPreset: v.strictObject({ deckId: id, presetId }),
+    optimizePreset: v.strictObject({ presetId }),
+    optimizerStatus: v.strictObject({ jobId: id }),
+    evaluateSchedulers: v.strictObject({ presetId }),
     updateSettings: v.strictObject({
       newPerDay: v.optional(count(9999)),
       reviewsPerDay: v.optional(count(99999)),
@@ -158,9 +163,23 @@ export function apiSchemas(paths: PathCheck) {
       proofTimeoutMs: v.optional(v.pipe(count(600_000), v.minValue(100))),
       collapsedDecks: v.optional(v.pipe(v.array(v.pipe(v.string(), v.maxLength(4000))), v.maxLength(2000))),
       language: v.optional(v.picklist(['system', ...UI_LANGUAGES] as const)),
+      theme: v.optional(v.picklist(THEME_CHOICES)),
     }),
     recordProofRun: v.strictObject({ cardId: id, contentHash: v.pipe(v.string(), v.maxLength(128)), result: proofResult }),
     proofRuns: v.strictObject({ cardId: id }),
+    recordCodeAttempt: v.pipe(
+      v.strictObject({
+        cardId: id,
+        code: markdownText,
+        passed: v.boolean(),
+        checksPassed: count(1000),
+        checksTotal: count(1000),
+        runs: v.pipe(count(1_000_000), v.minValue(1)),
+        // A review lasts at most a day in practice; a week bounds a card left open over a holiday.
+        solveMs: count(7 * 86_400_000),
+      }),
+      v.check((a) => a.checksPassed <= a.checksTotal, 'checksPassed ≤ checksTotal'),
+    ),
     previewNotesImport: v.strictObject({
       fileName: v.pipe(v.string(), v.minLength(1), v.maxLength(1024)),
       text: v.pipe(v.string(), v.maxLength(25 * 1024 * 1024)),
@@ -226,6 +245,24 @@ export function apiSchemas(paths: PathCheck) {
     importDeckFolder: v.strictObject({ path: grantedPath(paths, 'import-folder') }),
     pickPath: v.strictObject({ purpose: v.picklist(PICK_PATH_PURPOSES) }),
     confirmPath: v.strictObject({ path: fullPath, purpose: v.picklist(PICK_PATH_PURPOSES) }),
+    // Counts and times below 1 pass the schema so the service refuses them in words (mock.countTooSmall, mock.noTime).
+    startMock: v.strictObject({
+      selection: v.strictObject({ deckIds: v.pipe(v.array(id), v.maxLength(MAX_STUDY_DECKS)), tags: v.pipe(v.array(tag), v.maxLength(1000)) }),
+      count: count(MOCK_MAX_QUESTIONS),
+      secondsPerQuestion: count(MOCK_MAX_SECONDS),
+      reschedule: v.boolean(),
+    }),
+    answerMock: v.strictObject({
+      mockId,
+      cardId: id,
+      grade: v.picklist(MOCK_GRADES),
+      ms: v.pipe(finite, v.minValue(0), v.maxValue(MOCK_MAX_SECONDS * 1000)),
+      revealed: v.boolean(),
+      timedOut: v.boolean(),
+    }),
+    finishMock: v.strictObject({ mockId }),
+    listMocks: noArg,
+    mockReport: v.strictObject({ mockId }),
   } satisfies ContractSchemas;
 }
 

@@ -1,18 +1,20 @@
 // The composition root: opens the collection, builds the services over it and hands the one Api object to both
 // transports (Electron's IPC handlers and the browser-mode host), so the two modes cannot drift apart.
 import { join, resolve } from 'node:path';
-import type { Api, CollectionOverview, NotesBatchInclude, NotesBatchItem, NotesImportDecisions, DatabaseProblemInfo, PickPathPurpose, RestoreReport, Settings, StartupStatus } from '../contract/api';
+import type { Api, CodeAttempt, CodeAttemptInput, CollectionOverview, NotesBatchInclude, NotesBatchItem, NotesImportDecisions, DatabaseProblemInfo, PickPathPurpose, RestoreReport, Settings, StartupStatus } from '../contract/api';
 import { AppError } from '../contract/errors';
 import { message, type Message } from '../contract/messages';
 import type { ProofResult } from '../contract/proof';
+import type { CodingParts } from '../contract/deck';
 import { backupDir, userDeckDir } from '../config/dataDir';
 import { DatabaseProblem, isDiskFull, setDurability, type Db } from '../storage/database';
 import { listBackups } from '../storage/backups';
 import { removeStaleTemps } from '../files/staleTemps';
 import { deckSummaries, listDecks } from '../storage/collectionStore';
 import { inTreeOrder } from './deckTree';
-import { cardLocations } from '../storage/editStore';
+import { cardLocations, cardView } from '../storage/editStore';
 import { proofRunsFor, recordProofRun } from '../storage/proofRunStore';
+import { lastCodeAttempt, recordCodeAttempt } from '../storage/codeAttemptStore';
 import { readSettings, writeSettings } from '../storage/settingsStore';
 import { createStudyStore } from '../storage/studyStore';
 import { createStatsStore } from '../storage/statsStore';
@@ -33,7 +35,11 @@ import { MAX_BATCH_FILES, previewNotesBatch } from './notesBatch';
 import { createStudyService, type StudyService } from './studyService';
 import { createPresetService, type PresetService } from './presetService';
 import { createPresetStore } from '../storage/presetStore';
+import { createHistoryStore } from '../storage/historyStore';
+import { createOptimizerService, type OptimizerService } from './optimizerService';
 import { createStatisticsService, type StatisticsService } from './statisticsService';
+import { createMockService, type MockService } from './mockService';
+import { createMockStore } from '../storage/mockStore';
 
 export interface AppOptions {
   dataDir: string;
@@ -62,7 +68,9 @@ interface Open {
   settings: Settings;
   study: StudyService;
   presets: PresetService;
+  optimizer: OptimizerService;
   statistics: StatisticsService;
+  mocks: MockService;
   lastSync: SyncReport;
   opened: OpenedDb;
 }
@@ -129,10 +137,13 @@ export function createProofDeckApp(options: AppOptions): ProofDeckApp {
       if (!opened.diskFull) setDurability(db, settings.durability);
       const studyStore = createStudyStore(db);
       const presetStore = createPresetStore(db);
-      const study = createStudyService({ store: studyStore, presets: presetStore, clock, settings: () => open().settings });
+      const coding = { codeOf, lastAttempt: (cardId: string) => lastCodeAttempt(db, cardId) };
+      const study = createStudyService({ store: studyStore, presets: presetStore, clock, settings: () => open().settings, coding });
       const presets = createPresetService({ db, presets: presetStore, study: studyStore });
+      const optimizer = createOptimizerService({ histories: createHistoryStore(db), presets: presetStore });
       const statistics = createStatisticsService({ store: createStatsStore(db), clock, rolloverHour: () => open().settings.rolloverHour });
-      current = { db, settings, study, presets, statistics, lastSync, opened };
+      const mocks = createMockService({ db, store: createMockStore(db), study, cardView: (cardId) => cardView(db, cardId), clock });
+      current = { db, settings, study, presets, optimizer, statistics, mocks, lastSync, opened };
       warnings = opened.warnings;
       problem = null;
     } catch (error) {
@@ -141,6 +152,14 @@ export function createProofDeckApp(options: AppOptions): ProofDeckApp {
       warnings = [];
       problem = problemInfo(error, place);
     }
+  }
+
+  /**
+   * A coding card's starter and solution. The deck file owns them and the database does not copy them: the parsed
+   * files, kept current by every sync and edit, give them (as they do the editor, edit/cardEdits.ts getCard).
+   */
+  function codeOf(deckId: string, cardId: string): CodingParts | null {
+    return open().lastSync.loaded.get(deckId)?.parsed.cards.find((card) => card.id === cardId)?.code ?? null;
   }
 
   function closeCurrent(): void {
@@ -254,6 +273,12 @@ export function createProofDeckApp(options: AppOptions): ProofDeckApp {
       recordProofRun(open().db, { cardId, contentHash, backend, device, ok, ms, ranAt: clock.now() });
     },
     proofRuns: (cardId: string) => proofRunsFor(open().db, cardId),
+    recordCodeAttempt(attempt: CodeAttemptInput): CodeAttempt {
+      const { db } = open();
+      const known = cardLocations(db, [attempt.cardId]).get(attempt.cardId);
+      if (!known || known.removed || !codeOf(known.deckId, attempt.cardId)) throw new AppError(message('proof.notCodingCard', { cardId: attempt.cardId }));
+      return recordCodeAttempt(db, attempt, clock.now());
+    },
     async pickPath(purpose: PickPathPurpose) {
       if (!options.pickPath || !pathGrants) throw new AppError(message('api.noFileDialog'));
       return grantPicked(pathGrants, purpose, await options.pickPath(purpose));
@@ -300,6 +325,7 @@ export interface ProofDeckServices {
   overview(): CollectionOverview;
   recordProofRun(arg: { cardId: string; contentHash: string; result: ProofResult }): void;
   proofRuns(cardId: string): ReturnType<typeof proofRunsFor>;
+  recordCodeAttempt(attempt: CodeAttemptInput): CodeAttempt;
   pickPath(purpose: PickPathPurpose): Promise<{ path: string | null; paths?: string[] }>;
   confirmPath(path: string, purpose: PickPathPurpose): Promise<boolean>;
 }

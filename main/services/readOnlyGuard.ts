@@ -8,7 +8,7 @@ import type { Message } from '../contract/messages';
 const READS: ReadonlySet<ApiMethod> = new Set<ApiMethod>([
   'startupStatus', 'overview', 'nextCard', 'sessionSummary', 'statistics', 'getSettings', 'proofRuns',
   'previewNotesImport', 'previewNotesImportFile', 'previewNotesImportBatch', 'getCard', 'nextEditUndo', 'browseCards', 'browseIds', 'exportDeck',
-  'exportDeckToFolder', 'deckFolders', 'pickPath',
+  'exportDeckToFolder', 'deckFolders', 'pickPath', 'listMocks', 'mockReport',
 ]);
 
 export function guardWrites(api: Api, readOnlyReason: () => Message | null): Api {

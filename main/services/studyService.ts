@@ -1,6 +1,7 @@
 // Review sessions: the next card with every button's outcome, answers with stale-window protection, undo. Each card
 // is scheduled by its deck's preset (SM-2 or FSRS); a state another scheduler left is derived from the card's log.
-import type { ButtonOutcome, DeckCounts, Quality, Settings, StudyCard, StudyStep } from '../contract/api';
+import type { ButtonOutcome, CodeAttempt, DeckCounts, Quality, Settings, StudyCard, StudyStep } from '../contract/api';
+import type { CodingParts } from '../contract/deck';
 import type { Preset } from '../contract/scheduling';
 import { createFsrsScheduler, sm2CardScheduler, switchScheduler } from '../core/scheduler';
 import type { CardScheduler, GradeOutcome, SchedulerState, StudyMoment } from '../core/scheduler/state';
@@ -64,7 +65,13 @@ function buttonOf(quality: Quality, outcome: GradeOutcome, at: StudyMoment, efMi
   };
 }
 
-export function createStudyService(deps: { store: StudyStore; presets: PresetStore; clock: Clock; settings: () => Settings }) {
+/** Where a coding card's own parts come from: the deck file owns the code (as it does for the editor); the database the attempts. */
+export interface CodingSource {
+  codeOf(deckId: string, cardId: string): CodingParts | null;
+  lastAttempt(cardId: string): CodeAttempt | null;
+}
+
+export function createStudyService(deps: { store: StudyStore; presets: PresetStore; clock: Clock; settings: () => Settings; coding: CodingSource }) {
   const { store, presets, clock } = deps;
   const schedulerOf = schedulerCache();
   const schedulerOfDeck = (deckId: string) => schedulerOf(presets.ofDeck(deckId));
@@ -86,7 +93,9 @@ export function createStudyService(deps: { store: StudyStore; presets: PresetSto
       const scheduler = schedulerOfDeck(found.row.deck_id);
       const previews = scheduler.preview(stateUnder(store, scheduler, found.row.id, found.row), qualities, at);
       const outcomes = qualities.map((q) => buttonOf(q, previews[q]!, at, found.row.ef_milli));
-      next = { card: cardViewOf(found.row), kind: found.kind, outcomes, shownAt: at.now };
+      const code = deps.coding.codeOf(found.row.deck_id, found.row.id);
+      const lastAttempt = code ? deps.coding.lastAttempt(found.row.id) : null;
+      next = { card: { ...cardViewOf(found.row), code }, kind: found.kind, outcomes, shownAt: at.now, lastAttempt };
     }
     // Undo belongs to the session: its scope (sessionKey) and day, kept in the database (storage/studyStore.ts).
     return { next, counts: store.counts(scope, groups), undoDepth: store.undoDepth(scope), now: at.now };

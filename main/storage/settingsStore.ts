@@ -11,6 +11,7 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
   proofTimeoutMs: 10_000,
   collapsedDecks: [],
   language: 'system',
+  theme: 'system',
 });
 
 export function readSettings(db: Db): Settings {

@@ -1,4 +1,4 @@
-// `npm run bench [-- collection|proofs|browse|edit|sandbox|statistics|scheduler|study|watch]`: prints performance numbers with ratios against
+// `npm run bench [-- collection|proofs|browse|edit|sandbox|statistics|scheduler|optimizer|study|watch]`: prints performance numbers with ratios against
 // baselines run in the same process. Nothing here asserts; read the numbers.
 import { benchCollection } from './collection';
 
@@ -17,6 +17,10 @@ if (all || which.has('statistics')) {
 if (all || which.has('scheduler')) {
   const { benchScheduler } = await import('./scheduler');
   await benchScheduler();
+}
+if (all || which.has('optimizer')) {
+  const { benchOptimizer } = await import('./optimizer');
+  await benchOptimizer();
 }
 if (all || which.has('study')) {
   const { benchStudy } = await import('./study');

@@ -16,9 +16,12 @@ describe('built-in decks', () => {
     return { name, deck: parseDeck(decoded.text, name) };
   });
 
-  it('ship the four chapters of the notes with at least 50 cards (the coding deck joins them with issue 17 step 2)', () => {
-    expect(files).toHaveLength(4);
-    expect(parsed.reduce((n, p) => n + p.deck.cards.length, 0)).toBeGreaterThanOrEqual(50);
+  it("ship the notes' four chapters with at least 50 proven cards, and the coding deck with at least 20 coding cards", () => {
+    expect(files).toHaveLength(5);
+    const cards = parsed.flatMap((p) => p.deck.cards);
+    expect(cards.filter((card) => !card.code).length).toBeGreaterThanOrEqual(50);
+    expect(parsed.find((p) => p.name === '5-coding.md')?.deck.cards.every((card) => card.code)).toBe(true);
+    expect(cards.filter((card) => card.code).length).toBeGreaterThanOrEqual(20);
   });
 
   it.each(files)('%s parses without errors, every card with an id, tags and a proof', (name) => {

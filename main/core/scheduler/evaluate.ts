@@ -61,6 +61,10 @@ export function splitDay(histories: readonly CardHistory[], trainShare = 0.5): n
   return days[Math.min(days.length - 1, Math.floor(days.length * trainShare))];
 }
 
+/** The answers given before `fromDay`: what a model may be fitted on when the reviews from that day on are scored. */
+export const trainingPart = (histories: readonly CardHistory[], fromDay: number): CardHistory[] =>
+  histories.map((h) => ({ cardId: h.cardId, answers: h.answers.filter((a) => a.day < fromDay) }));
+
 export interface EvaluateOptions {
   /** Reviews on or after this study day are scored; earlier ones only train. Default: splitDay(histories). */
   fromDay?: number;
@@ -70,8 +74,7 @@ export interface EvaluateOptions {
 
 export function evaluateSchedulers(histories: readonly CardHistory[], options: EvaluateOptions = {}): SchedulerComparison | null {
   const fromDay = options.fromDay ?? splitDay(histories);
-  const training = histories.map((h) => ({ cardId: h.cardId, answers: h.answers.filter((a) => a.day < fromDay) }));
-  const fsrs = (options.fitFsrs ?? (() => createFsrsScheduler()))(training);
+  const fsrs = (options.fitFsrs ?? (() => createFsrsScheduler()))(trainingPart(histories, fromDay));
   const sm2 = scoredPredictions(histories, forecastSm2, fromDay);
   if (sm2.length === 0) return null;
   return { scored: sm2.length, sm2: metricsOf(sm2), fsrs: metricsOf(scoredPredictions(histories, forecastFsrs(fsrs), fromDay)) };

@@ -6,4 +6,5 @@ export * from './state';
 export { sm2CardScheduler } from './sm2Card';
 export { createFsrsScheduler, fsrsGrade, DEFAULT_FSRS_SETTINGS, NEW_FSRS_STATE, type FsrsScheduler } from './fsrs';
 export { replay, replayStates, switchScheduler, type LoggedAnswer } from './replay';
-export { evaluateSchedulers, splitDay, sm2Recall, type CardHistory } from './evaluate';
+export { evaluateSchedulers, splitDay, sm2Recall, trainingPart, type CardHistory } from './evaluate';
+export { optimizerItems, MIN_OPTIMIZER_REVIEWS, type OptimizerItem, type OptimizerReview } from './optimizerItems';

@@ -8,7 +8,9 @@ import { MIGRATION_006_ANSWER_UNDO } from './006_answer_undo';
 import { MIGRATION_007_STATISTICS } from './007_statistics';
 import { MIGRATION_008_IMPORT_BASELINES } from './008_import_baselines';
 import { MIGRATION_009_PRESETS_FSRS } from './009_presets_fsrs';
-import { MIGRATION_010_DECK_LANG } from './010_deck_lang';
+import { MIGRATION_010_CODE_ATTEMPTS } from './010_code_attempts';
+import { MIGRATION_011_MOCK_INTERVIEWS } from './011_mock_interviews';
+import { MIGRATION_012_DECK_LANG } from './012_deck_lang';
 
 export const MIGRATIONS: readonly string[] = [
   MIGRATION_001_INIT,
@@ -20,5 +22,7 @@ export const MIGRATIONS: readonly string[] = [
   MIGRATION_007_STATISTICS,
   MIGRATION_008_IMPORT_BASELINES,
   MIGRATION_009_PRESETS_FSRS,
-  MIGRATION_010_DECK_LANG,
+  MIGRATION_010_CODE_ATTEMPTS,
+  MIGRATION_011_MOCK_INTERVIEWS,
+  MIGRATION_012_DECK_LANG,
 ];

@@ -25,8 +25,9 @@ export function draftOf(fields: DraftFields): CardDraft {
     backMd: fields.backMd,
     proofCode: hasProof ? fields.proofCode : null,
     proofLang: hasProof ? fields.proofLang : null,
-    // A coding card's parts go back with it; other cards' drafts stay as they were.
-    ...(fields.code ? { code: fields.code } : {}),
+    // A coding card's parts go back with it (copied: the editor's are reactive proxies, which IPC cannot clone);
+    // other cards' drafts stay as they were.
+    ...(fields.code ? { code: { starter: { ...fields.code.starter }, solution: { ...fields.code.solution } } } : {}),
     tags: tagsFromText(fields.tagsText),
   };
 }

@@ -4,7 +4,7 @@
 //   <svelte:window onkeydown={handleKeys({ Escape: onExit, 'Ctrl+Z': () => void undo() })} />
 //
 // Rules, the same on every screen:
-// - keys typed in an input, textarea, select or contenteditable element (CodeMirror is one) are the field's own,
+// - keys typed in an input, textarea, select, contenteditable element or anywhere in a CodeMirror editor are the field's own,
 //   unless a binding opts in with `inFields` (Ctrl+S in the card editor, Escape);
 // - an event something else already handled (defaultPrevented, e.g. by CodeMirror's own keymap) is left alone;
 // - Ctrl means Ctrl or ⌘, and Ctrl/Alt must be exactly as the spec says; Shift must be held when the spec names
@@ -17,7 +17,15 @@
 export interface KeyTarget {
   tagName?: string;
   isContentEditable?: boolean;
+  /** Element.closest: a key pressed anywhere inside a code editor is the editor's (see CODE_EDITOR). */
+  closest?: (selector: string) => unknown;
 }
+
+/**
+ * CodeMirror's root. Its parts are not all contenteditable (the gutters, the search panel's buttons, a read-only
+ * view): a digit typed there must not grade a coding card either.
+ */
+const CODE_EDITOR = '.cm-editor';
 
 /** The part of a KeyboardEvent the matching reads. */
 export interface KeyPress {
@@ -79,8 +87,9 @@ const FIELD_TAGS = new Set(['INPUT', 'TEXTAREA', 'SELECT']);
 /** Keys pressed here are typing, not shortcuts. */
 export function isTypingTarget(target: unknown): target is KeyTarget {
   if (typeof target !== 'object' || target === null) return false;
-  const { tagName, isContentEditable } = target as KeyTarget;
-  return isContentEditable === true || (typeof tagName === 'string' && FIELD_TAGS.has(tagName.toUpperCase()));
+  const { tagName, isContentEditable, closest } = target as KeyTarget;
+  if (isContentEditable === true || (typeof tagName === 'string' && FIELD_TAGS.has(tagName.toUpperCase()))) return true;
+  return typeof closest === 'function' && Boolean(closest.call(target, CODE_EDITOR));
 }
 
 export function compileKeymap(keymap: Keymap): CompiledKeymap {

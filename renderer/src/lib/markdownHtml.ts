@@ -61,6 +61,11 @@ md.renderer.rules.math_inline = (tokens, i) => renderTex(tokens[i].content, fals
 md.renderer.rules.math_display_inline = (tokens, i) => renderTex(tokens[i].content, true);
 md.renderer.rules.math_block = (tokens, i) => `<div class="math-display">${renderTex(tokens[i].content, true)}</div>\n`;
 
+/** Card Markdown → markdown-it's tokens, by the same rules (math included) as the HTML: ./plainText.ts reads them. */
+export function markdownTokens(source: string): ReturnType<typeof md.parse> {
+  return md.parse(separateDisplayDelimiters(source), {});
+}
+
 /** Card Markdown → unsanitized HTML (KaTeX spans included). */
 export function markdownToHtml(source: string): string {
   return md.render(separateDisplayDelimiters(source));

@@ -12,6 +12,29 @@ export function describeOutcome(outcome: ButtonOutcome): string {
   return outcome.drillsToday ? t('when.againToday', { due }) : due;
 }
 
+/** When the card returns, in words a screen reader reads well ("again in 3 days"), where the button shows "3d". */
+export function spokenReturn(outcome: ButtonOutcome): string {
+  if (outcome.dueInMinutes !== null) {
+    const minutes = outcome.dueInMinutes;
+    const later = minutes < 60 ? t('spoken.inMinutes', { n: Math.max(1, minutes) }) : t('spoken.inHours', { n: Number((minutes / 60).toFixed(1)) });
+    return t('spoken.again', { later });
+  }
+  const days = outcome.intervalDays;
+  const later =
+    days <= 0
+      ? t('spoken.today')
+      : days < 31
+        ? t('spoken.inDays', { n: days })
+        : days < 365
+          ? t('spoken.inMonths', { n: Number((days / 30).toFixed(1)) })
+          : t('spoken.inYears', { n: Number((days / 365).toFixed(1)) });
+  if (outcome.drillsToday) return days <= 0 ? t('spoken.laterToday') : t('spoken.laterTodayThen', { later });
+  return t('spoken.again', { later });
+}
+
+/** A grade button's accessible name: what it does and when the card returns ("Good — again in 3 days"). */
+export const gradeName = (outcome: ButtonOutcome): string => t('spoken.gradeName', { grade: gradeLabel(outcome.quality), when: spokenReturn(outcome) });
+
 export function formatMinutes(minutes: number): string {
   if (minutes < 1) return t('when.underMinute');
   if (minutes < 60) return t('when.minutes', { n: minutes });

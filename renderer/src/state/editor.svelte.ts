@@ -4,7 +4,7 @@
 import { words } from '../lib/words';
 import { t } from '../lib/i18n';
 import type { Api, CardSaveError, SaveCardResult } from '../../../main/contract/api';
-import type { CodingParts, ProofLang } from '../../../main/contract/deck';
+import type { CodeBlock, CodingParts, ProofLang } from '../../../main/contract/deck';
 import { base64Of, draftOf, insertImageLinks } from '../lib/cardDraft';
 import type { NoticeMessage } from '../lib/notice';
 
@@ -15,6 +15,8 @@ export interface ProofRun {
   id: number;
   code: string;
   lang: ProofLang;
+  /** A coding card's proof runs on its solution (as deck:check does): the test of the test. */
+  subject?: CodeBlock;
 }
 
 export interface EditorOptions {
@@ -36,7 +38,7 @@ export class EditorState {
   tagsText = $state('');
   proofCode = $state('');
   proofLang = $state<ProofLang>('js');
-  /** A coding card's starter and solution: saved back as read (editing them in the UI is issue 17 step 2). */
+  /** A coding card's starter and solution, edited in their own code editors and saved back with the card. */
   code = $state<CodingParts | null>(null);
   /** The deck file the card lives in ('' until known). */
   sourcePath = $state('');
@@ -123,7 +125,8 @@ export class EditorState {
 
   runProof(): void {
     if (!this.canRun) return;
-    this.run = { id: ++this.runCounter, code: this.proofCode, lang: this.proofLang };
+    const subject = this.code ? { ...this.code.solution } : undefined;
+    this.run = { id: ++this.runCounter, code: this.proofCode, lang: this.proofLang, ...(subject ? { subject } : {}) };
   }
 
   /** Back to the previous screen, asking first when there are unsaved changes. */

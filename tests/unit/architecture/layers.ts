@@ -26,8 +26,9 @@ export const LAYERS: Layer[] = [
   { name: 'files', paths: ['main/files/'], mayImport: ['contract'], packages: [NODE] },
   // Where the data lives (data dir resolution), read by both hosts and by services.
   { name: 'config', paths: ['main/config/'], mayImport: ['contract'], packages: [NODE] },
-  // No npm package is used by services today; a pure library added here must be named here.
-  { name: 'services', paths: ['main/services/'], mayImport: ['contract', 'core', 'storage', 'files', 'config'], packages: [NODE] },
+  // A library added here must be named here. The FSRS optimizer (a native binding) is imported only by the
+  // optimizer's worker entry, main/services/optimizerWorker.ts.
+  { name: 'services', paths: ['main/services/'], mayImport: ['contract', 'core', 'storage', 'files', 'config'], packages: ['@open-spaced-repetition/binding', NODE] },
   { name: 'ipc', paths: ['main/ipc/'], mayImport: ['contract', 'services'], packages: ['valibot', 'node:path'] },
   // Code both hosts share: CSP, the sandbox's file list.
   { name: 'hosts', paths: ['main/hosts/'], mayImport: ['contract', 'files'], packages: [NODE] },

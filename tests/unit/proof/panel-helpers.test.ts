@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import * as tf from '@tensorflow/tfjs';
 import { executeProof } from '../../../renderer/proof/api';
 import { plotOptions } from '../../../renderer/src/components/proof/plotSpecs';
+import { describePlot } from '../../../renderer/src/components/proof/plotDescription';
 import { ProofResultCache } from '../../../renderer/src/components/proof/proofResultCache';
 import { formatError } from '../../../renderer/src/components/proof/format';
 import type { ProofRunner } from '../../../renderer/proof/host/runner';
@@ -34,6 +35,29 @@ describe('plotOptions', () => {
 
   it('returns null for an unknown kind', () => {
     expect(plotOptions({ kind: 'pie' as never, title: 'x', spec: {} }, 300)).toBeNull();
+  });
+});
+
+describe('describePlot', () => {
+  it('words each kind of plot with its series, sizes and ranges (the text alternative of the SVG)', async () => {
+    const plots = await plotsOf(`
+      plot.line({ title: 'l', x: [0, 1, 2], series: { loss: [3, NaN, 0.5], flat: [2, 2, 2] } });
+      plot.scatter({ title: 's', points: [[0, 0], [1, 1], [2, -1]], links: [] });
+      plot.bar({ title: 'b', labels: ['x', 'y'], series: { s: [1, 2.5] } });
+      plot.histogram({ title: 'h', series: { a: [1, 2, 2, 3] }, bins: 4 });
+      plot.heatmap({ title: 'm', data: [[1, 2, 3], [4, 5, 6]] })`);
+    expect(plots.map(describePlot)).toEqual([
+      'Line chart. loss: 3 values from 0.5 to 3; flat: 3 values all 2; x from 0 to 2.',
+      'Scatter plot of 3 points in 1 series; x from 0 to 2, y from -1 to 1.',
+      'Bar chart. s: x 1, y 2.5.',
+      'Histogram in 4 bins. a: 4 values from 1 to 3.',
+      'Heatmap of 2 × 3 cells, values from 1 to 6.',
+    ]);
+  });
+
+  it('keeps a long list of series short', () => {
+    const series = Object.fromEntries(Array.from({ length: 9 }, (_, i) => [`s${i}`, [i]]));
+    expect(describePlot({ kind: 'line', title: 't', spec: { series, x: null } })).toMatch(/s5: 1 values all 5; and 3 more\.$/);
   });
 });
 

@@ -70,6 +70,14 @@ describe('findBinding', () => {
     }
   });
 
+  it('ignores keys pressed anywhere inside a CodeMirror editor, contenteditable or not', () => {
+    const inEditor = { tagName: 'DIV', isContentEditable: false, closest: (selector: string) => (selector === '.cm-editor' ? {} : null) };
+    const outside = { tagName: 'BUTTON', isContentEditable: false, closest: () => null };
+    const digits: Keymap = { '1': () => {} };
+    expect(hit(digits, press('1', { target: inEditor }))).toBeNull();
+    expect(hit(digits, press('1', { target: outside }))).toBe('1');
+  });
+
   it('lets a binding opt in to fields, all of them or the ones it picks', () => {
     const search = { tagName: 'INPUT' };
     const editorKeys: Keymap = { 'Ctrl+S': { run: () => {}, inFields: true }, Enter: { run: () => {}, inFields: (target) => target === search } };

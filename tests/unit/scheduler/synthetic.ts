@@ -28,10 +28,10 @@ function reviewDay(random: () => number, lastDay: number, intervalDays: number):
 const answerAt = (day: number, minutes: number, quality: Quality): LoggedAnswer =>
   ({ quality, day, reviewedAt: dayStartMs(day, 0, 4) + (5 * 60 + minutes) * 60_000 });
 
-/** Recall drawn from FSRS-6's own curve with the default parameters; FSRS schedules. */
-export function fsrsCurveHistories(cards: number, seed: number): CardHistory[] {
+/** Recall drawn from FSRS-6's own curve, with the default parameters unless `weights` are given; FSRS schedules. */
+export function fsrsCurveHistories(cards: number, seed: number, weights?: readonly number[]): CardHistory[] {
   const random = prng(seed);
-  const fsrs = createFsrsScheduler();
+  const fsrs = createFsrsScheduler(weights ? { weights } : {});
   return Array.from({ length: cards }, (_, c) => {
     const answers: LoggedAnswer[] = [];
     let state = fsrs.newState();

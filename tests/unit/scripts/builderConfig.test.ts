@@ -14,6 +14,28 @@ import { fuseSettings } from '../../../scripts/packaging/fuses.mjs';
 import { PACKAGED_BINDING } from '../../../main/electron/sqliteBinding';
 
 const config = parse(readFileSync(join(repoRoot, 'electron-builder.yml'), 'utf8'));
+const readJson = (path: string) => JSON.parse(readFileSync(join(repoRoot, path), 'utf8'));
+
+/** The installed packages, among `names` and what they depend on (optional dependencies included), that ship a `.node` file. */
+function nativePackagesOf(names: string[]): string[] {
+  const seen = new Set<string>();
+  const native: string[] = [];
+  const hasAddon = (dir: string): boolean =>
+    readdirSync(join(repoRoot, dir), { withFileTypes: true }).some((entry) =>
+      entry.isDirectory() ? entry.name !== 'node_modules' && hasAddon(join(dir, entry.name)) : entry.name.endsWith('.node'),
+    );
+  const visit = (name: string) => {
+    const dir = `node_modules/${name}`;
+    if (seen.has(name) || !existsSync(join(repoRoot, dir, 'package.json'))) return; // another platform's optional package
+    seen.add(name);
+    if (hasAddon(dir)) native.push(dir);
+    const manifest = readJson(`${dir}/package.json`);
+    for (const next of Object.keys({ ...manifest.dependencies, ...manifest.optionalDependencies })) visit(next);
+  };
+  names.forEach(visit);
+  return native;
+}
+
 const fakeAddon = (abi: number) => Buffer.concat([Buffer.from([0x7f, 0x45, 0x4c, 0x46]), Buffer.alloc(60), Buffer.from(`\0node_register_module_v${abi}\0`)]);
 
 describe('electron-builder.yml', () => {
@@ -35,6 +57,13 @@ describe('electron-builder.yml', () => {
     expect(config.npmRebuild).toBe(false);
     expect(config.asar).toBe(true);
     expect(config.asarUnpack).toContain('node_modules/better-sqlite3/**');
+  });
+
+  it('unpacks every native module the packaged main process can load (a .node file inside the asar cannot be opened)', () => {
+    const unpacked = (dir: string) => config.asarUnpack.some((glob: string) => `${dir}/`.startsWith(glob.replace(/\*\*$/, '')));
+    const native = nativePackagesOf(Object.keys(readJson('package.json').dependencies));
+    expect(native.some((dir) => dir.startsWith('node_modules/@open-spaced-repetition/binding-'))).toBe(true); // this platform's optimizer build
+    expect(native.filter((dir) => !unpacked(dir))).toEqual([]);
   });
 
   it('has a 512×512 PNG icon made from the committed SVG', () => {

@@ -42,6 +42,7 @@ describe('validated dispatch (every IPC / HTTP call goes through it)', () => {
     ['an empty parent session', 'answerCard', { deckId: null, deckIds: [], cardId: 'a', quality: 4, version: 0, durationMs: 1 }, /deckIds/],
     ['string where number', 'updateSettings', { newPerDay: '20' }, /newPerDay/],
     ['unknown setting', 'updateSettings', { nodeIntegration: true }, /Invalid argument/],
+    ['a theme that is not system, light or dark', 'updateSettings', { theme: 'sepia' }, /theme/],
     ['huge id', 'proofRuns', { cardId: 'x'.repeat(10_000) }, /cardId/],
     ['unknown dialog purpose', 'pickPath', { purpose: 'anywhere' }, /Invalid argument for pickPath: purpose/],
     ['folder import without a path', 'importDeckFolder', { path: '' }, /Invalid argument for importDeckFolder: path/],
@@ -54,6 +55,15 @@ describe('validated dispatch (every IPC / HTTP call goes through it)', () => {
     expect(payload.kind).toBe('bad-request');
     expect(payload.message.code).toMatch(/^api\./);
     expect(payload.text).toMatch(message);
+  });
+
+  it('keeps the theme setting across a restart; system by default', async () => {
+    c = tempCollection();
+    const dispatch = createDispatcher(c.app.api);
+    expect((await c.app.api.getSettings()).theme).toBe('system');
+    await dispatch('updateSettings', { theme: 'dark' });
+    c.reopen();
+    expect((await c.app.api.getSettings()).theme).toBe('dark');
   });
 
   it('refused calls change nothing', async () => {

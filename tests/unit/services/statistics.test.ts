@@ -157,8 +157,9 @@ describe('statistics of a scripted history', () => {
     const db = new Database(join(c.dataDir, 'proofdeck.sqlite'));
     db.exec(`DROP TRIGGER review_totals_add; DROP TRIGGER review_totals_remove; DROP TRIGGER review_totals_follow_card;
       DROP TABLE review_day_totals; DROP TABLE review_deck_totals; DROP INDEX card_state_by_lapses; DROP INDEX card_state_by_interval;
-      DROP TABLE import_baselines;
+      DROP TABLE import_baselines; DROP TABLE code_attempts;
       DROP TABLE deck_presets; DROP TABLE presets; DROP INDEX card_state_by_due_at;
+      DROP TABLE mock_answers; DROP TABLE mock_interviews;
       ALTER TABLE decks DROP COLUMN lang;
       ${['scheduler', 'fsrs_stability', 'fsrs_difficulty', 'fsrs_phase', 'fsrs_step', 'due_at', 'last_review_day'].map((col) => `ALTER TABLE card_state DROP COLUMN ${col};`).join(' ')}
       PRAGMA user_version = 6;`);
