@@ -114,6 +114,22 @@ test('every view in zh-CN is Chinese outside card content', async ({ launchApp }
   await page.keyboard.press('t');
   await expect(page.getByTestId('chart-answers').locator('svg').first()).toBeVisible();
   await expectChinese(page, 'statistics');
+  await page.keyboard.press('Escape');
+
+  // Mock interview: the setup, one question answered, its report.
+  await page.keyboard.press('m');
+  await expect(page.getByTestId('mock-setup')).toBeVisible();
+  await expectChinese(page, 'mock setup');
+  await page.locator('[data-testid="mock-setup"] input[data-deck-id]').first().check();
+  await page.getByTestId('mock-count').fill('1');
+  await page.getByTestId('mock-start').click();
+  await expect(page.getByTestId('mock-position')).toHaveText('第 1 题，共 1 题');
+  await expectChinese(page, 'mock question');
+  await page.getByTestId('mock-reveal').click();
+  await expectChinese(page, 'mock answer', ['.backend-menu option']);
+  await page.locator('.grade[data-grade="good"]').click();
+  await expect(page.getByTestId('mock-report')).toBeVisible();
+  await expectChinese(page, 'mock report');
   expect(app.problems).toEqual([]);
 });
 
