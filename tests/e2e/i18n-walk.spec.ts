@@ -40,7 +40,7 @@ async function expectChinese(page: Page, view: string, ignore: string[] = []) {
 }
 
 test('every view in zh-CN is Chinese outside card content', async ({ launchApp }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(180_000);
   const app = await launchApp({ builtInDecks: { 'zh.md': deck } });
   let { page } = app;
   await callApi(page, 'updateSettings', { language: 'zh-CN' });
@@ -109,6 +109,9 @@ test('every view in zh-CN is Chinese outside card content', async ({ launchApp }
   await page.keyboard.press(',');
   await expect(page.getByTestId('presets')).toBeVisible();
   await expectChinese(page, 'settings');
+  await page.getByTestId('open-scheduler-fit').click();
+  await expect(page.getByTestId('fit-problem')).toBeVisible();
+  await expectChinese(page, 'scheduler fit (too little history)');
   await page.keyboard.press('Escape');
 
   await page.keyboard.press('t');

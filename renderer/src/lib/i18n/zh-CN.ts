@@ -550,7 +550,7 @@ export const zhCN: UiTable = {
   'fit.seconds': (p) => `${p.s} 秒`,
   'fit.logLoss': '对数损失',
   'fit.rmseBins': 'RMSE（分箱）',
-  'fit.auc': 'AUC',
+  'fit.auc': 'AUC（曲线下面积）',
   'fit.lowerBetter': '越低越好',
   'fit.higherBetter': '越高越好',
   'fit.applied': (p) => `已应用：“${p.name}”使用优化后的 FSRS 参数。`,
