@@ -3,7 +3,7 @@ import { app, BrowserWindow, dialog, ipcMain, protocol, screen, session, shell, 
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { API_METHODS, ipcChannel } from './contract/api';
+import { API_METHODS, ipcChannel, type UiLanguageSetting } from './contract/api';
 import { parseDataDirArgs } from './config/dataDir';
 import { formatMessage, message } from './contract/messages';
 import { createDispatcher, toErrorPayload } from './ipc/dispatch';
@@ -14,6 +14,7 @@ import { APP_ORIGIN, registerAppSchemePrivileges, serveAppScheme } from './elect
 import { openExternalLink } from './electron/externalLinks';
 import { gpuSwitches } from './electron/gpuSwitches';
 import { confirmPathDialog, pickPathDialog } from './electron/pathDialogs';
+import { MAIN_WORDS, mainLanguage, type MainWords } from './electron/mainWords';
 import { registerSandboxSchemePrivileges, serveSandboxScheme, SANDBOX_URL, SANDBOX_ORIGIN } from './electron/sandboxScheme';
 import { chooseSqliteBinding } from './electron/sqliteBinding';
 import { startFailureAdvice } from './electron/startFailure';
@@ -48,7 +49,8 @@ function isAppFrame(event: IpcMainInvokeEvent): boolean {
 
 /** The main process's own question, modal to the focused window: a compromised renderer cannot answer it. */
 async function confirmExternal(url: string): Promise<boolean> {
-  const options = { type: 'question' as const, title: 'ProofDeck', message: 'Open this link outside ProofDeck?', detail: url, buttons: ['Cancel', 'Open'], defaultId: 0, cancelId: 0, noLink: true };
+  const words = await mainWords();
+  const options = { type: 'question' as const, title: 'ProofDeck', message: words.openLinkQuestion, detail: url, buttons: [words.cancel, words.openLink], defaultId: 0, cancelId: 0, noLink: true };
   const window = BrowserWindow.getFocusedWindow();
   const { response } = window ? await dialog.showMessageBox(window, options) : await dialog.showMessageBox(options);
   return response === 1;
@@ -91,6 +93,14 @@ function rememberWindowState(window: BrowserWindow, dataDir: string): void {
   }
 }
 
+/** Reads the saved UI language once the collection is open (null before, or when it cannot be read). */
+let savedLanguage: () => Promise<UiLanguageSetting | null> = async () => null;
+
+/** The main process's words, in the saved UI language (read at each dialog: a change applies at once) or the OS's. */
+async function mainWords(): Promise<MainWords> {
+  return MAIN_WORDS[mainLanguage(await savedLanguage(), app.getLocale())];
+}
+
 async function main(): Promise<void> {
   const { dataDir } = configure();
   // One app per data dir: a second start hands over to the first (which comes to the front) and quits.
@@ -109,9 +119,10 @@ async function main(): Promise<void> {
   harden();
   const proofDeck = createProofDeckApp({
     dataDir, builtInDeckDir, sandboxUrl: SANDBOX_URL, nativeBinding: electronSqliteBinding(),
-    pickPath: (purpose) => pickPathDialog(window, purpose),
-    confirmPath: (request) => confirmPathDialog(window, request),
+    pickPath: async (purpose) => pickPathDialog(window, purpose, await mainWords()),
+    confirmPath: async (request) => confirmPathDialog(window, request, await mainWords()),
   });
+  savedLanguage = () => proofDeck.api.getSettings().then((settings) => settings.language, () => null);
   serveAppScheme(rendererDir, appCsp(SANDBOX_ORIGIN), (params) => proofDeck.deckAsset(params));
   serveSandboxScheme(session.defaultSession, rendererDir);
   // The app made grants because it has dialogs: paths from the renderer must come from one of them.
@@ -165,7 +176,9 @@ main().catch(async (error: Error) => {
   // Never a silent exit: the user launched a window, so they are told why none came. Before `ready`, Linux would
   // print the error box to stderr only, so wait for it (a failure in configure() comes that early).
   await app.whenReady().catch(() => {});
-  const detail = startFailureAdvice(error.message, { isPackaged: app.isPackaged });
-  dialog.showErrorBox(formatMessage(message('app.startFailedTitle')), formatMessage(message('app.startFailed', { detail })));
+  // The collection may be what failed: the OS's language, not the saved setting.
+  const words = MAIN_WORDS[mainLanguage(null, app.getLocale())];
+  const detail = startFailureAdvice(error.message, { isPackaged: app.isPackaged }, words);
+  dialog.showErrorBox(formatMessage(message('app.startFailedTitle'), words.messages), formatMessage(message('app.startFailed', { detail }), words.messages));
   app.exit(1);
 });

@@ -53,6 +53,8 @@ export interface DeckSummary {
   readOnly: boolean;
   builtIn: boolean;
   cardCount: number;
+  /** The language of its card content (front matter `lang`), set as the content's `lang` attribute; null if none. */
+  lang: string | null;
   /** What a session started now would show, limits applied. */
   due: DeckCounts;
   /**
@@ -156,9 +158,16 @@ export interface Settings {
   proofTimeoutMs: number;
   /** Parent rows of the home screen's deck tree the user collapsed: their tree paths joined with `::`. */
   collapsedDecks: string[];
+  /** The UI language: `system` follows the system (navigator.languages); card content is never translated. */
+  language: UiLanguageSetting;
   /** Colours of the whole UI (the proof editor and plots included): the system's light/dark choice, or a fixed one. */
   theme: ThemeChoice;
 }
+
+/** The languages the UI is translated into. */
+export const UI_LANGUAGES = ['en', 'zh-CN'] as const;
+export type UiLanguage = (typeof UI_LANGUAGES)[number];
+export type UiLanguageSetting = 'system' | UiLanguage;
 
 export const THEME_CHOICES = ['system', 'light', 'dark'] as const;
 export type ThemeChoice = (typeof THEME_CHOICES)[number];

@@ -56,6 +56,8 @@ export interface ParsedDeckMeta {
   version: number;
   description: string | null;
   tags: string[];
+  /** The language of the deck's card content (front matter `lang`, a BCP 47 tag); null when it names none. */
+  lang: string | null;
 }
 
 export interface ParsedDeck {

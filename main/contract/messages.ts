@@ -54,6 +54,7 @@ export const ENGLISH = {
     `unknown version ${p.version}: this app reads deck files of version ${p.supported}`,
   'deck.badDescription': () => "front matter 'description' must be text",
   'deck.badTags': () => "front matter 'tags' must be a list of strings, e.g. tags: [optimizer, adam]",
+  'deck.badLang': (p: { value: string }) => `front matter 'lang' must be a language tag such as zh-CN or en (not "${p.value}")`,
   'deck.unterminatedFence': (p: { fence: string }) => `unterminated code fence (${p.fence}): close it with a matching line`,
   'deck.unterminatedComment': () => "unterminated HTML comment: close it with '-->'",
   'deck.duplicateCardId': (p: { id: string; line: number }) => `duplicate card id '${p.id}': also used by the card at line ${p.line}`,
@@ -326,7 +327,8 @@ export const ENGLISH = {
   'notes.includeWithSeveral': () => '--include names heading lines of one notes file: give one file with it.',
 } satisfies Record<string, (params: never, words: Words) => string>;
 
-function megabytes(bytes: number): string {
+/** "3.2 MB": the same in every language's table. */
+export function megabytes(bytes: number): string {
   return (bytes / (1024 * 1024)).toFixed(1) + ' MB';
 }
 

@@ -3,7 +3,7 @@
 // a method without a schema, or a schema that drops or mistypes a field, is a compile error (see the end of file).
 import { isAbsolute } from 'node:path';
 import * as v from 'valibot';
-import { MAX_ANSWER_DURATION_MS, PICK_PATH_PURPOSES, THEME_CHOICES, type ApiArg, type ApiMethod, type PickPathPurpose } from '../contract/api';
+import { MAX_ANSWER_DURATION_MS, PICK_PATH_PURPOSES, THEME_CHOICES, UI_LANGUAGES, type ApiArg, type ApiMethod, type PickPathPurpose } from '../contract/api';
 import { PROOF_BACKENDS, type ProofPlotKind } from '../contract/proof';
 import { DESIRED_RETENTION_MAX, DESIRED_RETENTION_MIN } from '../contract/scheduling';
 import { MOCK_GRADES, MOCK_MAX_QUESTIONS, MOCK_MAX_SECONDS } from '../contract/mock';
@@ -162,6 +162,7 @@ export function apiSchemas(paths: PathCheck) {
       proofBackend: v.optional(v.picklist(['auto', ...PROOF_BACKENDS] as const)),
       proofTimeoutMs: v.optional(v.pipe(count(600_000), v.minValue(100))),
       collapsedDecks: v.optional(v.pipe(v.array(v.pipe(v.string(), v.maxLength(4000))), v.maxLength(2000))),
+      language: v.optional(v.picklist(['system', ...UI_LANGUAGES] as const)),
       theme: v.optional(v.picklist(THEME_CHOICES)),
     }),
     recordProofRun: v.strictObject({ cardId: id, contentHash: v.pipe(v.string(), v.maxLength(128)), result: proofResult }),

@@ -129,6 +129,7 @@ export function toSyncedDeck({ file, parsed }: LoadedDeckFile, previous?: Synced
     id: deck.id,
     name: deck.name,
     description: deck.description,
+    lang: deck.lang,
     sourcePath: file.path,
     readOnly: file.folder.builtIn,
     builtIn: file.folder.builtIn,

@@ -10,6 +10,8 @@ export interface SyncedDeck {
   id: string;
   name: string;
   description: string | null;
+  /** Front matter `lang`; absent is null (tests and older callers may leave it out). */
+  lang?: string | null;
   sourcePath: string;
   readOnly: boolean;
   builtIn: boolean;
@@ -78,6 +80,7 @@ export interface DeckRow {
   id: string;
   name: string;
   description: string | null;
+  lang: string | null;
   source_path: string;
   read_only: number;
   built_in: number;
@@ -89,16 +92,16 @@ export interface DeckRow {
 export const DECK_ORDER = 'built_in DESC, source_path';
 
 export function listDecks(db: Db): DeckRow[] {
-  return db.prepare(`SELECT id, name, description, source_path, read_only, built_in, available, file_error FROM decks ORDER BY ${DECK_ORDER}`).all() as DeckRow[];
+  return db.prepare(`SELECT id, name, description, lang, source_path, read_only, built_in, available, file_error FROM decks ORDER BY ${DECK_ORDER}`).all() as DeckRow[];
 }
 
 /** The available decks as the home screen lists them, each with its live card count, in one query. */
 export function deckSummaries(db: Db): Omit<DeckSummary, 'due' | 'path'>[] {
-  const rows = db.prepare(`SELECT d.id, d.name, d.description, d.source_path, d.read_only, d.built_in,
+  const rows = db.prepare(`SELECT d.id, d.name, d.description, d.lang, d.source_path, d.read_only, d.built_in,
       (SELECT COUNT(*) FROM cards c WHERE c.deck_id = d.id AND c.removed_at IS NULL) AS card_count
     FROM decks d WHERE d.available = 1 ORDER BY ${DECK_ORDER}`).all() as (Omit<DeckRow, 'available' | 'file_error'> & { card_count: number })[];
   return rows.map((row) => ({
-    id: row.id, name: row.name, description: row.description, sourcePath: row.source_path,
+    id: row.id, name: row.name, description: row.description, lang: row.lang, sourcePath: row.source_path,
     readOnly: row.read_only === 1, builtIn: row.built_in === 1, cardCount: row.card_count,
   }));
 }
@@ -122,9 +125,9 @@ function applyStatements(db: Db) {
 
 function prepareApply(db: Db) {
   const upsertDeck = db.prepare(`
-    INSERT INTO decks (id, name, description, source_path, read_only, built_in, available, file_error, synced_at)
-    VALUES (@id, @name, @description, @sourcePath, @readOnly, @builtIn, 1, NULL, @now)
-    ON CONFLICT (id) DO UPDATE SET name = excluded.name, description = excluded.description,
+    INSERT INTO decks (id, name, description, lang, source_path, read_only, built_in, available, file_error, synced_at)
+    VALUES (@id, @name, @description, @lang, @sourcePath, @readOnly, @builtIn, 1, NULL, @now)
+    ON CONFLICT (id) DO UPDATE SET name = excluded.name, description = excluded.description, lang = excluded.lang,
       source_path = excluded.source_path, read_only = excluded.read_only, built_in = excluded.built_in,
       available = 1, file_error = NULL, synced_at = excluded.synced_at`);
   const existing = db.prepare(`SELECT id, deck_id, position, content_hash, removed_at FROM cards WHERE id IN (SELECT value FROM json_each(?))`);
@@ -163,7 +166,7 @@ export function applyDeckFiles(
   const { upsertDeck, existing, liveInDeck, liveAmong, insertCard, insertState, updateCard, movePosition, markRemoved, refreshScope } = applyStatements(db);
   db.transaction(() => {
     for (const deck of decks) {
-      upsertDeck.run({ ...deck, readOnly: deck.readOnly ? 1 : 0, builtIn: deck.builtIn ? 1 : 0, now });
+      upsertDeck.run({ ...deck, lang: deck.lang ?? null, readOnly: deck.readOnly ? 1 : 0, builtIn: deck.builtIn ? 1 : 0, now });
       const before = previous?.get(deck.id);
       const candidates = before ? changedSince(before, deck) : deck.cards;
       const known = new Map(

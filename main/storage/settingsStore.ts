@@ -10,6 +10,7 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
   proofBackend: 'auto',
   proofTimeoutMs: 10_000,
   collapsedDecks: [],
+  language: 'system',
   theme: 'system',
 });
 

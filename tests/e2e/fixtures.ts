@@ -20,6 +20,8 @@ export interface AppOptions {
   builtInDecks?: Record<string, string>;
   /** Extra environment for the browser-mode host (e.g. PROOFDECK_TEST_CLOCK=1); ignored by Electron. */
   hostEnv?: Record<string, string>;
+  /** Browser mode: the page's locale (navigator.languages), e.g. zh-CN for the system-language default. */
+  locale?: string;
 }
 
 export interface RunningApp {
@@ -116,7 +118,7 @@ export const test = base.extend<Fixtures>({
         }
         const { child, url } = await startWebProcess(dataDir, builtInDir, options.hostEnv);
         shared.browser ??= await chromium.launch({ executablePath: await chromiumPath(), args: ['--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'] });
-        const context = await shared.browser.newContext();
+        const context = await shared.browser.newContext(options.locale ? { locale: options.locale } : {});
         const page = await context.newPage();
         watchProblems(page, problems);
         await page.goto(url);

@@ -6,7 +6,9 @@ import { isValidCardId } from './cardId';
 import type { SourceLine } from './lines';
 
 export const SUPPORTED_VERSION = 1;
-const KNOWN_KEYS = new Set(['id', 'deck', 'version', 'description', 'tags']);
+const KNOWN_KEYS = new Set(['id', 'deck', 'version', 'description', 'tags', 'lang']);
+/** A BCP 47 language tag as decks use it: a 2–3 letter language, then optional script, region or variant subtags. */
+const LANGUAGE_TAG = /^[a-z]{2,3}(-[a-z0-9]{2,8})*$/i;
 
 export interface FrontMatterResult {
   /** Index of the first line after the closing `---` (0 when there is no front matter). */
@@ -72,7 +74,7 @@ function readYaml(yamlText: string, lastLine: number, result: FrontMatterResult)
     result.problems.push({ line: keyLines.get(key) ?? 1, problem: found });
   };
 
-  const { id, deck: name, version, description, tags } = data;
+  const { id, deck: name, version, description, tags, lang } = data;
   if (id === undefined) problem('id', message('deck.missingId'));
   else if (typeof id !== 'string') problem('id', message('deck.idNotString', { value: String(id) }));
   else if (!isValidCardId(id)) problem('id', message('deck.badDeckId', { id }));
@@ -88,6 +90,9 @@ function readYaml(yamlText: string, lastLine: number, result: FrontMatterResult)
   }
   const tagsOk = tags === undefined || tags === null || (Array.isArray(tags) && tags.every((tag) => typeof tag === 'string'));
   if (!tagsOk) problem('tags', message('deck.badTags'));
+  if (lang !== undefined && lang !== null && (typeof lang !== 'string' || !LANGUAGE_TAG.test(lang))) {
+    problem('lang', message('deck.badLang', { value: String(lang) }));
+  }
 
   for (const [key, value] of Object.entries(data)) {
     if (!KNOWN_KEYS.has(key)) result.extra[key] = value;
@@ -99,5 +104,6 @@ function readYaml(yamlText: string, lastLine: number, result: FrontMatterResult)
     version: version as number,
     description: typeof description === 'string' ? description : null,
     tags: Array.isArray(tags) ? (tags as string[]) : [],
+    lang: typeof lang === 'string' ? lang : null,
   };
 }

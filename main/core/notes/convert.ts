@@ -14,6 +14,7 @@ import { outlineNotes, type NotesOutline, type NotesSection } from './outline';
 import { cardTitle, sectionCardIds } from './sectionIds';
 import { highestCounter, notQuestionReason, numberRepeatedQuestions, questionWithParent, questionWordings, repeatedHeadingKeys, withCounters } from './sectionRules';
 import { validateNotesText } from './textInput';
+import { notesLanguage } from './language';
 import type { ConvertNotesInput, ConvertNotesResult, NotesImportSummary, SkippedHeading } from './types';
 
 
@@ -174,6 +175,7 @@ export function convertNotes(input: ConvertNotesInput): ConvertNotesResult {
     id: deckId,
     name,
     description: `Imported from ${fileStem(input.fileName)} notes`,
+    lang: notesLanguage(input.text),
     importedFrom: input.fileName.split(/[\\/]/).pop() ?? input.fileName,
     preambleLines,
     cards,

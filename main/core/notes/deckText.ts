@@ -16,6 +16,8 @@ export interface DeckFileText {
   id: string;
   name: string;
   description: string;
+  /** Front matter `lang` (the content's language), written only when set. */
+  lang?: string | null;
   importedFrom: string;
   preambleLines: string[];
   cards: DeckCardText[];
@@ -29,7 +31,7 @@ function proofBlock(proof: { lang: 'js' | 'ts'; code: string }): string[] {
 
 export function renderDeckFile(deck: DeckFileText): string {
   const frontMatter = stringify(
-    { id: deck.id, deck: deck.name, version: 1, description: deck.description, importedFrom: deck.importedFrom },
+    { id: deck.id, deck: deck.name, version: 1, ...(deck.lang ? { lang: deck.lang } : {}), description: deck.description, importedFrom: deck.importedFrom },
     { lineWidth: 0 },
   );
   const lines: string[] = ['---', ...frontMatter.trimEnd().split('\n'), '---', ''];

@@ -10,6 +10,7 @@ import { MIGRATION_008_IMPORT_BASELINES } from './008_import_baselines';
 import { MIGRATION_009_PRESETS_FSRS } from './009_presets_fsrs';
 import { MIGRATION_010_CODE_ATTEMPTS } from './010_code_attempts';
 import { MIGRATION_011_MOCK_INTERVIEWS } from './011_mock_interviews';
+import { MIGRATION_012_DECK_LANG } from './012_deck_lang';
 
 export const MIGRATIONS: readonly string[] = [
   MIGRATION_001_INIT,
@@ -23,4 +24,5 @@ export const MIGRATIONS: readonly string[] = [
   MIGRATION_009_PRESETS_FSRS,
   MIGRATION_010_CODE_ATTEMPTS,
   MIGRATION_011_MOCK_INTERVIEWS,
+  MIGRATION_012_DECK_LANG,
 ];

@@ -14,6 +14,8 @@ export interface ProofRunnerOptions {
   heartbeatTimeoutMs?: number;
   /** How long the sandbox page may take to answer its first message (default 20000 ms). */
   connectTimeoutMs?: number;
+  /** The hidden iframe's title, in the UI language (default 'proof sandbox'). */
+  title?: string;
 }
 
 export interface RunOptions {
@@ -70,7 +72,7 @@ export function createProofRunner(options: ProofRunnerOptions): ProofRunner {
     iframe.setAttribute('referrerpolicy', 'no-referrer');
     iframe.setAttribute('aria-hidden', 'true');
     iframe.tabIndex = -1;
-    iframe.title = 'proof sandbox';
+    iframe.title = options.title ?? 'proof sandbox';
     iframe.style.cssText = 'position:absolute;width:0;height:0;border:0;visibility:hidden';
     const url = new URL(sandboxUrl);
     if (location.origin !== 'null') url.searchParams.set('app', location.origin);

@@ -2,17 +2,18 @@
 // else HTTP to the browser-mode host (same origin, token cookie set by the host).
 import { API_METHODS, type Api, type ApiErrorPayload, type ApiMethod } from '../../../main/contract/api';
 import { errorKind } from '../../../main/contract/errors';
-import { formatMessage, message } from '../../../main/contract/messages';
+import { message } from '../../../main/contract/messages';
+import { words } from './words';
 
 /** What the preload exposes on `window.proofdeck` (see main/preload.ts). */
 export interface PreloadBridge {
   invoke(method: ApiMethod, arg: unknown): Promise<{ ok: true; result: unknown } | { ok: false; error: ApiErrorPayload }>;
 }
 
-/** A refusal or failure from the main process: its message (`payload`) and its wording as `message`. */
+/** A refusal or failure from the main process: its message (`payload`) and its wording as `message`, in the UI language of when it arrived. */
 export class BackendError extends Error {
   constructor(readonly payload: ApiErrorPayload) {
-    super(formatMessage(payload));
+    super(words(payload));
     this.name = 'BackendError';
   }
   get code() {

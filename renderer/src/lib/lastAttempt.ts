@@ -1,18 +1,19 @@
-// "last time: passed in 4 min": a coding card's kept attempt in words (plain English; one place for i18n).
+// "last time: passed in 4 min": a coding card's kept attempt in words, in the UI language.
 import type { CodeAttempt } from '../../../main/contract/api';
+import { t } from './i18n';
 
 /** A time to solve as a person says it: seconds under a minute, whole minutes under an hour, then hours. */
 export function formatSolveTime(ms: number): string {
   const seconds = Math.round(ms / 1000);
-  if (seconds < 60) return `${seconds} s`;
+  if (seconds < 60) return t('stats.seconds', { s: seconds });
   const minutes = Math.round(seconds / 60);
-  if (minutes < 60) return `${minutes} min`;
+  if (minutes < 60) return t('coding.minutes', { n: minutes });
   const hours = minutes / 60;
-  return `${Number.isInteger(hours) ? hours : hours.toFixed(1)} h`;
+  return t('coding.hours', { n: Number.isInteger(hours) ? String(hours) : hours.toFixed(1) });
 }
 
 export function describeLastAttempt(attempt: CodeAttempt): string {
   const time = formatSolveTime(attempt.solveMs);
-  if (attempt.passed) return `last time: passed in ${time}`;
-  return `last time: not passed (${attempt.checksPassed}/${attempt.checksTotal} checks) after ${time}`;
+  if (attempt.passed) return t('coding.lastPassed', { time });
+  return t('coding.lastFailed', { passed: attempt.checksPassed, total: attempt.checksTotal, time });
 }

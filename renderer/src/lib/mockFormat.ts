@@ -1,7 +1,11 @@
-// How the mock interview screens write scores and times (plain English; the i18n pass translates these later).
+// How the mock interview screens write grades, scores and times, in the UI language.
+import type { Quality } from '../../../main/contract/api';
 import type { MockGrade, MockSelection } from '../../../main/contract/mock';
+import { gradeLabel } from './outcomes';
 
-export const GRADE_LABELS: Record<MockGrade, string> = { again: 'Again', hard: 'Hard', good: 'Good', easy: 'Easy' };
+/** A mock grade's name: the review's button of the same grade (Again, Hard, Good, Easy). */
+const GRADE_QUALITY: Record<MockGrade, Quality> = { again: 1, hard: 3, good: 4, easy: 5 };
+export const mockGradeLabel = (grade: MockGrade): string => gradeLabel(GRADE_QUALITY[grade]);
 
 export const percent = (score: number): string => `${Math.round(score * 100)}%`;
 

@@ -2,9 +2,10 @@
 // in the main process first: an invalid card is not written and the fields keep every character), the errors per
 // field, running the proof, pasted images, duplicate and delete. CardEditor.svelte is only its layout.
 import { words } from '../lib/words';
+import { t } from '../lib/i18n';
 import type { Api, CardSaveError, SaveCardResult } from '../../../main/contract/api';
 import type { CodeBlock, CodingParts, ProofLang } from '../../../main/contract/deck';
-import { base64Of, draftOf, insertImageLinks, plural } from '../lib/cardDraft';
+import { base64Of, draftOf, insertImageLinks } from '../lib/cardDraft';
 import type { NoticeMessage } from '../lib/notice';
 
 export type ImageField = 'front' | 'back';
@@ -103,7 +104,7 @@ export class EditorState {
   async save(): Promise<void> {
     if (this.saving || !this.loaded) return;
     if (!this.deckId) {
-      this.notice = { kind: 'error', text: 'Create a deck first (Decks → New deck): a card lives in a deck file.' };
+      this.notice = { kind: 'error', text: t('editor.noDeck') };
       return;
     }
     this.saving = true;
@@ -113,7 +114,7 @@ export class EditorState {
       if (result.ok) this.saved(result);
       else {
         this.errors = result.errors;
-        this.notice = { kind: 'error', text: 'Not saved: fix the problems marked below (nothing in the editor was lost).' };
+        this.notice = { kind: 'error', text: t('editor.notSaved') };
       }
     } catch (error) {
       this.fail(error);
@@ -130,13 +131,13 @@ export class EditorState {
 
   /** Back to the previous screen, asking first when there are unsaved changes. */
   close(): void {
-    if (this.dirty && !this.confirm('Discard the unsaved changes to this card?')) return;
+    if (this.dirty && !this.confirm(t('editor.discard'))) return;
     this.onClose();
   }
 
   async remove(): Promise<void> {
     if (this.cardId === null) return this.close();
-    if (!this.confirm('Delete this card? Its review history is kept, and Undo (Ctrl+Z on the home or browse screen) brings it back.')) return;
+    if (!this.confirm(t('editor.confirmDelete'))) return;
     try {
       const outcome = await this.api.deleteCards({ cardIds: [this.cardId] });
       this.onClose(words(outcome.message));
@@ -149,7 +150,7 @@ export class EditorState {
     if (this.cardId === null) return;
     try {
       const outcome = await this.api.duplicateCard({ cardId: this.cardId });
-      this.notice = { kind: 'success', text: `${words(outcome.message)}. Still editing ${this.cardId}.` };
+      this.notice = { kind: 'success', text: t('editor.stillEditing', { done: words(outcome.message), id: this.cardId ?? '' }) };
     } catch (error) {
       this.fail(error);
     }
@@ -161,7 +162,7 @@ export class EditorState {
    */
   async addImages(field: ImageField, files: readonly File[], at: number, end: number): Promise<number | null> {
     try {
-      if (!this.deckId) throw new Error('Choose a deck first: the image is saved beside its file.');
+      if (!this.deckId) throw new Error(t('editor.chooseDeckFirst'));
       const links: string[] = [];
       for (const file of files) {
         const bytes = new Uint8Array(await file.arrayBuffer());
@@ -171,7 +172,7 @@ export class EditorState {
       const { value, caret } = insertImageLinks(field === 'front' ? this.frontMd : this.backMd, at, end, links);
       if (field === 'front') this.frontMd = value;
       else this.backMd = value;
-      this.notice = { kind: 'success', text: `Added ${plural(links.length, 'image')} beside the deck file.` };
+      this.notice = { kind: 'success', text: t('editor.imagesAdded', { count: links.length }) };
       return caret;
     } catch (error) {
       this.fail(error);
@@ -188,7 +189,7 @@ export class EditorState {
     this.markSaved();
     this.notice = {
       kind: 'success',
-      text: result.forkedFrom ? `Saved. The built-in deck was copied to ${result.sourcePath} (same ids, scheduling kept); your edits live there.` : `Saved to ${result.sourcePath}`,
+      text: result.forkedFrom ? t('editor.savedForked', { path: result.sourcePath }) : t('editor.savedTo', { path: result.sourcePath }),
     };
   }
 

@@ -2,6 +2,7 @@
 // warmed, so the first card's proof does not pay for tfjs start-up.
 import type { Settings } from '../../../main/contract/api';
 import { createProofRunner, ProofResultCache } from '../components/proof';
+import { t } from '../lib/i18n';
 
 export interface ProofContext {
   cache: ProofResultCache;
@@ -10,7 +11,7 @@ export interface ProofContext {
 }
 
 export function startProofs(sandboxUrl: string, settings: Settings): ProofContext {
-  const runner = createProofRunner({ sandboxUrl });
+  const runner = createProofRunner({ sandboxUrl, title: t('proof.sandbox') });
   void runner.warmUp(settings.proofBackend).catch(() => {
     // A failed warm-up is reported by the first proof that runs; nothing to do here.
   });

@@ -1,6 +1,7 @@
 // One review session: the card on screen, reveal state, counts, undo depth and a summary at the end.
 import { MAX_ANSWER_DURATION_MS, type Api, type DeckCounts, type Quality, type SessionSummary, type StudyCard, type StudyStep } from '../../../main/contract/api';
 import { BackendError } from '../lib/backend';
+import { t } from '../lib/i18n';
 
 export class ReviewSession {
   current = $state<StudyCard | null>(null);
@@ -61,7 +62,7 @@ export class ReviewSession {
     if (this.undoDepth === 0 || this.busy) return;
     const ok = await this.run(async () => {
       const step = await this.api.undoAnswer(this.scope);
-      this.notice = step.undoneCardId ? 'Last answer undone.' : 'Nothing to undo.';
+      this.notice = step.undoneCardId ? t('review.undone') : t('review.nothingToUndo');
       return step;
     });
     if (ok) this.answered = Math.max(0, this.answered - 1);

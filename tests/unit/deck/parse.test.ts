@@ -11,7 +11,7 @@ describe('parseDeck: cards', () => {
       "```js proof\ncheck.close('a', 1, 1);\n```\n";
     const parsed = parseDeck(text, 'opt.md');
     expect(parsed.errors).toEqual([]);
-    expect(parsed.deck).toEqual({ id: 'optimizers', name: '优化器 (Optimizers)', version: 1, description: null, tags: ['optimizer'] });
+    expect(parsed.deck).toEqual({ lang: null, id: 'optimizers', name: '优化器 (Optimizers)', version: 1, description: null, tags: ['optimizer'] });
     expect(parsed.cards).toHaveLength(1);
     const card = parsed.cards[0];
     expect(card.id).toBe('o-adam');

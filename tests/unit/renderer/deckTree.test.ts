@@ -3,7 +3,7 @@ import type { DeckSummary } from '../../../main/contract/api';
 import { buildDeckTree, studyTargetOf, visibleRows } from '../../../renderer/src/lib/deckTree';
 
 function deck(id: string, path: string[], due = { new: 1, learning: 0, review: 2 }): DeckSummary {
-  return { id, name: path.join('::'), description: null, sourcePath: `/decks/${id}.md`, readOnly: false, builtIn: false, cardCount: 3, due, path };
+  return { id, name: path.join('::'), description: null, lang: null, sourcePath: `/decks/${id}.md`, readOnly: false, builtIn: false, cardCount: 3, due, path };
 }
 
 // As the overview lists them: tree order, a parent's decks together.

@@ -95,6 +95,6 @@ describe('statistics rows', () => {
     expect(percent(0, 0)).toBe('—');
     expect(percent(7, 8)).toBe('87.5%');
     expect(percent(1, 3)).toBe('33.3%');
-    expect([499, 500, 59_499, 59_500, 200_000, 3_900_000].map(duration)).toEqual(['0 s', '1 s', '59 s', '1 min 0 s', '3 min 20 s', '1 h 5 min']);
+    expect([499, 500, 59_499, 59_500, 200_000, 3_900_000].map((ms) => duration(ms))).toEqual(['0 s', '1 s', '59 s', '1 min 0 s', '3 min 20 s', '1 h 5 min']);
   });
 });

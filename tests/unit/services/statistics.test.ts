@@ -160,6 +160,7 @@ describe('statistics of a scripted history', () => {
       DROP TABLE import_baselines; DROP TABLE code_attempts;
       DROP TABLE deck_presets; DROP TABLE presets; DROP INDEX card_state_by_due_at;
       DROP TABLE mock_answers; DROP TABLE mock_interviews;
+      ALTER TABLE decks DROP COLUMN lang;
       ${['scheduler', 'fsrs_stability', 'fsrs_difficulty', 'fsrs_phase', 'fsrs_step', 'due_at', 'last_review_day'].map((col) => `ALTER TABLE card_state DROP COLUMN ${col};`).join(' ')}
       PRAGMA user_version = 6;`);
     db.close();

@@ -84,7 +84,7 @@ export function calendarMonths(stats: Statistics): { week: number; label: string
   }
   return months;
 }
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+export const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
 export function cardStateRows(stats: Statistics): { state: string; cards: number }[] {
   const s = stats.cardStates;
@@ -108,11 +108,23 @@ export function buttonRows(stats: Statistics, days: number): { kind: string; but
 /** "87.5%" or "—" when nothing was answered. */
 export const percent = (passed: number, total: number): string => (total === 0 ? '—' : `${((100 * passed) / total).toFixed(1)}%`);
 
+/** How a duration's parts are worded: English below, the screen passes the UI language's (localized.ts). */
+export interface DurationUnits {
+  seconds(s: number): string;
+  minutesSeconds(min: number, s: number): string;
+  hoursMinutes(h: number, min: number): string;
+}
+const ENGLISH_UNITS: DurationUnits = {
+  seconds: (s) => `${s} s`,
+  minutesSeconds: (min, s) => `${min} min ${s} s`,
+  hoursMinutes: (h, min) => `${h} h ${min} min`,
+};
+
 /** "1 h 5 min", "3 min 20 s", "12 s". */
-export function duration(ms: number): string {
+export function duration(ms: number, units: DurationUnits = ENGLISH_UNITS): string {
   const s = Math.round(ms / 1000);
-  if (s < 60) return `${s} s`;
+  if (s < 60) return units.seconds(s);
   const min = Math.floor(s / 60);
-  if (min < 60) return `${min} min ${s % 60} s`;
-  return `${Math.floor(min / 60)} h ${min % 60} min`;
+  if (min < 60) return units.minutesSeconds(min, s % 60);
+  return units.hoursMinutes(Math.floor(min / 60), min % 60);
 }

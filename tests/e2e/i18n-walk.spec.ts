@@ -1,0 +1,164 @@
+// Issue 19: the zh-CN UI. Walks every view in Chinese and fails on untranslated text (i18nWalk.ts says what is
+// checked and what is skipped); switching the language applies at once; the system language is the default.
+import { rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from '@playwright/test';
+import { callApi, expect, test } from './fixtures';
+import { untranslatedText } from './i18nWalk';
+
+// A Chinese deck (as the built-in ones): its names and content are card content, never translated.
+const deck = `---
+id: zh-walk
+deck: 注意力机制
+version: 1
+lang: zh-CN
+---
+
+## 为什么要除以 √d_k？ {#zh-scale tags="注意力"}
+
+点积的方差随维度增长，缩放后 softmax 不会饱和：$\\operatorname{Var}(q\\cdot k) = d_k$。
+
+\`\`\`js proof
+const q = tf.randomNormal([4000, 64], 0, 1, 'float32', 1);
+const k = tf.randomNormal([4000, 64], 0, 1, 'float32', 2);
+const variance = tf.moments(tf.sum(tf.mul(q, k), 1)).variance.dataSync()[0];
+log('方差', variance);
+table('样本', [[1, 2], [3, 4]]);
+check.true('方差约等于 64', Math.abs(variance - 64) < 8);
+\`\`\`
+
+## 层归一化对什么做归一化？ {#zh-ln}
+
+对单个词元的全部特征。
+`;
+
+const notes = '# 优化器\n\n## 什么是动量？\n\n动量累积过去的梯度。\n\n## 参考文献\n\n- [1] 某论文\n';
+
+/** The walk's verdict on the page as it is now; `view` names it in the failure. */
+async function expectChinese(page: Page, view: string, ignore: string[] = []) {
+  expect({ view, untranslated: await untranslatedText(page, { ignore }) }).toEqual({ view, untranslated: [] });
+}
+
+test('every view in zh-CN is Chinese outside card content', async ({ launchApp }) => {
+  test.setTimeout(180_000);
+  const app = await launchApp({ builtInDecks: { 'zh.md': deck } });
+  let { page } = app;
+  await callApi(page, 'updateSettings', { language: 'zh-CN' });
+  page = await app.restart();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
+  await expect(page.getByTestId('study-all')).toContainText('全部学习');
+  await expectChinese(page, 'home');
+
+  await page.keyboard.press('s');
+  const card = page.locator('article.card');
+  await expect(card).toHaveAttribute('data-card-id', 'zh-scale');
+  await expect(card.locator('.question')).toHaveAttribute('lang', 'zh-CN');
+  await expectChinese(page, 'review question');
+  await page.keyboard.press('Space');
+  await expect(page.getByTestId('proof-verdict')).toContainText('证明通过', { timeout: 30_000 });
+  await expectChinese(page, 'review answer and proof panel', [
+    // The backend menu's tooltips are the browser's device strings (e.g. "ANGLE (Google, SwiftShader…)").
+    '.backend-menu option',
+  ]);
+  await page.keyboard.press('1'); // 重来: drilled again today
+  await expect(card).toHaveAttribute('data-card-id', 'zh-ln');
+  // 良好 until the session ends (the drilled card comes back once).
+  const summary = page.getByTestId('summary');
+  while (!(await summary.isVisible())) {
+    await page.getByTestId('reveal').click();
+    await page.locator('.grade.q4').click();
+    await expect(summary.or(page.getByTestId('reveal'))).toBeVisible();
+  }
+  await expectChinese(page, 'session summary');
+  await page.keyboard.press('Escape');
+
+  await page.keyboard.press('b');
+  await expect(page.locator('.browse-row[data-card-id]')).toHaveCount(2);
+  await expectChinese(page, 'browse');
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('card-editor')).toBeVisible();
+  await expect(page.getByTestId('preview-back').locator('[data-card-content]')).toHaveAttribute('lang', 'zh-CN');
+  await expectChinese(page, 'card editor');
+  await page.getByTestId('run-proof').click();
+  await expect(page.getByTestId('card-editor').getByTestId('proof-verdict')).toContainText('证明通过', { timeout: 30_000 });
+  await expectChinese(page, 'card editor with a proof run', ['.backend-menu option']);
+  // CodeMirror's own words: its search panel.
+  await page.getByTestId('proof-editor').click();
+  await page.keyboard.press('Control+f');
+  await expect(page.locator('.cm-search')).toBeVisible();
+  await expectChinese(page, 'proof editor search panel', ['.backend-menu option']);
+  await page.keyboard.press('Escape');
+  await page.locator('body').click({ position: { x: 1, y: 1 } });
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('Escape');
+
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('d');
+  await expect(page.getByTestId('decks-list')).toBeVisible();
+  await expectChinese(page, 'decks');
+  await page.keyboard.press('Escape');
+
+  await page.keyboard.press('i');
+  await expect(page.getByTestId('import-notes')).toBeVisible();
+  await page.getByTestId('notes-file').setInputFiles({ name: '优化器.md', mimeType: 'text/markdown', buffer: Buffer.from(notes) });
+  await expect(page.getByTestId('import-preview')).toBeVisible();
+  await expectChinese(page, 'import preview');
+  await page.getByTestId('import-commit').click();
+  await expect(page.getByTestId('deck-list')).toContainText('优化器');
+
+  await page.keyboard.press(',');
+  await expect(page.getByTestId('presets')).toBeVisible();
+  await expectChinese(page, 'settings');
+  await page.getByTestId('open-scheduler-fit').click();
+  await expect(page.getByTestId('fit-problem')).toBeVisible();
+  await expectChinese(page, 'scheduler fit (too little history)');
+  await page.keyboard.press('Escape');
+
+  await page.keyboard.press('t');
+  await expect(page.getByTestId('chart-answers').locator('svg').first()).toBeVisible();
+  await expectChinese(page, 'statistics');
+  await page.keyboard.press('Escape');
+
+  // Mock interview: the setup, one question answered, its report.
+  await page.keyboard.press('m');
+  await expect(page.getByTestId('mock-setup')).toBeVisible();
+  await expectChinese(page, 'mock setup');
+  await page.locator('[data-testid="mock-setup"] input[data-deck-id]').first().check();
+  await page.getByTestId('mock-count').fill('1');
+  await page.getByTestId('mock-start').click();
+  await expect(page.getByTestId('mock-position')).toHaveText('第 1 题，共 1 题');
+  await expectChinese(page, 'mock question');
+  await page.getByTestId('mock-reveal').click();
+  await expectChinese(page, 'mock answer', ['.backend-menu option']);
+  await page.locator('.grade[data-grade="good"]').click();
+  await expect(page.getByTestId('mock-report')).toBeVisible();
+  await expectChinese(page, 'mock report');
+  expect(app.problems).toEqual([]);
+});
+
+test('switching the language applies at once, and system follows the browser', async ({ launchApp }) => {
+  const app = await launchApp({ builtInDecks: { 'zh.md': deck }, locale: 'zh-CN' });
+  const { page } = app;
+  // No setting yet: the system's language (navigator.languages) is Chinese.
+  await expect(page.getByTestId('study-all')).toContainText('全部学习');
+  await page.keyboard.press(',');
+  const language = page.getByTestId('settings-language');
+  await expect(language.locator('option[value="system"]')).toHaveText('跟随系统（简体中文）');
+  await language.selectOption('en');
+  await expect(page.locator('#settings-title')).toHaveText('Settings');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  await page.keyboard.press('Escape');
+  await expect(page.getByTestId('study-all')).toContainText('Study all');
+  expect((await callApi(page, 'getSettings')).language).toBe('en');
+  await page.keyboard.press(',');
+  await page.getByTestId('settings-language').selectOption('zh-CN');
+  await expect(page.locator('#settings-title')).toHaveText('设置');
+
+  // The database-problem screen, before any setting can be read: in the system's language.
+  await app.stop();
+  for (const suffix of ['-wal', '-shm']) rmSync(join(app.dataDir, `proofdeck.sqlite${suffix}`), { force: true });
+  writeFileSync(join(app.dataDir, 'proofdeck.sqlite'), 'not a database, just text long enough to have a header'.repeat(20));
+  const restarted = await app.restart();
+  await expect(restarted.getByTestId('database-problem')).toContainText('你的复习数据库需要处理');
+  await expectChinese(restarted, 'database problem');
+});
