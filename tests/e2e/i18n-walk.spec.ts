@@ -127,7 +127,8 @@ test('every view in zh-CN is Chinese outside card content', async ({ launchApp }
   await page.getByTestId('mock-count').fill('1');
   await page.getByTestId('mock-start').click();
   await expect(page.getByTestId('mock-position')).toHaveText('第 1 题，共 1 题');
-  await expectChinese(page, 'mock question');
+  // The answer side (with its proof panel's backend menu, whose device names are the hardware's own) is in the page, hidden until reveal.
+  await expectChinese(page, 'mock question', ['.backend-menu option']);
   await page.getByTestId('mock-reveal').click();
   await expectChinese(page, 'mock answer', ['.backend-menu option']);
   await page.locator('.grade[data-grade="good"]').click();
