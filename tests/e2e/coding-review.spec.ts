@@ -2,14 +2,9 @@
 // attempt, then a right one), see the proposed grade, confirm it, and find the attempt kept after a restart.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { test, expect, repoRoot } from './fixtures';
+import { test, expect } from './fixtures';
+import { CODING_DECK, RIGHT, SOLUTION_LINE, WRONG } from './codingFixture';
 
-const CODING_DECK = readFileSync(join(repoRoot, 'tests/fixtures/coding-review/coding.md'), 'utf8');
-// A line of the reference solution: the page must never show it before the user asks.
-const SOLUTION_LINE = 'tf.sub(x, tf.max(x, -1, true))';
-// exp overflows at logits near 1000: NaN rows fail the first two checks, the small-logit one passes.
-const WRONG = 'function softmax(x) { return tf.div(tf.exp(x), tf.sum(tf.exp(x), -1, true)); }';
-const RIGHT = 'function softmax(x) { return tf.softmax(x); }';
 
 test('solve a coding card: a wrong attempt, a right one, the proposed grade confirmed, the attempt kept', async ({ launchApp }) => {
   test.setTimeout(120_000);

@@ -1,12 +1,8 @@
 // A coding card in a mock interview (issue 18): the review's editor and tests, the solution hidden until asked, the
 // grade the attempt earns marked on the mock's buttons and confirmed with Space, and the report showing it.
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { test, expect, repoRoot } from './fixtures';
+import { test, expect } from './fixtures';
+import { CODING_DECK, RIGHT, SOLUTION_LINE } from './codingFixture';
 
-const CODING_DECK = readFileSync(join(repoRoot, 'tests/fixtures/coding-review/coding.md'), 'utf8');
-const SOLUTION_LINE = 'tf.sub(x, tf.max(x, -1, true))';
-const RIGHT = 'function softmax(x) { return tf.softmax(x); }';
 
 test('a mock with a coding card: solved on the first run, Good proposed and confirmed, in the report', async ({ launchApp }) => {
   test.setTimeout(120_000);
