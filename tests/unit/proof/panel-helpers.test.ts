@@ -29,6 +29,9 @@ describe('plotOptions', () => {
     expect((scatter.marks![0] as unknown as { data: unknown[] }).data).toHaveLength(2);
     expect(bar.marks).toHaveLength(2);
     expect(histogram.marks).toHaveLength(2);
+    // Axis and legend labels come from the UI language, never from the spec's English field names.
+    expect(histogram.y).toMatchObject({ label: 'Frequency' });
+    expect([histogram.x, bar.x, bar.y, heatmap.color]).toEqual(Array(4).fill(expect.objectContaining({ label: null })));
     expect(heatmap.x).toMatchObject({ domain: ['a', 'b'] });
     expect(heatmap.y).toMatchObject({ domain: ['0', '1'] });
   });

@@ -2,6 +2,7 @@
 
 import * as Plot from '@observablehq/plot';
 import type { ProofPlot } from '../../../../main/contract/proof';
+import { t } from '../../lib/i18n';
 
 type Num = number | null;
 type Rows = Record<string, unknown>[];
@@ -42,13 +43,15 @@ export function plotOptions(plot: ProofPlot, width: number): Plot.PlotOptions | 
       const rows = Object.entries(spec.series as Record<string, Num[]>).flatMap(([name, values]) => values.map((value, i) => ({ label: labels[i], series: name, value })));
       const legend = Object.keys(spec.series as object).length > 1;
       return spec.stacked
-        ? { ...base, color: { legend }, x: { domain: labels }, marks: [Plot.barY(rows, { x: 'label', y: 'value', fill: 'series' }), Plot.ruleY([0])] }
-        : { ...base, color: { legend }, fx: { domain: labels }, marks: [Plot.barY(rows, { fx: 'label', x: 'series', y: 'value', fill: 'series' }), Plot.ruleY([0])] };
+        ? { ...base, color: { legend }, x: { domain: labels, label: null }, y: { label: null }, marks: [Plot.barY(rows, { x: 'label', y: 'value', fill: 'series' }), Plot.ruleY([0])] }
+        : { ...base, color: { legend }, fx: { domain: labels, label: null }, x: { label: null }, y: { label: null }, marks: [Plot.barY(rows, { fx: 'label', x: 'series', y: 'value', fill: 'series' }), Plot.ruleY([0])] };
     }
     case 'histogram': {
       const rows = Object.entries(spec.series as Record<string, Num[]>).flatMap(([name, values]) => values.filter((v) => v !== null).map((value) => ({ series: name, value })));
       return {
         ...base,
+        x: { label: null },
+        y: { label: t('plot.frequency') },
         color: { legend: Object.keys(spec.series as object).length > 1 },
         marks: [Plot.rectY(rows, Plot.binX({ y: 'count' }, { x: 'value', fill: 'series', thresholds: spec.bins as number } as Plot.BinXInputs<Plot.RectYOptions>)), Plot.ruleY([0])],
       };
@@ -63,7 +66,7 @@ export function plotOptions(plot: ProofPlot, width: number): Plot.PlotOptions | 
         padding: 0,
         x: { domain: xLabels },
         y: { domain: yLabels },
-        color: { scheme: 'viridis', legend: true },
+        color: { scheme: 'viridis', legend: true, label: null },
         marks: [Plot.cell(cells, { x: 'x', y: 'y', fill: 'value', inset: 0.5 })],
       };
     }

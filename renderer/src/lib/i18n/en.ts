@@ -232,6 +232,8 @@ export const en = {
   'proof.logsTruncated': 'Later log lines were dropped (the log is capped).',
   'proof.cannotDraw': (p: { kind: string }) => `This version cannot draw a "${p.kind}" plot.`,
   'plot.titled': (p: { title: string; description: string }) => `${p.title}. ${p.description}`,
+  // Axis labels Observable Plot would otherwise take from the data's field names, in English.
+  'plot.frequency': 'Frequency',
   'plot.cannotDraw': 'This chart cannot be drawn.',
   'plot.failed': (p: { detail: string }) => `The plot could not be drawn: ${p.detail}`,
   'markdown.openLink': (p: { href: string }) => `Open this link outside ProofDeck?\n\n${p.href}`,

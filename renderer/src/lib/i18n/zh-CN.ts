@@ -228,6 +228,7 @@ export const zhCN: UiTable = {
   'proof.logsTruncated': '后面的日志行已丢弃（日志有长度上限）。',
   'proof.cannotDraw': (p) => `此版本无法绘制“${p.kind}”类型的图。`,
   'plot.titled': (p) => `${p.title}。${p.description}`,
+  'plot.frequency': '频数',
   'plot.cannotDraw': '无法绘制此图表。',
   'plot.failed': (p) => `无法绘制此图：${p.detail}`,
   'markdown.openLink': (p) => `在 ProofDeck 之外打开这个链接？\n\n${p.href}`,
