@@ -75,6 +75,14 @@ test('every view in zh-CN is Chinese outside card content', async ({ launchApp }
   await page.keyboard.press('b');
   await expect(page.locator('.browse-row[data-card-id]')).toHaveCount(2);
   await expectChinese(page, 'browse');
+  // A query keyword with a value it does not know: the problem in Chinese, the query syntax as code.
+  const search = page.getByTestId('browse-search');
+  await search.fill('is:foo');
+  await expect(page.getByTestId('browse-query-error')).toContainText('无法识别');
+  await expect(page.getByTestId('browse-query-error').locator('code').first()).toHaveText('is:foo');
+  await expectChinese(page, 'browse with a bad query');
+  await search.fill('');
+  await expect(page.getByTestId('browse-query-error')).toHaveCount(0);
   await page.keyboard.press('Enter');
   await expect(page.getByTestId('card-editor')).toBeVisible();
   await expect(page.getByTestId('preview-back').locator('[data-card-content]')).toHaveAttribute('lang', 'zh-CN');
