@@ -1,7 +1,7 @@
 // The one contract between the renderer and the main process (or the browser-mode host).
 // Pure types and names: this module imports nothing but its siblings, because the preload bundles it.
 import type { CardContent, DeckFileError } from './deck';
-import type { Message } from './messages';
+import type { Message, MessageOf } from './messages';
 import type { ProofBackend, ProofResult } from './proof';
 import type { Statistics } from './statistics';
 import type { OptimizerStatus, Preset, PresetFields, PresetList, SchedulerFit } from './scheduling';
@@ -353,12 +353,15 @@ export interface BrowseRow {
   proof: 'pass' | 'fail' | 'none';
 }
 
+/** A keyword of the browse query with a value it does not know (`is:foo`); `value` is what followed the colon. */
+export type BrowseQueryError = MessageOf<'browse.badIs' | 'browse.badProof' | 'browse.badDue'>;
+
 export interface BrowsePage {
   total: number;
   offset: number;
   rows: BrowseRow[];
   /** Problems in the query (an unknown `is:` value…), shown under the search field; the rest still applies. */
-  queryErrors: string[];
+  queryErrors: BrowseQueryError[];
   ms: number;
 }
 

@@ -223,6 +223,11 @@ export const ENGLISH = {
   'scheduler.notEnoughHistory': (p: { scored: number; needed: number }) =>
     `Not enough history to compare the schedulers: ${p.scored} of this preset's reviews can be scored out of sample, and at least ${p.needed} are needed. Keep studying.`,
 
+  // ---- Browse (problems in a query; the rest of the query still applies) ----
+  'browse.badIs': (p: { value: string }) => `\`is:${p.value}\`: use \`is:new\`, \`is:learning\`, \`is:review\`, \`is:suspended\` or \`is:due\``,
+  'browse.badProof': (p: { value: string }) => `\`proof:${p.value}\`: use \`proof:pass\`, \`proof:fail\` or \`proof:none\``,
+  'browse.badDue': (p: { value: string }) => `\`due:${p.value}\`: use \`due:N\` (days from today), \`due:today\` or \`due:overdue\``,
+
   // ---- Mock interviews ----
   'mock.emptySelection': () => 'Choose at least one deck or tag for the mock interview.',
   'mock.countTooSmall': (p: { count: number }) => `A mock interview needs at least 1 question (asked for ${p.count}).`,

@@ -178,6 +178,11 @@ export const ZH_CN: MessageTable = {
   'scheduler.notEnoughHistory': (p) =>
     `历史记录不足，无法比较调度算法：此预设的复习中有 ${p.scored} 次可以做样本外评分，至少需要 ${p.needed} 次。请继续学习。`,
 
+  // ---- Browse ----
+  'browse.badIs': (p) => `\`is:${p.value}\`：无法识别，请使用 \`is:new\`、\`is:learning\`、\`is:review\`、\`is:suspended\` 或 \`is:due\``,
+  'browse.badProof': (p) => `\`proof:${p.value}\`：无法识别，请使用 \`proof:pass\`、\`proof:fail\` 或 \`proof:none\``,
+  'browse.badDue': (p) => `\`due:${p.value}\`：无法识别，请使用 \`due:N\`（从今天起的天数）、\`due:today\` 或 \`due:overdue\``,
+
   // ---- Mock interviews ----
   'mock.emptySelection': () => '请为模拟面试至少选择一个牌组或标签。',
   'mock.countTooSmall': (p) => `模拟面试至少需要 1 道题（你要求了 ${p.count} 道）。`,

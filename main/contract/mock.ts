@@ -1,7 +1,7 @@
 // Mock interviews (issue 18): a timed run through cards chosen at random from a selection of decks or tags, graded
 // like a review, ending in a report. By default it changes no scheduling (Anki's filtered decks with rescheduling
 // off); `reschedule` makes each answer a review. Imports nothing outside the contract.
-import type { CardView, CodeAttempt, EpochMs, Quality } from './api';
+import type { CardView, EpochMs, Quality } from './api';
 
 /** The grades of a mock question, the four review buttons (Again, Hard, Good, Easy = SM-2 qualities 1, 3, 4, 5). */
 export const MOCK_GRADES = ['again', 'hard', 'good', 'easy'] as const;
@@ -27,10 +27,11 @@ export const MOCK_MAX_SECONDS = 3600;
 
 export interface MockQuestion {
   position: number;
-  /** A coding card's view carries its `code` (starter and solution, from its deck file), as in review. */
+  /**
+   * A coding card's view carries its `code` (starter and solution, from its deck file), as in review, but never its
+   * last attempt: a mock starts every coding card from its starter (the review shows and restores the last attempt).
+   */
   card: CardView;
-  /** Always null: a mock starts every coding card from its starter (the review shows and restores the last attempt). */
-  lastAttempt: CodeAttempt | null;
   /** The topics its score counts under: the card's tags, or its deck's name when it has none. */
   topics: string[];
 }

@@ -7,6 +7,9 @@
 //   proof:pass | proof:fail | proof:none   (from the stored proof results for the card's current text)
 //   due:N             review cards due within N days (due:0 = today, due:overdue = before today)
 //   -term             negates any of the above
+import type { BrowseQueryError } from '../contract/api';
+import { message } from '../contract/messages';
+
 export interface BrowseTerm {
   value: string;
   negate: boolean;
@@ -35,9 +38,9 @@ function tokens(query: string): string[] {
 }
 
 /** Pure: the query text → a filter and the problems found in it (an unknown keyword stays a search word). */
-export function parseBrowseQuery(query: string): { filter: BrowseFilter; errors: string[] } {
+export function parseBrowseQuery(query: string): { filter: BrowseFilter; errors: BrowseQueryError[] } {
   const filter: BrowseFilter = { text: [], decks: [], tags: [], states: [], proofs: [], dueWithin: null, overdue: false };
-  const errors: string[] = [];
+  const errors: BrowseQueryError[] = [];
   for (const raw of tokens(query)) {
     const negate = raw.startsWith('-') && raw.length > 1;
     const token = negate ? raw.slice(1) : raw;
@@ -51,16 +54,16 @@ export function parseBrowseQuery(query: string): { filter: BrowseFilter; errors:
     else if (key === 'is') {
       const state = value.toLowerCase();
       if ((STATES as readonly string[]).includes(state)) filter.states.push({ value: state as BrowseFilter['states'][number]['value'], negate });
-      else errors.push(`is:${value}: use is:new, is:learning, is:review, is:suspended or is:due`);
+      else errors.push(message('browse.badIs', { value }));
     } else if (key === 'proof') {
       const proof = value.toLowerCase();
       if ((PROOFS as readonly string[]).includes(proof)) filter.proofs.push({ value: proof as BrowseFilter['proofs'][number]['value'], negate });
-      else errors.push(`proof:${value}: use proof:pass, proof:fail or proof:none`);
+      else errors.push(message('browse.badProof', { value }));
     } else if (key === 'due') {
       if (value === 'overdue') filter.overdue = true;
       else if (/^\d{1,5}$/.test(value)) filter.dueWithin = Number(value);
       else if (value === 'today') filter.dueWithin = 0;
-      else errors.push(`due:${value}: use due:N (days from today), due:today or due:overdue`);
+      else errors.push(message('browse.badDue', { value }));
     } else filter.text.push(term(key ? token.replace('\u0000', '') : value));
   }
   return { filter, errors };

@@ -102,9 +102,9 @@ export function createMockService(deps: {
    * attempt: an interview starts from the starter, and a "Restore last attempt" button would turn writing into
    * reading the answer one wrote before.
    */
-  function shownCard(cardId: string): Pick<MockQuestion, 'card' | 'lastAttempt'> {
+  function shownCard(cardId: string): Pick<MockQuestion, 'card'> {
     const card = deps.cardView(cardId)!;
-    return { card: { ...card, code: deps.coding.codeOf(card.deckId, cardId) }, lastAttempt: null };
+    return { card: { ...card, code: deps.coding.codeOf(card.deckId, cardId) } };
   }
 
   /**

@@ -75,6 +75,9 @@ test('solve a coding card: a wrong attempt, a right one, the proposed grade conf
   await page.getByTestId('show-solution').click();
   await expect(page.getByTestId('coding-solution')).toContainText(SOLUTION_LINE);
   await expect(page.getByTestId('coding-solution')).toContainText('subtracting the row maximum');
+  // The answer and the reference are card content in the deck's language (front matter lang: en).
+  await expect(page.getByTestId('coding-solution').locator('.answer')).toHaveAttribute('lang', 'en');
+  await expect(page.getByTestId('coding-solution').locator('pre.solution')).toHaveAttribute('lang', 'en');
   await expect(page.locator('.grade.proposed')).toHaveAttribute('data-quality', '1');
   expect(app.problems).toEqual([]);
 });

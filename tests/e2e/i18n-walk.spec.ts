@@ -25,6 +25,7 @@ const variance = tf.moments(tf.sum(tf.mul(q, k), 1)).variance.dataSync()[0];
 log('方差', variance);
 table('样本', [[1, 2], [3, 4]]);
 check.true('方差约等于 64', Math.abs(variance - 64) < 8);
+check.close('缩放后方差约为 1', variance / 64, 1, { atol: 0.15, rtol: 0 });
 \`\`\`
 
 ## 层归一化对什么做归一化？ {#zh-ln}
@@ -56,6 +57,8 @@ test('every view in zh-CN is Chinese outside card content', async ({ launchApp }
   await expectChinese(page, 'review question');
   await page.keyboard.press('Space');
   await expect(page.getByTestId('proof-verdict')).toContainText('证明通过', { timeout: 30_000 });
+  // A numeric check (check.close) shows its largest errors.
+  await expect(page.getByTestId('proof-checks').locator('.errors')).toContainText('最大绝对误差');
   await expectChinese(page, 'review answer and proof panel', [
     // The backend menu's tooltips are the browser's device strings (e.g. "ANGLE (Google, SwiftShader…)").
     '.backend-menu option',
@@ -75,6 +78,14 @@ test('every view in zh-CN is Chinese outside card content', async ({ launchApp }
   await page.keyboard.press('b');
   await expect(page.locator('.browse-row[data-card-id]')).toHaveCount(2);
   await expectChinese(page, 'browse');
+  // A query keyword with a value it does not know: the problem in Chinese, the query syntax as code.
+  const search = page.getByTestId('browse-search');
+  await search.fill('is:foo');
+  await expect(page.getByTestId('browse-query-error')).toContainText('无法识别');
+  await expect(page.getByTestId('browse-query-error').locator('code').first()).toHaveText('is:foo');
+  await expectChinese(page, 'browse with a bad query');
+  await search.fill('');
+  await expect(page.getByTestId('browse-query-error')).toHaveCount(0);
   await page.keyboard.press('Enter');
   await expect(page.getByTestId('card-editor')).toBeVisible();
   await expect(page.getByTestId('preview-back').locator('[data-card-content]')).toHaveAttribute('lang', 'zh-CN');

@@ -67,12 +67,17 @@ test('a coding card whose time runs out shows its solution, proposes Again, and 
     if ((await card.getAttribute('data-card-id')) === 'cr-softmax') {
       await expect(page.getByTestId('mock-timed-out')).toBeVisible({ timeout: 6000 });
       await expect(page.getByTestId('coding-solution')).toContainText(SOLUTION_LINE);
+      // The question, answer and reference are card content in the deck's language (front matter lang: en).
+      await expect(card.locator('.question')).toHaveAttribute('lang', 'en');
+      await expect(page.getByTestId('coding-solution').locator('.answer')).toHaveAttribute('lang', 'en');
+      await expect(page.getByTestId('coding-solution').locator('pre.solution')).toHaveAttribute('lang', 'en');
       await expect(page.locator('.grade.proposed')).toHaveAttribute('data-grade', 'again');
       await page.keyboard.press('Enter');
     } else {
       // A recall card proposes nothing: Space shows its answer, then a digit grades it.
       await page.keyboard.press('Space');
       await expect(page.getByTestId('mock-answer')).toBeVisible();
+      await expect(page.getByTestId('mock-answer').locator('.answer')).toHaveAttribute('lang', 'en');
       await expect(page.getByTestId('proposed-grade')).toHaveCount(0);
       await page.keyboard.press('3');
     }

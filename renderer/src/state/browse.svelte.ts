@@ -2,7 +2,7 @@
 // the pages around what is on screen are asked for), the cursor and the selection. A newer query wins: replies
 // to older ones are dropped.
 import { SvelteSet } from 'svelte/reactivity';
-import type { Api, BrowseRow, BrowseSort } from '../../../main/contract/api';
+import type { Api, BrowseQueryError, BrowseRow, BrowseSort } from '../../../main/contract/api';
 
 export const PAGE_SIZE = 100;
 
@@ -12,7 +12,7 @@ export class BrowseState {
   descending = $state(false);
   total = $state(0);
   pages = $state<Record<number, BrowseRow[]>>({});
-  queryErrors = $state<string[]>([]);
+  queryErrors = $state<BrowseQueryError[]>([]);
   ms = $state(0);
   cursor = $state(0);
   selected = new SvelteSet<string>();

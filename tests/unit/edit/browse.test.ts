@@ -1,5 +1,7 @@
 // Browse: the query language and the list it selects, on a real collection.
 import { afterEach, describe, expect, it } from 'vitest';
+import { formatMessage, type MessageTable } from '../../../main/contract/messages';
+import { ZH_CN } from '../../../main/contract/messages.zh-CN';
 import { parseBrowseQuery } from '../../../main/services/browseService';
 import { deckText, tempCollection, type TempCollection } from '../helpers/collection';
 
@@ -15,7 +17,23 @@ describe('parseBrowseQuery', () => {
     expect(filter.states).toEqual([{ value: 'due', negate: false }]);
     expect(filter.proofs).toEqual([{ value: 'fail', negate: false }]);
     expect(filter.dueWithin).toBe(7);
-    expect(errors).toEqual([expect.stringMatching(/^is:weird/)]);
+    expect(errors).toEqual([{ code: 'browse.badIs', params: { value: 'weird' } }]);
+  });
+
+  it('reports each bad value as a message code, worded in the UI language with the query syntax as code', () => {
+    const { filter, errors } = parseBrowseQuery('is:weird -proof:maybe due:soon 动量');
+    expect(errors).toEqual([
+      { code: 'browse.badIs', params: { value: 'weird' } },
+      { code: 'browse.badProof', params: { value: 'maybe' } },
+      { code: 'browse.badDue', params: { value: 'soon' } },
+    ]);
+    expect(filter.text).toEqual([{ value: '动量', negate: false }]);
+    expect(errors.map((e) => formatMessage(e))).toEqual([
+      '`is:weird`: use `is:new`, `is:learning`, `is:review`, `is:suspended` or `is:due`',
+      '`proof:maybe`: use `proof:pass`, `proof:fail` or `proof:none`',
+      '`due:soon`: use `due:N` (days from today), `due:today` or `due:overdue`',
+    ]);
+    expect(formatMessage(errors[0], ZH_CN as MessageTable)).toBe('`is:weird`：无法识别，请使用 `is:new`、`is:learning`、`is:review`、`is:suspended` 或 `is:due`');
   });
 });
 

@@ -227,6 +227,8 @@ export const en = {
   'proof.checkPassed': 'passed',
   'proof.checkFailed': 'failed',
   'proof.inputs': 'inputs:',
+  /** A numeric check's largest errors (already formatted): absolute, then relative. */
+  'proof.errors': (p: { abs: string; rel: string }) => `max |Δ| ${p.abs} · rel ${p.rel}`,
   'proof.table': (p: { n: number }) => `Table ${p.n}`,
   'proof.truncated': 'Showing the first values only.',
   'proof.logsTruncated': 'Later log lines were dropped (the log is capped).',

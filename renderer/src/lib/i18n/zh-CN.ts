@@ -223,6 +223,7 @@ export const zhCN: UiTable = {
   'proof.checkPassed': '通过',
   'proof.checkFailed': '未通过',
   'proof.inputs': '输入：',
+  'proof.errors': (p) => `最大绝对误差 ${p.abs} · 相对误差 ${p.rel}`,
   'proof.table': (p) => `表 ${p.n}`,
   'proof.truncated': '只显示前面的部分数值。',
   'proof.logsTruncated': '后面的日志行已丢弃（日志有长度上限）。',
