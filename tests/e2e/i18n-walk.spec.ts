@@ -26,6 +26,12 @@ log('方差', variance);
 table('样本', [[1, 2], [3, 4]]);
 check.true('方差约等于 64', Math.abs(variance - 64) < 8);
 check.close('缩放后方差约为 1', variance / 64, 1, { atol: 0.15, rtol: 0 });
+// Every kind of plot: axis and legend labels are the UI's, never Observable Plot's English defaults.
+plot.line({ title: '损失', series: { 训练: [3, 2, 1], 验证: [3, 2.5, 2] } });
+plot.scatter({ title: '词向量', points: [[0, 0], [1, 1], [2, 0]], links: [[0, 1]] });
+plot.bar({ title: '次数', labels: ['甲', '乙'], series: { 次数: [1, 2] } });
+plot.histogram({ title: '点积', series: { 点积: [1, 2, 2, 3, 3, 3] }, bins: 3 });
+plot.heatmap({ title: '注意力权重', data: [[0.9, 0.1], [0.2, 0.8]], xLabels: ['键一', '键二'], yLabels: ['查询一', '查询二'] });
 \`\`\`
 
 ## 层归一化对什么做归一化？ {#zh-ln}
@@ -33,7 +39,44 @@ check.close('缩放后方差约为 1', variance / 64, 1, { atol: 0.15, rtol: 0 }
 对单个词元的全部特征。
 `;
 
+// A coding card in Chinese: the editor, a failed run's results and the solution are walked too.
+const codingDeck = `---
+id: zh-code
+deck: 编程练习
+version: 1
+lang: zh-CN
+---
+
+## 写出数值稳定的 softmax {#zh-softmax type="code" tags="softmax"}
+
+先减去每行的最大值再取指数，结果不变且不会溢出。
+
+\`\`\`js starter
+// x：二维张量，每行一个样本
+function softmax(x) {
+  return x; // 待完成
+}
+\`\`\`
+
+\`\`\`js solution
+function softmax(x) {
+  return tf.softmax(x);
+}
+\`\`\`
+
+\`\`\`js proof
+const x = tf.tensor2d([[1, 2, 3], [1000, 1001, 1002]]);
+check.close('每行之和为 1', tf.sum(softmax(x), -1), [1, 1], { inputs: '两行 logits' });
+\`\`\`
+`;
+
 const notes = '# 优化器\n\n## 什么是动量？\n\n动量累积过去的梯度。\n\n## 参考文献\n\n- [1] 某论文\n';
+
+/** Starts studying one deck from its row's Study button. */
+async function studyDeck(page: Page, deckId: string): Promise<void> {
+  await page.locator(`[data-testid="deck-row"][data-deck-id="${deckId}"] .study-cell button`).click();
+  await expect(page.locator('article.card')).toBeVisible();
+}
 
 /** The walk's verdict on the page as it is now; `view` names it in the failure. */
 async function expectChinese(page: Page, view: string, ignore: string[] = []) {
@@ -42,7 +85,7 @@ async function expectChinese(page: Page, view: string, ignore: string[] = []) {
 
 test('every view in zh-CN is Chinese outside card content', async ({ launchApp }) => {
   test.setTimeout(180_000);
-  const app = await launchApp({ builtInDecks: { 'zh.md': deck } });
+  const app = await launchApp({ builtInDecks: { 'zh.md': deck, 'code.md': codingDeck } });
   let { page } = app;
   await callApi(page, 'updateSettings', { language: 'zh-CN' });
   page = await app.restart();
@@ -50,7 +93,7 @@ test('every view in zh-CN is Chinese outside card content', async ({ launchApp }
   await expect(page.getByTestId('study-all')).toContainText('全部学习');
   await expectChinese(page, 'home');
 
-  await page.keyboard.press('s');
+  await studyDeck(page, 'zh-walk');
   const card = page.locator('article.card');
   await expect(card).toHaveAttribute('data-card-id', 'zh-scale');
   await expect(card.locator('.question')).toHaveAttribute('lang', 'zh-CN');
@@ -75,8 +118,23 @@ test('every view in zh-CN is Chinese outside card content', async ({ launchApp }
   await expectChinese(page, 'session summary');
   await page.keyboard.press('Escape');
 
+  await studyDeck(page, 'zh-code');
+  await expect(card).toHaveAttribute('data-card-id', 'zh-softmax');
+  await expectChinese(page, 'coding card');
+  await page.getByTestId('code-editor').click();
+  await page.keyboard.press('Control+a');
+  await page.keyboard.insertText('function softmax(x) { return x; }');
+  await page.keyboard.press('Control+Enter');
+  await expect(page.getByTestId('test-results')).toHaveAttribute('data-state', 'fail', { timeout: 60_000 });
+  await expectChinese(page, 'coding card, tests failed');
+  await page.getByTestId('show-solution').click();
+  await expect(page.getByTestId('coding-solution').locator('[lang="zh-CN"]').first()).toBeVisible();
+  await expectChinese(page, 'coding card, solution shown');
+  await page.keyboard.press('Escape'); // from the grade buttons' focus: home
+  await expect(page.getByTestId('deck-list')).toBeVisible();
+
   await page.keyboard.press('b');
-  await expect(page.locator('.browse-row[data-card-id]')).toHaveCount(2);
+  await expect(page.locator('.browse-row[data-card-id]')).toHaveCount(3);
   await expectChinese(page, 'browse');
   // A query keyword with a value it does not know: the problem in Chinese, the query syntax as code.
   const search = page.getByTestId('browse-search');
@@ -84,8 +142,9 @@ test('every view in zh-CN is Chinese outside card content', async ({ launchApp }
   await expect(page.getByTestId('browse-query-error')).toContainText('无法识别');
   await expect(page.getByTestId('browse-query-error').locator('code').first()).toHaveText('is:foo');
   await expectChinese(page, 'browse with a bad query');
-  await search.fill('');
+  await search.fill('除以');
   await expect(page.getByTestId('browse-query-error')).toHaveCount(0);
+  await expect(page.locator('.browse-row[data-card-id]')).toHaveCount(1);
   await page.keyboard.press('Enter');
   await expect(page.getByTestId('card-editor')).toBeVisible();
   await expect(page.getByTestId('preview-back').locator('[data-card-content]')).toHaveAttribute('lang', 'zh-CN');
@@ -134,7 +193,7 @@ test('every view in zh-CN is Chinese outside card content', async ({ launchApp }
   await page.keyboard.press('m');
   await expect(page.getByTestId('mock-setup')).toBeVisible();
   await expectChinese(page, 'mock setup');
-  await page.locator('[data-testid="mock-setup"] input[data-deck-id]').first().check();
+  await page.locator('[data-testid="mock-setup"] input[data-deck-id="zh-walk"]').check();
   await page.getByTestId('mock-count').fill('1');
   await page.getByTestId('mock-start').click();
   await expect(page.getByTestId('mock-position')).toHaveText('第 1 题，共 1 题');
