@@ -428,6 +428,11 @@ export interface Api {
    */
   optimizePreset(arg: { presetId: number }): Promise<{ jobId: string }>;
   optimizerStatus(arg: { jobId: string }): Promise<OptimizerStatus>;
+  /**
+   * Stops a running optimizer job (its worker is terminated; its status is `cancelled` from then on). A finished
+   * job is left as it was. Answers the job's status; an unknown job is `optimizer.unknownJob`.
+   */
+  cancelOptimize(arg: { jobId: string }): Promise<OptimizerStatus>;
   /** SM-2 and FSRS scored out of sample on the preset's decks' history; refused below MIN_SCORED_REVIEWS. */
   evaluateSchedulers(arg: { presetId: number }): Promise<SchedulerFit>;
   updateSettings(arg: Partial<Settings>): Promise<Settings>;
@@ -529,6 +534,7 @@ export const API_METHODS = [
   'assignPreset',
   'optimizePreset',
   'optimizerStatus',
+  'cancelOptimize',
   'evaluateSchedulers',
   'updateSettings',
   'recordProofRun',

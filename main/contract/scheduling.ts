@@ -73,7 +73,10 @@ export interface ParameterFit {
   rmseBins: number;
 }
 
-/** One optimizer run (`optimizePreset` starts it, `optimizerStatus` polls it). Nothing is applied: the user applies. */
+/**
+ * One optimizer run (`optimizePreset` starts it, `optimizerStatus` polls it, `cancelOptimize` stops it). Nothing is
+ * applied: the user applies.
+ */
 export type OptimizerStatus =
   | {
       state: 'running';
@@ -93,7 +96,9 @@ export type OptimizerStatus =
       before: ParameterFit;
       after: ParameterFit;
     }
-  | { state: 'failed'; elapsedMs: number; message: Message };
+  | { state: 'failed'; elapsedMs: number; message: Message }
+  /** Stopped by `cancelOptimize` before it finished (its worker terminated); `elapsedMs` up to the cancel. */
+  | { state: 'cancelled'; elapsedMs: number };
 
 /** "Which scheduler fits me" for a preset's decks: both schedulers scored out of sample on the user's own history. */
 export interface SchedulerFit {

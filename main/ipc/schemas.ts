@@ -152,6 +152,7 @@ export function apiSchemas(paths: PathCheck) {
     assignPreset: v.strictObject({ deckId: id, presetId }),
     optimizePreset: v.strictObject({ presetId }),
     optimizerStatus: v.strictObject({ jobId: id }),
+    cancelOptimize: v.strictObject({ jobId: id }),
     evaluateSchedulers: v.strictObject({ presetId }),
     updateSettings: v.strictObject({
       newPerDay: v.optional(count(9999)),

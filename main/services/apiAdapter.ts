@@ -29,6 +29,7 @@ export function createApi(services: ProofDeckServices): Api {
     assignPreset: async ({ deckId, presetId }) => open().presets.assign(deckId, presetId),
     optimizePreset: async ({ presetId }) => open().optimizer.optimize(presetId),
     optimizerStatus: async ({ jobId }) => open().optimizer.status(jobId),
+    cancelOptimize: async ({ jobId }) => open().optimizer.cancel(jobId),
     evaluateSchedulers: async ({ presetId }) => open().optimizer.evaluate(presetId),
     updateSettings: async (patch: Partial<Settings>) => database.updateSettings(patch),
     recordProofRun: async (arg) => services.recordProofRun(arg),

@@ -1,15 +1,20 @@
-// The FSRS optimizer's worker entry (a Node worker_threads Worker): fsrs-rs fits parameters for seconds on a large
-// history, which on the main thread would freeze every API call. It receives plain items (core optimizerItems.ts),
-// builds the binding's objects here — the only file that loads the binding — fits, and scores the preset's current
-// weights and the new ones on the same items. Built as its own entry beside out/main/index.js (electron.vite.config.ts);
-// run from source through tsx (browser mode, tests).
+// The scheduler worker's entry (a Node worker_threads Worker), one request per worker (workerData):
+// - optimize: fsrs-rs fits parameters for seconds on a large history, which on the main thread would freeze every
+//   API call. It receives plain items (core optimizerItems.ts), builds the binding's objects here — the only file
+//   that loads the binding, and only for this request — fits, and scores the preset's current weights and the new
+//   ones on the same items.
+// - evaluate: "which scheduler fits me" replays every card's answers through SM-2 and FSRS (core evaluate.ts), about
+//   a second and a half at 30,000 reviews; the main thread only reads the histories from SQLite and transfers them here packed (core packedHistories.ts).
+// Built as its own entry beside out/main/index.js (electron.vite.config.ts); run from source through tsx (browser
+// mode, tests).
 import { parentPort, workerData } from 'node:worker_threads';
-import { computeParameters, FSRSBinding, FSRSBindingItem, FSRSBindingReview } from '@open-spaced-repetition/binding';
-import type { OptimizerReply, OptimizerRequest } from './optimizerProtocol';
+import { createFsrsScheduler, evaluateSchedulers, unpackHistories } from '../core/scheduler';
+import type { EvaluateRequest, OptimizeRequest, WorkerReply, WorkerRequest } from './optimizerProtocol';
 
-const reply = (message: OptimizerReply) => parentPort!.postMessage(message);
+const reply = (message: WorkerReply) => parentPort!.postMessage(message);
 
-async function run({ items, currentWeights }: OptimizerRequest): Promise<void> {
+async function optimize({ items, currentWeights }: OptimizeRequest): Promise<void> {
+  const { computeParameters, FSRSBinding, FSRSBindingItem, FSRSBindingReview } = await import('@open-spaced-repetition/binding');
   const trainSet = items.map((reviews) => new FSRSBindingItem(reviews.map((r) => new FSRSBindingReview(r.rating, r.deltaT))));
   const weights = await computeParameters(trainSet, {
     enableShortTerm: true,
@@ -19,4 +24,14 @@ async function run({ items, currentWeights }: OptimizerRequest): Promise<void> {
   reply({ kind: 'done', weights, before: fit(currentWeights), after: fit(weights) });
 }
 
-run(workerData as OptimizerRequest).catch((error: unknown) => reply({ kind: 'failed', detail: error instanceof Error ? error.message : String(error) }));
+function evaluate({ histories, fromDay, desiredRetention, weights }: EvaluateRequest): void {
+  const fitFsrs = () => createFsrsScheduler({ desiredRetention, ...(weights ? { weights } : {}) });
+  reply({ kind: 'evaluated', comparison: evaluateSchedulers(unpackHistories(histories), { fromDay, fitFsrs }) });
+}
+
+async function run(request: WorkerRequest): Promise<void> {
+  if (request.kind === 'evaluate') evaluate(request);
+  else await optimize(request);
+}
+
+run(workerData as WorkerRequest).catch((error: unknown) => reply({ kind: 'failed', detail: error instanceof Error ? error.message : String(error) }));

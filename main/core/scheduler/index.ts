@@ -8,3 +8,4 @@ export { createFsrsScheduler, fsrsGrade, DEFAULT_FSRS_SETTINGS, NEW_FSRS_STATE, 
 export { replay, replayStates, switchScheduler, type LoggedAnswer } from './replay';
 export { evaluateSchedulers, splitDay, sm2Recall, trainingPart, type CardHistory } from './evaluate';
 export { optimizerItems, MIN_OPTIMIZER_REVIEWS, type OptimizerItem, type OptimizerReview } from './optimizerItems';
+export { packHistories, unpackHistories, packedBuffers, type PackedHistories } from './packedHistories';

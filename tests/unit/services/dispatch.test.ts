@@ -44,6 +44,7 @@ describe('validated dispatch (every IPC / HTTP call goes through it)', () => {
     ['unknown setting', 'updateSettings', { nodeIntegration: true }, /Invalid argument/],
     ['a theme that is not system, light or dark', 'updateSettings', { theme: 'sepia' }, /theme/],
     ['huge id', 'proofRuns', { cardId: 'x'.repeat(10_000) }, /cardId/],
+    ['a job id that is not a string', 'cancelOptimize', { jobId: 3 }, /Invalid argument for cancelOptimize: jobId/],
     ['unknown dialog purpose', 'pickPath', { purpose: 'anywhere' }, /Invalid argument for pickPath: purpose/],
     ['folder import without a path', 'importDeckFolder', { path: '' }, /Invalid argument for importDeckFolder: path/],
     ['notes file by a relative path', 'previewNotesImportFile', { path: 'notes.md' }, /Invalid argument for previewNotesImportFile: path/],

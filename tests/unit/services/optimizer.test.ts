@@ -7,9 +7,9 @@ import { join } from 'node:path';
 import { default_w } from 'ts-fsrs';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { OptimizerStatus, PresetFields } from '../../../main/contract/scheduling';
-import { evaluateSchedulers, optimizerItems, splitDay, trainingPart, type CardHistory } from '../../../main/core/scheduler';
+import { createFsrsScheduler, evaluateSchedulers, optimizerItems, splitDay, trainingPart, type CardHistory } from '../../../main/core/scheduler';
 import { createOptimizerService } from '../../../main/services/optimizerService';
-import { runOptimizer } from '../../../main/services/optimizerRunner';
+import { runEvaluation, runOptimizer, WorkerCancelled } from '../../../main/services/optimizerRunner';
 import { createHistoryStore } from '../../../main/storage/historyStore';
 import { createPresetStore } from '../../../main/storage/presetStore';
 import { deckText, tempCollection, type TempCollection } from '../helpers/collection';
@@ -21,6 +21,33 @@ let c: TempCollection;
 afterEach(() => c?.dispose());
 
 const FAST_FORGETTING = default_w.map((w, i) => (i < 4 ? w / 4 : w));
+const byId = (histories: CardHistory[]) => [...histories].sort((a, b) => (a.cardId < b.cardId ? -1 : 1));
+
+/** The service over the collection's own SQLite file, with the parts given (the rest real). */
+function serviceOn(parts: Omit<Parameters<typeof createOptimizerService>[0], 'histories' | 'presets'>) {
+  const db = new Database(join(c.dataDir, 'proofdeck.sqlite'));
+  return { service: createOptimizerService({ histories: createHistoryStore(db), presets: createPresetStore(db), ...parts }), close: () => db.close() };
+}
+
+/** Runs `work` while a 1 ms interval ticks: the longest the main thread went without running a timer. */
+async function longestStall<T>(work: () => Promise<T>): Promise<{ value: T; stallMs: number }> {
+  let last = performance.now();
+  let stallMs = 0;
+  const tick = () => {
+    const now = performance.now();
+    stallMs = Math.max(stallMs, now - last);
+    last = now;
+  };
+  const timer = setInterval(tick, 1);
+  await new Promise((r) => setTimeout(r, 5)); // started on a later turn of the event loop, as an IPC call is
+  try {
+    const value = await work();
+    tick();
+    return { value, stallMs };
+  } finally {
+    clearInterval(timer);
+  }
+}
 const OTHER_PRESET: PresetFields = { name: 'Other', newPerDay: 20, reviewsPerDay: 200, scheduler: 'fsrs', desiredRetention: 0.9, fsrsWeights: null };
 
 /** A collection whose deck `d` has `cards` cards, each with a synthetic history in the review log. */
@@ -77,6 +104,56 @@ describe('optimizePreset', () => {
   });
 });
 
+describe('cancelOptimize', () => {
+  it('terminates a running job\'s worker; its status is cancelled from then on, and stays so', async () => {
+    collectionWithHistory(60, 5);
+    const { jobId } = await c.app.api.optimizePreset({ presetId: 1 });
+    expect((await c.app.api.optimizerStatus({ jobId })).state).toBe('running');
+    const cancelled = await c.app.api.cancelOptimize({ jobId });
+    expect(cancelled).toEqual({ state: 'cancelled', elapsedMs: expect.any(Number) });
+    // Longer than the run takes (about a second from source): nothing comes back from the terminated worker.
+    await new Promise((r) => setTimeout(r, 1500));
+    expect(await c.app.api.optimizerStatus({ jobId })).toEqual(cancelled);
+    // Cancelling again answers the same; the preset is untouched.
+    expect(await c.app.api.cancelOptimize({ jobId })).toEqual(cancelled);
+    expect((await c.app.api.listPresets()).presets[0].fsrsWeights).toBeNull();
+  });
+
+  it('leaves a finished job as it was, and names an unknown one', async () => {
+    collectionWithHistory(60, 5);
+    const { jobId } = await c.app.api.optimizePreset({ presetId: 1 });
+    const done = await finished(jobId);
+    expect(done.state).toBe('done');
+    expect(await c.app.api.cancelOptimize({ jobId })).toEqual(done);
+    expect(await c.app.api.optimizerStatus({ jobId })).toEqual(done);
+    expect(await refusalOf(c.app.api.cancelOptimize({ jobId: 'optimize-99' }))).toEqual({ code: 'optimizer.unknownJob', params: { jobId: 'optimize-99' } });
+  });
+
+  it('aborts the run it started, and a late answer from the run does not undo the cancel', async () => {
+    collectionWithHistory(60, 5);
+    let signal: AbortSignal | undefined;
+    let answer: (() => void) | undefined;
+    const { service, close } = serviceOn({
+      run: (_request, _progress, s) =>
+        new Promise((resolve) => {
+          signal = s;
+          answer = () => resolve({ kind: 'done', weights: [...default_w], before: { logLoss: 1, rmseBins: 1 }, after: { logLoss: 0.5, rmseBins: 0.5 } });
+        }),
+    });
+    try {
+      const { jobId } = service.optimize(1);
+      expect(signal?.aborted).toBe(false);
+      expect(service.cancel(jobId).state).toBe('cancelled');
+      expect(signal?.aborted).toBe(true);
+      answer!();
+      await new Promise((r) => setTimeout(r, 10));
+      expect(service.status(jobId).state).toBe('cancelled');
+    } finally {
+      close();
+    }
+  });
+});
+
 describe('the optimizer\'s worker', () => {
   it('runs off the main thread: timers keep firing while it fits, and its failure comes back as an error', async () => {
     const items = optimizerItems(fsrsCurveHistories(300, 9, FAST_FORGETTING));
@@ -87,6 +164,28 @@ describe('the optimizer\'s worker', () => {
     expect(result.weights).toHaveLength(21);
     expect(ticks).toBeGreaterThan(5);
     await expect(runOptimizer({ items: [[{ rating: 9, deltaT: -1 }]], currentWeights: null })).rejects.toThrow();
+  });
+
+  it('stops at once when its signal is aborted: the promise rejects with WorkerCancelled long before the fit would end', async () => {
+    const items = optimizerItems(fsrsCurveHistories(3000, 9, FAST_FORGETTING));
+    const stop = new AbortController();
+    const run = runOptimizer({ items, currentWeights: null }, () => {}, stop.signal);
+    await new Promise((r) => setTimeout(r, 50));
+    const aborted = performance.now();
+    stop.abort();
+    await expect(run).rejects.toBeInstanceOf(WorkerCancelled);
+    expect(performance.now() - aborted).toBeLessThan(100);
+    await expect(runOptimizer({ items, currentWeights: null }, () => {}, stop.signal)).rejects.toBeInstanceOf(WorkerCancelled);
+  });
+
+  it('replays a comparison with the same numbers as the core in-process, with the weights and retention given', async () => {
+    const histories = fsrsCurveHistories(120, 4, FAST_FORGETTING);
+    const fromDay = splitDay(histories);
+    const fitFsrs = () => createFsrsScheduler({ desiredRetention: 0.85, weights: FAST_FORGETTING });
+    const inWorker = await runEvaluation({ histories, fromDay, desiredRetention: 0.85, weights: FAST_FORGETTING });
+    expect(inWorker).not.toBeNull();
+    expect(inWorker).toEqual(evaluateSchedulers(histories, { fromDay, fitFsrs }));
+    expect(await runEvaluation({ histories: [], fromDay: 0, desiredRetention: 0.9, weights: null })).toBeNull();
   });
 });
 
@@ -106,8 +205,7 @@ describe('evaluateSchedulers', () => {
     expect(fit.trainingReviews).toBeLessThan(400);
     expect(fit.fromDay).toBe(splitDay(histories));
     // The collection reads cards in id order; summing in the same order gives the same floating-point numbers.
-    const byId = [...histories].sort((a, b) => (a.cardId < b.cardId ? -1 : 1));
-    expect(fit.comparison).toEqual(evaluateSchedulers(byId));
+    expect(fit.comparison).toEqual(evaluateSchedulers(byId(histories)));
   });
 
   it('fits FSRS on the earlier half only, and on data from FSRS\'s own curve FSRS beats SM-2', async () => {
@@ -142,10 +240,31 @@ describe('the evaluation when the optimizer declines the training half', () => {
       const fit = await service.evaluate(1);
       expect(declined).toEqual([fit.trainingReviews]);
       expect(fit.fsrsParameters).toBe('default');
-      const byId = [...histories].sort((a, b) => (a.cardId < b.cardId ? -1 : 1));
-      expect(fit.comparison).toEqual(evaluateSchedulers(byId));
+      expect(fit.comparison).toEqual(evaluateSchedulers(byId(histories)));
     } finally {
       db.close();
+    }
+  });
+});
+
+describe('the evaluation keeps the main thread free', () => {
+  it('replays in a worker: timers keep firing while a large history is scored, and the numbers are the in-process ones', async () => {
+    const histories = collectionWithHistory(2000, 31);
+    // The same replay on this thread, for scale (and the old service did it twice when FSRS was fitted).
+    const started = performance.now();
+    const inProcess = evaluateSchedulers(byId(histories));
+    const inProcessMs = performance.now() - started;
+    // The optimizer declines the training half: only the evaluation's own replay is measured (and no fit's cost).
+    const { service, close } = serviceOn({ run: async () => Promise.reject(new Error('NotEnoughData')) });
+    try {
+      const { value: fit, stallMs } = await longestStall(() => service.evaluate(1));
+      expect(fit.fsrsParameters).toBe('default');
+      expect(fit.comparison).toEqual(inProcess);
+      // The main thread still reads the history from SQLite and packs it for the worker, but never replays it.
+      console.log(`evaluate, ${fit.comparison.scored} scored: main thread stalled at most ${stallMs.toFixed(1)} ms; the replay in-process takes ${inProcessMs.toFixed(0)} ms`);
+      expect(stallMs).toBeLessThan(inProcessMs / 2);
+    } finally {
+      close();
     }
   });
 });
