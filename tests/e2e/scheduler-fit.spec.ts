@@ -1,7 +1,7 @@
 // "Which scheduler fits me" and the FSRS optimizer from Settings (issue 16), by keyboard, in browser mode: a fresh
 // collection has not enough history for either; then a history drawn from a known forgetting curve (seeded PRNG,
-// written into the review log of the same database) gives both schedulers' numbers, and the optimizer's result is
-// applied to the preset.
+// written into the review log of the same database) gives both schedulers' numbers, a first optimizer run is
+// cancelled with Esc, and a second one's result is applied to the preset.
 import { default_w } from 'ts-fsrs';
 import { test, expect, deckFile, callApi } from './fixtures';
 import { seedReviews } from '../unit/helpers/seedReviews';
@@ -44,6 +44,15 @@ test('the scheduler-fit panel: not enough history on a fresh collection, then bo
   expect(fsrs).toBeLessThan(sm2);
   await expect(panel.getByTestId('fit-logLoss')).toContainText('lower is better');
   await expect(panel.getByTestId('fit-auc')).toContainText('higher is better');
+
+  // Cancel: Optimize hands the focus to Cancel, and Esc there stops the run (Settings stays open), well before the
+  // fit's second or so from source.
+  await panel.getByTestId('optimize').press('Enter');
+  await expect(panel.getByTestId('cancel-optimize')).toBeFocused();
+  await page.keyboard.press('Escape');
+  await expect(panel.getByTestId('optimizer-cancelled')).toContainText(/Cancelled after \d+\.\d s; the preset's parameters are unchanged/);
+  await expect(panel.getByTestId('optimize')).toBeFocused();
+  await expect(panel.getByTestId('cancel-optimize')).toHaveCount(0);
 
   await panel.getByTestId('optimize').press('Enter');
   await expect(panel.getByTestId('optimizer-result')).toContainText(/Fitted on \d+ reviews in \d+\.\d s/, { timeout: 20_000 });

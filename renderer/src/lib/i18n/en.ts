@@ -583,6 +583,7 @@ export const en = {
   'fit.optimizeHint': "Fits FSRS's parameters to all of this preset's history (at least 400 reviews). Nothing changes until you apply.",
   'fit.optimize': 'Optimize',
   'fit.optimizing': 'Optimizing…',
+  'fit.cancelled': (p: { time: string }) => `Cancelled after ${p.time}; the preset's parameters are unchanged.`,
   'fit.progress': (p: { current: number; total: number }) => `(${p.current} of ${p.total})`,
   'fit.fittedOn': (p: { reviews: number; time: string }) => `Fitted on ${p.reviews} reviews in ${p.time}; both scored on those same reviews.`,
   'fit.parameters': 'Parameters',

@@ -571,6 +571,7 @@ export const zhCN: UiTable = {
   'fit.optimizeHint': '用此预设的全部历史记录（至少 400 次复习）拟合 FSRS 的参数。在你应用之前不会有任何改变。',
   'fit.optimize': '优化',
   'fit.optimizing': '正在优化…',
+  'fit.cancelled': (p) => `已在 ${p.time}后取消；预设的参数未改变。`,
   'fit.progress': (p) => `（${p.current} / ${p.total}）`,
   'fit.fittedOn': (p) => `用 ${p.reviews} 次复习拟合，用时 ${p.time}；两者都在这些复习上评分。`,
   'fit.parameters': '参数',
