@@ -8,33 +8,13 @@
 import { evaluateSchedulers, optimizerItems, splitDay } from '../../main/core/scheduler';
 import { runEvaluation, runOptimizer } from '../../main/services/optimizerRunner';
 import { fsrsCurveHistories } from '../../tests/unit/scheduler/synthetic';
+import { withStallMeter } from './stats';
 
 // 400 (the app's minimum) shows mostly the worker's start: from source it registers tsx inside the worker first
 // (the Electron build does not). The binding refuses far smaller sets ("NotEnoughData").
 const SIZES = [400, 1_000, 3_000, 10_000, 30_000];
 /** Later-day reviews per synthetic card (14 answers, the first and same-day steps not counted). */
 const ITEMS_PER_CARD_GUESS = 9;
-
-/** Runs `work` while a 1 ms interval ticks; the longest gap between ticks (or between the start and a tick, the end). */
-async function withStallMeter<T>(work: () => Promise<T> | T): Promise<{ value: T; wallMs: number; stallMs: number }> {
-  let last = performance.now();
-  let stallMs = 0;
-  const tick = () => {
-    const now = performance.now();
-    stallMs = Math.max(stallMs, now - last);
-    last = now;
-  };
-  const timer = setInterval(tick, 1);
-  const started = performance.now();
-  last = started;
-  // Started on a later turn of the event loop, as an IPC call's handler would be: the meter sees it block.
-  await new Promise((r) => setTimeout(r, 5));
-  const value = await work();
-  const wallMs = performance.now() - started;
-  tick();
-  clearInterval(timer);
-  return { value, wallMs, stallMs };
-}
 
 export async function benchOptimizer(): Promise<void> {
   console.log('\nFSRS optimizer (computeParameters in a worker thread, per run)');

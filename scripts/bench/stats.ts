@@ -19,3 +19,28 @@ export function prng(seed: number): () => number {
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
 }
+
+/** Runs `work` while a 1 ms interval ticks; the longest gap between ticks (or between the start and a tick, the end):
+ * how long the main thread answered nothing. Shared by the optimizer bench and its responsiveness test. */
+export async function withStallMeter<T>(work: () => Promise<T> | T): Promise<{ value: T; wallMs: number; stallMs: number }> {
+  let last = performance.now();
+  let stallMs = 0;
+  const tick = () => {
+    const now = performance.now();
+    stallMs = Math.max(stallMs, now - last);
+    last = now;
+  };
+  const timer = setInterval(tick, 1);
+  const started = performance.now();
+  last = started;
+  // Started on a later turn of the event loop, as an IPC call's handler would be: the meter sees it block.
+  try {
+    await new Promise((r) => setTimeout(r, 5));
+    const value = await work();
+    const wallMs = performance.now() - started;
+    tick();
+    return { value, wallMs, stallMs };
+  } finally {
+    clearInterval(timer);
+  }
+}

@@ -16,6 +16,7 @@ import { deckText, tempCollection, type TempCollection } from '../helpers/collec
 import { refusal as refusalOf } from '../helpers/refusal';
 import { seedReviews } from '../helpers/seedReviews';
 import { fsrsCurveHistories } from '../scheduler/synthetic';
+import { withStallMeter } from '../../../scripts/bench/stats';
 
 let c: TempCollection;
 afterEach(() => c?.dispose());
@@ -31,25 +32,6 @@ function serviceOn(parts: Omit<Parameters<typeof createOptimizerService>[0], 'hi
   return { service, close: () => db.close(), read: () => histories.historiesOfPreset(1) };
 }
 
-/** Runs `work` while a 1 ms interval ticks: the longest the main thread went without running a timer. */
-async function longestStall<T>(work: () => Promise<T>): Promise<{ value: T; stallMs: number }> {
-  let last = performance.now();
-  let stallMs = 0;
-  const tick = () => {
-    const now = performance.now();
-    stallMs = Math.max(stallMs, now - last);
-    last = now;
-  };
-  const timer = setInterval(tick, 1);
-  await new Promise((r) => setTimeout(r, 5)); // started on a later turn of the event loop, as an IPC call is
-  try {
-    const value = await work();
-    tick();
-    return { value, stallMs };
-  } finally {
-    clearInterval(timer);
-  }
-}
 const OTHER_PRESET: PresetFields = { name: 'Other', newPerDay: 20, reviewsPerDay: 200, scheduler: 'fsrs', desiredRetention: 0.9, fsrsWeights: null };
 
 /** A collection whose deck `d` has `cards` cards, each with a synthetic history in the review log. */
@@ -260,8 +242,8 @@ describe('the evaluation keeps the main thread free', () => {
     const { service, close, read } = serviceOn({ run: async () => Promise.reject(new Error('NotEnoughData')) });
     try {
       // What stays on the main thread: reading the history from SQLite (~60 ms here; under a loaded run, more).
-      const { stallMs: readMs } = await longestStall(async () => read());
-      const { value: fit, stallMs } = await longestStall(() => service.evaluate(1));
+      const { stallMs: readMs } = await withStallMeter(async () => read());
+      const { value: fit, stallMs } = await withStallMeter(() => service.evaluate(1));
       expect(fit.fsrsParameters).toBe('default');
       expect(fit.comparison).toEqual(inProcess);
       console.log(
