@@ -100,5 +100,6 @@ describe('ProofResultCache', () => {
 describe('formatError', () => {
   it('is short and shows exact zeros and missing values plainly', () => {
     expect([formatError(null), formatError(0), formatError(2.3e-7), formatError(0.25)]).toEqual(['—', '0', '2.3e-7', '0.25']);
+    expect([formatError(Infinity), formatError(NaN)]).toEqual(['∞', '—']);
   });
 });

@@ -3,6 +3,9 @@
 export function formatError(value: number | null): string {
   if (value === null) return '—';
   if (value === 0) return '0';
+  // An overflowed comparison: symbols, not the words "Infinity" and "NaN" (which no UI language should show).
+  if (Number.isNaN(value)) return '—';
+  if (!Number.isFinite(value)) return '∞';
   return value < 1e-3 || value >= 1e4 ? value.toExponential(1) : value.toPrecision(2);
 }
 
