@@ -3,7 +3,7 @@
 // interview (setup, question, answer, report, history) — in the light and the dark theme and in both languages,
 // with zero serious or critical violations. One app start per theme and language; each test walks every screen and
 // reports every violation found (all screens, not just the first failing one) so a run names everything to fix.
-import { test, expect, deckFile, type RunningApp } from './fixtures';
+import { test, expect, deckFile, studyDeck, type RunningApp } from './fixtures';
 import { describeViolations, seriousViolations, type Violation } from './axe';
 import { CODING_DECK, WRONG } from './codingFixture';
 import type { Page } from '@playwright/test';
@@ -76,12 +76,6 @@ async function chooseLook(page: Page, scheme: Scheme, language: Language): Promi
   await page.getByTestId('settings-language').selectOption(language);
   await expect(page.locator('html')).toHaveAttribute('lang', language);
   await page.keyboard.press('Escape');
-}
-
-/** Starts studying one deck from its row's Study button. */
-async function studyDeck(page: Page, deckId: string): Promise<void> {
-  await page.locator(`[data-testid="deck-row"][data-deck-id="${deckId}"] .study-cell button`).click();
-  await expect(page.locator('article.card')).toBeVisible();
 }
 
 /** Presses Escape until the home screen shows (a focused editor takes the first press). */

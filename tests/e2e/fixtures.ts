@@ -1,6 +1,6 @@
 // Launches ProofDeck for a spec: browser mode (the real `main/web/main.ts` process on a temp data dir, driven in
 // Debian's Chromium) or the Electron app (where its binary is installed). Specs use `app.page` and do not care.
-import { test as base, chromium, _electron, type Browser, type ConsoleMessage, type ElectronApplication, type Page } from '@playwright/test';
+import { test as base, expect, chromium, _electron, type Browser, type ConsoleMessage, type ElectronApplication, type Page } from '@playwright/test';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -160,6 +160,12 @@ export const test = base.extend<Fixtures>({
 });
 
 export { expect } from '@playwright/test';
+
+/** Starts studying one deck from its row's Study button on the home screen (not Study all: the order of decks does not matter). */
+export async function studyDeck(page: Page, deckId: string): Promise<void> {
+  await page.locator(`[data-testid="deck-row"][data-deck-id="${deckId}"] .study-cell button`).click();
+  await expect(page.locator('article.card')).toBeVisible();
+}
 
 /** Calls the app's API from the page through whichever transport it uses (preload IPC or the web host). */
 export function callApi(page: Page, method: string, arg?: unknown): Promise<any> {

@@ -3,7 +3,7 @@
 import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
-import { callApi, expect, test } from './fixtures';
+import { callApi, expect, studyDeck, test } from './fixtures';
 import { untranslatedText } from './i18nWalk';
 
 // A Chinese deck (as the built-in ones): its names and content are card content, never translated.
@@ -71,12 +71,6 @@ check.close('每行之和为 1', tf.sum(softmax(x), -1), [1, 1], { inputs: '两�
 `;
 
 const notes = '# 优化器\n\n## 什么是动量？\n\n动量累积过去的梯度。\n\n## 参考文献\n\n- [1] 某论文\n';
-
-/** Starts studying one deck from its row's Study button. */
-async function studyDeck(page: Page, deckId: string): Promise<void> {
-  await page.locator(`[data-testid="deck-row"][data-deck-id="${deckId}"] .study-cell button`).click();
-  await expect(page.locator('article.card')).toBeVisible();
-}
 
 /** The walk's verdict on the page as it is now; `view` names it in the failure. */
 async function expectChinese(page: Page, view: string, ignore: string[] = []) {
