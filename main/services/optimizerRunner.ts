@@ -1,6 +1,6 @@
 // Runs FSRS's optimizer, or the replay behind "which scheduler fits me", in a worker thread (optimizerWorker.ts), a
-// fresh one per request, and hands back its progress and result. The worker file is found beside this module: the built `optimizerWorker.js` next to out/main/index.js in the Electron build,
-// or the TypeScript source when running from source (browser mode under tsx, tests). Node 20 does not apply
+// fresh one per request, and hands back its progress and result. The worker file is found beside this module: the
+// built `optimizerWorker.js` next to out/main/index.js in the Electron build, or the TypeScript source when running from source (browser mode under tsx, tests). Node 20 does not apply
 // `--import tsx` from a worker's execArgv to the worker's own entry, so from source a two-line bootstrap registers
 // tsx inside the worker first and then imports the entry.
 import { existsSync, readFileSync } from 'node:fs';

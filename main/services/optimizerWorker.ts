@@ -4,7 +4,9 @@
 //   that loads the binding, and only for this request — fits, and scores the preset's current weights and the new
 //   ones on the same items.
 // - evaluate: "which scheduler fits me" replays every card's answers through SM-2 and FSRS (core evaluate.ts), about
-//   a second and a half at 30,000 reviews; the main thread only reads the histories from SQLite and transfers them here packed (core packedHistories.ts).
+//   half a second at 47,000 answers (npm run bench -- optimizer), all of it time the main thread would answer no
+//   API call; the main thread only reads the histories from SQLite and transfers them here packed
+//   (core packedHistories.ts).
 // Built as its own entry beside out/main/index.js (electron.vite.config.ts); run from source through tsx (browser
 // mode, tests).
 import { parentPort, workerData } from 'node:worker_threads';
